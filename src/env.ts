@@ -1,0 +1,41 @@
+// The only reader of process.env: every setting is validated here once, so the rest of the code
+// gets typed values and a misconfiguration fails at start-up with a message naming the variable.
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+// Next.js loads .env itself; command-line scripts do not, so load it here (existing values win).
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+  ),
+  HF_API_URL: z.url().default("https://huggingface.co"),
+  ARXIV_API_URL: z.url().default("https://export.arxiv.org/api/query"),
+  SMTP_URL: optionalUrl,
+  EMAIL_FROM: z.string().min(3).default("Daily Papers <papers@localhost>"),
+  DEMO_DATA: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const result = schema.safeParse(process.env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+  throw new Error(`Invalid environment variables (see .env.example):\n${problems}`);
+}
+
+export const env = parseEnv();
+
+/** The environment for a child process, with overrides (used by the launcher scripts). */
+export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
