@@ -257,7 +257,7 @@ function run(command: string, args: string[], runAs: RunAs, throwOnError = true)
     encoding: "utf8",
     cwd: "/",
     ...(runAs ?? {}),
-    env: { PATH: "/usr/bin:/bin", LC_ALL: "C", LANG: "C" },
+    env: { PATH: "/usr/bin:/bin", LC_ALL: "C", LANG: "C" } as unknown as NodeJS.ProcessEnv,
   });
   if (throwOnError && result.status !== 0) {
     throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.error?.message}):\n${result.stdout}${result.stderr}`);

@@ -54,7 +54,7 @@ class CatalogFriendlyClient extends pg.Client {
 // @prisma/adapter-pg 7.10 runs migration scripts by splitting them on every ";", which breaks
 // PL/pgSQL bodies and comments. Postgres's simple query protocol runs a whole script at once, in
 // one implicit transaction, so a failing migration leaves nothing half-applied.
-function wholeScriptFactory(url: string) {
+function wholeScriptFactory(url: string, opened: { dispose(): Promise<void> }[]) {
   const factory = new PrismaPg({ connectionString: url, Client: CatalogFriendlyClient } as pg.PoolConfig);
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
@@ -62,6 +62,7 @@ function wholeScriptFactory(url: string) {
     adapter.executeScript = async (script: string) => {
       await (adapter.underlyingDriver() as pg.Pool).query(script);
     };
+    opened.push(adapter);
     return adapter;
   };
   return factory;
@@ -69,12 +70,16 @@ function wholeScriptFactory(url: string) {
 
 async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const runtime = await loadEngineRuntime();
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(url));
+  // Connections are closed explicitly: a lingering pool keeps the process alive and blocks
+  // CREATE DATABASE ... TEMPLATE on the migrated database.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(url, opened));
   const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
   try {
     return await fn(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose()));
   }
 }
 

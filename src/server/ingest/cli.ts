@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { env } from "@/env";
-import { arxivIdSchema } from "@/lib/arxiv-id";
+import { parseArxivId } from "@/lib/arxiv-id";
 import { eachDay, isoDateSchema, toIsoDate } from "@/lib/dates";
 import { createDb } from "@/server/db";
 import { importArxivIds } from "./import-arxiv";
@@ -14,7 +14,7 @@ const USAGE = `Usage:
   npm run import -- <file-or-folder>...                 files in the format of HF /api/daily_papers
   npm run import -- --hf --date 2026-06-01              one day, live from Hugging Face (HF_API_URL)
   npm run import -- --hf --since 2026-06-01 [--until 2026-06-07]
-  npm run import -- --arxiv 2401.00001 [more ids] [--date YYYY-MM-DD]   metadata from arXiv (ARXIV_API_URL)`;
+  npm run import -- --arxiv 2401.00001 [more ids or arXiv URLs] [--date YYYY-MM-DD]   from arXiv (ARXIV_API_URL)`;
 
 const MAX_DAYS = 366;
 
@@ -39,7 +39,7 @@ const argsSchema = z
       if (args.positionals.length === 0) issue("--arxiv needs at least one arXiv id");
       if (args.since || args.until) issue("--since/--until only apply to --hf");
       args.positionals.forEach((id) => {
-        if (!arxivIdSchema.safeParse(id).success) issue(`"${id}" is not an arXiv id (expected e.g. 2401.00001 or hep-th/9901001)`);
+        if (parseArxivId(id) === null) issue(`"${id}" is not an arXiv id (expected e.g. 2401.00001 or hep-th/9901001)`);
       });
     } else {
       if (args.positionals.length === 0) issue("give at least one file or folder, or --hf/--arxiv");
@@ -111,7 +111,7 @@ async function main() {
       console.log(`Fetching ${dates.length} day(s) from ${env.HF_API_URL}`);
       summary = await importHfDays(db, { apiUrl: env.HF_API_URL, dates }, progress);
     } else if (args.arxiv) {
-      const ids = args.positionals.map((id) => arxivIdSchema.parse(id));
+      const ids = args.positionals.map((id) => parseArxivId(id)!);
       summary = await importArxivIds(db, { apiUrl: env.ARXIV_API_URL, ids, feedDate: args.date ?? toIsoDate(new Date()) }, progress);
     } else {
       const files = await listImportFiles(args.positionals);

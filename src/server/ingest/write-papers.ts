@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { PaperRecord } from "./paper-record";
 
@@ -12,10 +13,13 @@ const BATCH_SIZE = 500;
 
 /**
  * Upserts papers (and their organizations) in one transaction, a few statements per 500 papers.
- * A paper seen again moves to the later feed day and takes that response's counts; an older
- * response never overwrites a newer one, so files can be imported in any order.
+ * In "replace" mode a paper seen again moves to the later feed day and takes that response's
+ * counts; an older response never overwrites a newer one, so files can be imported in any order.
+ * In "refreshMetadata" mode existing papers only take the new title, abstract, authors and date.
  */
-export async function writePapers(db: Db, records: PaperRecord[]): Promise<WriteSummary> {
+export type WriteMode = "replace" | "refreshMetadata";
+
+export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMode = "replace"): Promise<WriteSummary> {
   const papers = latestPerId(records);
   const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
   if (papers.length === 0) return summary;
@@ -24,7 +28,7 @@ export async function writePapers(db: Db, records: PaperRecord[]): Promise<Write
       for (let start = 0; start < papers.length; start += BATCH_SIZE) {
         const batch = papers.slice(start, start + BATCH_SIZE);
         await upsertOrganizations(tx, batch);
-        const rows = await upsertPaperBatch(tx, batch);
+        const rows = await upsertPaperBatch(tx, batch, mode);
         const created = rows.filter((row) => row.inserted).length;
         summary.created += created;
         summary.updated += rows.length - created;
@@ -63,7 +67,42 @@ async function upsertOrganizations(tx: Tx, batch: PaperRecord[]) {
       IS DISTINCT FROM (EXCLUDED."fullName", COALESCE(EXCLUDED."avatarUrl", "Organization"."avatarUrl"))`;
 }
 
-async function upsertPaperBatch(tx: Tx, batch: PaperRecord[]): Promise<{ inserted: boolean }[]> {
+const RECORD_COLUMNS = [
+  ["id", "text"],
+  ["title", "text"],
+  ["abstract", "text"],
+  ["authors", "text[]"],
+  ["publishedAt", "timestamptz"],
+  ["feedDate", "date"],
+  ["submittedAt", "timestamptz"],
+  ["source", "text"],
+  ["organizationName", "text"],
+  ["submitterName", "text"],
+  ["submitterFullName", "text"],
+  ["submitterAvatarUrl", "text"],
+  ["upstreamUpvotes", "int"],
+  ["upstreamComments", "int"],
+  ["githubRepo", "text"],
+  ["githubStars", "int"],
+  ["projectPage", "text"],
+  ["thumbnailUrl", "text"],
+  ["mediaUrls", "text[]"],
+  ["aiSummary", "text"],
+  ["aiKeywords", "text[]"],
+] as const;
+
+type Column = (typeof RECORD_COLUMNS)[number][0];
+
+// What a newer response replaces, and what a bare arXiv lookup may refresh without wiping the
+// feed day, counts and organization that Hugging Face provided.
+const UPDATED_COLUMNS: Record<WriteMode, Column[]> = {
+  replace: RECORD_COLUMNS.map(([name]) => name).filter((name) => name !== "id" && name !== "source"),
+  refreshMetadata: ["title", "abstract", "authors", "publishedAt"],
+};
+
+const quoted = (name: string) => `"${name}"`;
+
+async function upsertPaperBatch(tx: Tx, batch: PaperRecord[], mode: WriteMode): Promise<{ inserted: boolean }[]> {
   const json = JSON.stringify(
     batch.map((paper) => ({
       ...paper,
@@ -73,62 +112,21 @@ async function upsertPaperBatch(tx: Tx, batch: PaperRecord[]): Promise<{ inserte
       submitterAvatarUrl: paper.submitter?.avatarUrl ?? null,
     })),
   );
+  const names = RECORD_COLUMNS.map(([name]) => quoted(name)).join(", ");
+  const selected = RECORD_COLUMNS.map(([name]) => (name === "source" ? `p."source"::"PaperSource"` : `p.${quoted(name)}`)).join(", ");
+  const recordType = RECORD_COLUMNS.map(([name, type]) => `${quoted(name)} ${type}`).join(", ");
+  const updated = UPDATED_COLUMNS[mode];
+  const assignments = updated.map((name) => `${quoted(name)} = EXCLUDED.${quoted(name)}`).join(", ");
+  const current = updated.map((name) => `"Paper".${quoted(name)}`).join(", ");
+  const incoming = updated.map((name) => `EXCLUDED.${quoted(name)}`).join(", ");
   // `xmax = 0` is true only for freshly inserted rows. The WHERE clause skips rows that would not
   // change (so a re-import reports them unchanged) and responses older than the stored feed day.
   return tx.$queryRaw<{ inserted: boolean }[]>`
-    INSERT INTO "Paper" (
-      "id", "title", "abstract", "authors", "publishedAt", "feedDate", "submittedAt", "source",
-      "organizationName", "submitterName", "submitterFullName", "submitterAvatarUrl",
-      "upstreamUpvotes", "upstreamComments", "githubRepo", "githubStars", "projectPage",
-      "thumbnailUrl", "mediaUrls", "aiSummary", "aiKeywords", "updatedAt"
-    )
-    SELECT
-      p."id", p."title", p."abstract", p."authors", p."publishedAt", p."feedDate", p."submittedAt",
-      p."source"::"PaperSource", p."organizationName", p."submitterName", p."submitterFullName",
-      p."submitterAvatarUrl", p."upstreamUpvotes", p."upstreamComments", p."githubRepo",
-      p."githubStars", p."projectPage", p."thumbnailUrl", p."mediaUrls", p."aiSummary",
-      p."aiKeywords", now()
-    FROM jsonb_to_recordset(${json}::jsonb) AS p(
-      "id" text, "title" text, "abstract" text, "authors" text[], "publishedAt" timestamptz,
-      "feedDate" date, "submittedAt" timestamptz, "source" text, "organizationName" text,
-      "submitterName" text, "submitterFullName" text, "submitterAvatarUrl" text,
-      "upstreamUpvotes" int, "upstreamComments" int, "githubRepo" text, "githubStars" int,
-      "projectPage" text, "thumbnailUrl" text, "mediaUrls" text[], "aiSummary" text, "aiKeywords" text[]
-    )
-    ON CONFLICT ("id") DO UPDATE SET
-      "title" = EXCLUDED."title",
-      "abstract" = EXCLUDED."abstract",
-      "authors" = EXCLUDED."authors",
-      "publishedAt" = EXCLUDED."publishedAt",
-      "feedDate" = EXCLUDED."feedDate",
-      "submittedAt" = EXCLUDED."submittedAt",
-      "organizationName" = EXCLUDED."organizationName",
-      "submitterName" = EXCLUDED."submitterName",
-      "submitterFullName" = EXCLUDED."submitterFullName",
-      "submitterAvatarUrl" = EXCLUDED."submitterAvatarUrl",
-      "upstreamUpvotes" = EXCLUDED."upstreamUpvotes",
-      "upstreamComments" = EXCLUDED."upstreamComments",
-      "githubRepo" = EXCLUDED."githubRepo",
-      "githubStars" = EXCLUDED."githubStars",
-      "projectPage" = EXCLUDED."projectPage",
-      "thumbnailUrl" = EXCLUDED."thumbnailUrl",
-      "mediaUrls" = EXCLUDED."mediaUrls",
-      "aiSummary" = EXCLUDED."aiSummary",
-      "aiKeywords" = EXCLUDED."aiKeywords",
-      "updatedAt" = now()
-    WHERE EXCLUDED."feedDate" >= "Paper"."feedDate"
-      AND (
-        "Paper"."title", "Paper"."abstract", "Paper"."authors", "Paper"."publishedAt",
-        "Paper"."feedDate", "Paper"."submittedAt", "Paper"."organizationName", "Paper"."submitterName",
-        "Paper"."submitterFullName", "Paper"."submitterAvatarUrl", "Paper"."upstreamUpvotes",
-        "Paper"."upstreamComments", "Paper"."githubRepo", "Paper"."githubStars", "Paper"."projectPage",
-        "Paper"."thumbnailUrl", "Paper"."mediaUrls", "Paper"."aiSummary", "Paper"."aiKeywords"
-      ) IS DISTINCT FROM (
-        EXCLUDED."title", EXCLUDED."abstract", EXCLUDED."authors", EXCLUDED."publishedAt",
-        EXCLUDED."feedDate", EXCLUDED."submittedAt", EXCLUDED."organizationName", EXCLUDED."submitterName",
-        EXCLUDED."submitterFullName", EXCLUDED."submitterAvatarUrl", EXCLUDED."upstreamUpvotes",
-        EXCLUDED."upstreamComments", EXCLUDED."githubRepo", EXCLUDED."githubStars", EXCLUDED."projectPage",
-        EXCLUDED."thumbnailUrl", EXCLUDED."mediaUrls", EXCLUDED."aiSummary", EXCLUDED."aiKeywords"
-      )
+    INSERT INTO "Paper" (${Prisma.raw(names)}, "updatedAt")
+    SELECT ${Prisma.raw(selected)}, now()
+    FROM jsonb_to_recordset(${json}::jsonb) AS p(${Prisma.raw(recordType)})
+    ON CONFLICT ("id") DO UPDATE SET ${Prisma.raw(assignments)}, "updatedAt" = now()
+    WHERE ${Prisma.raw(mode === "replace" ? `EXCLUDED."feedDate" >= "Paper"."feedDate" AND` : "")}
+      (${Prisma.raw(current)}) IS DISTINCT FROM (${Prisma.raw(incoming)})
     RETURNING (xmax = 0) AS "inserted"`;
 }

@@ -1,0 +1,104 @@
+import { isArxivId } from "../../lib/arxiv-id";
+import { parseArxivFeed, type ArxivEntry, type ArxivFeed } from "./arxiv-atom";
+import { fetchWithRetry, type RetryOptions } from "./fetch-with-retry";
+import type { PaperRecord } from "./paper-record";
+
+export interface ArxivFetchOptions {
+  /** The query endpoint, e.g. `https://export.arxiv.org/api/query`. */
+  apiUrl: string;
+  /** `YYYY-MM-DD` given to every returned paper. */
+  feedDate: string;
+  retry?: RetryOptions;
+}
+
+export interface ArxivFailure {
+  id: string;
+  reason: string;
+}
+
+export interface ArxivFetchResult {
+  papers: PaperRecord[];
+  failures: ArxivFailure[];
+}
+
+// arXiv rejects a whole id_list when one id is bad, so smaller requests contain the damage.
+const CHUNK_SIZE = 50;
+
+/** Fetches bare arXiv ids (no version suffix). Never throws for arXiv's or the network's failures. */
+export async function fetchArxivPapers(ids: string[], options: ArxivFetchOptions): Promise<ArxivFetchResult> {
+  const requested = [...new Set(ids)];
+  const result: ArxivFetchResult = {
+    papers: [],
+    failures: requested.filter((id) => !isArxivId(id)).map((id) => ({ id, reason: "is not an arXiv id" })),
+  };
+  const valid = requested.filter(isArxivId);
+  for (let start = 0; start < valid.length; start += CHUNK_SIZE) {
+    const chunk = await fetchChunk(valid.slice(start, start + CHUNK_SIZE), options);
+    result.papers.push(...chunk.papers);
+    result.failures.push(...chunk.failures);
+  }
+  return result;
+}
+
+async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<ArxivFetchResult> {
+  const failAll = (reason: string): ArxivFetchResult => ({ papers: [], failures: ids.map((id) => ({ id, reason })) });
+  // Valid ids hold only letters, digits, '.', '-' and '/', so they need no escaping.
+  const url = `${options.apiUrl}?id_list=${ids.join(",")}&start=0&max_results=${ids.length}`;
+
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetchWithRetry(url, options.retry);
+    body = await response.text();
+  } catch (error) {
+    return failAll(`arXiv is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  let feed: ArxivFeed;
+  try {
+    feed = parseArxivFeed(body);
+  } catch (error) {
+    if (!response.ok) return failAll(`arXiv answered HTTP ${response.status}`);
+    return failAll(`arXiv sent an unreadable answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) {
+    return failAll(
+      feed.errors.length > 0 ? `arXiv rejected the request: ${feed.errors.join("; ")}` : `arXiv answered HTTP ${response.status}`,
+    );
+  }
+
+  const byId = new Map(feed.entries.map((entry) => [entry.id, entry]));
+  const missingReason =
+    feed.errors.length > 0 ? `missing from arXiv's answer, which reported: ${feed.errors.join("; ")}` : "not found on arXiv";
+  const result: ArxivFetchResult = { papers: [], failures: [] };
+  for (const id of ids) {
+    const entry = byId.get(id);
+    if (entry) result.papers.push(toPaperRecord(entry, options.feedDate));
+    else result.failures.push({ id, reason: missingReason });
+  }
+  return result;
+}
+
+function toPaperRecord(entry: ArxivEntry, feedDate: string): PaperRecord {
+  return {
+    id: entry.id,
+    title: entry.title,
+    abstract: entry.abstract,
+    authors: entry.authors,
+    publishedAt: entry.publishedAt,
+    feedDate,
+    submittedAt: null,
+    source: "ARXIV",
+    organization: null,
+    submitter: null,
+    upstreamUpvotes: 0,
+    upstreamComments: 0,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    thumbnailUrl: null,
+    mediaUrls: [],
+    aiSummary: null,
+    aiKeywords: [],
+  };
+}

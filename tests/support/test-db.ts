@@ -1,0 +1,36 @@
+import pg from "pg";
+import { inject } from "vitest";
+import { createDb, type Db } from "../../src/server/db";
+import { TEMPLATE_DATABASE, serverUrlFor, testDatabaseName } from "./test-db-names";
+
+export interface TestDatabase {
+  db: Db;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own (a copy of the template), for one test file or test. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = inject("testServerUrl");
+  const name = testDatabaseName();
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(TEMPLATE_DATABASE)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = serverUrlFor(serverUrl, name);
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    async drop() {
+      await db.$disconnect();
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
