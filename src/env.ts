@@ -22,6 +22,9 @@ const schema = z.object({
   SMTP_URL: optionalUrl,
   EMAIL_FROM: z.string().min(3).default("Daily Papers <papers@localhost>"),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  // Test tooling: the browser Playwright drives and the port of the server under test.
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
 });
 
 export type Env = z.infer<typeof schema>;

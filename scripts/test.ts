@@ -1,0 +1,124 @@
+// `npm test`: unit and integration tests (vitest, real Postgres and SMTP), a production build, and
+// browser tests (Playwright in Chromium) against it. Ends with one line: `N passed, N failed`.
+import { spawn } from "node:child_process";
+import { accessSync, constants, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import pg from "pg";
+import { childEnv, env } from "../src/env";
+import { createDb } from "../src/server/db";
+import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
+import { acquireLocalPostgres, PROJECT_ROOT } from "./lib/local-postgres";
+import { applyMigrations } from "./lib/migrate";
+
+const RESULTS = join(PROJECT_ROOT, ".data", "test-results");
+const E2E_DATABASE = "daily_papers_e2e";
+
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", cwd: PROJECT_ROOT, env: childEnv(extraEnv) });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", () => resolve(127));
+  });
+}
+
+function requireChromium() {
+  try {
+    accessSync(env.CHROMIUM_PATH, constants.X_OK);
+  } catch {
+    console.error(
+      `No Chromium at ${env.CHROMIUM_PATH}. The browser tests drive the system Chromium (Playwright cannot download its own here).\n` +
+        "Install it with `sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.",
+    );
+    process.exit(1);
+  }
+}
+
+async function prepareE2eDatabase(serverUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${E2E_DATABASE}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${E2E_DATABASE}`;
+  await applyMigrations(url.toString());
+  const db = createDb(url.toString());
+  await importDailyPaperFiles(db, await listImportFiles([join(PROJECT_ROOT, "tests", "fixtures", "hf-daily-papers")]));
+  await db.$disconnect();
+  return url.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 3100));
+    });
+  });
+}
+
+function readCounts(file: string, pick: (report: any) => { passed: number; failed: number }) {
+  try {
+    return pick(JSON.parse(readFileSync(file, "utf8")));
+  } catch {
+    return { passed: 0, failed: 1 }; // the runner crashed before writing its report
+  }
+}
+
+async function main(): Promise<number> {
+  requireChromium();
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const local = env.DATABASE_URL ? null : await acquireLocalPostgres((message) => console.log(`[db] ${message}`));
+  try {
+    const serverUrl = local ? local.urlFor("postgres") : env.DATABASE_URL!;
+    const vitestJson = join(RESULTS, "vitest.json");
+    const e2eJson = join(RESULTS, "e2e.json");
+
+    console.log("\n== Unit and integration tests (vitest)");
+    await run("node_modules/.bin/vitest", ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+
+    console.log("\n== Production build (next build)");
+    const buildCode = await run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+
+    let e2e = { passed: 0, failed: 1 };
+    if (buildCode === 0) {
+      console.log("\n== Browser tests (Playwright, Chromium)");
+      const databaseUrl = await prepareE2eDatabase(serverUrl);
+      await run("node_modules/.bin/playwright", ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json"], {
+        DATABASE_URL: databaseUrl,
+        E2E_PORT: String(await freePort()),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+      });
+      e2e = readCounts(e2eJson, (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected }));
+    } else {
+      console.error("The production build failed, so the browser tests did not run.");
+    }
+    const unit = readCounts(vitestJson, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
+    const passed = unit.passed + e2e.passed;
+    const failed = unit.failed + e2e.failed + (buildCode === 0 ? 0 : 1);
+    return finish(passed, failed);
+  } finally {
+    await local?.release();
+  }
+}
+
+let summary = "";
+function finish(passed: number, failed: number): number {
+  summary = `${passed} passed, ${failed} failed`;
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    // Printed last, after the database has stopped, so it is the final line CI reads.
+    console.log(summary);
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);
