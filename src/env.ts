@@ -21,6 +21,18 @@ const schema = z.object({
   ARXIV_API_URL: z.url().default("https://export.arxiv.org/api/query"),
   SMTP_URL: optionalUrl,
   EMAIL_FROM: z.string().min(3).default("Daily Papers <papers@localhost>"),
+  /** Public origin of the site, used in emailed links (next-auth reads the same variable). */
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  /** Signs sessions and tokens. `npm run dev`/`start` generate one into .data/ when unset. */
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  /** How long an emailed sign-in or confirmation link stays valid. */
+  EMAIL_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  /** Bearer secret for /api/cron/*; when unset the cron routes refuse every request. */
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Papers per digest email. */
+  DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
   // Test tooling: the browser Playwright drives and the port of the server under test.
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),

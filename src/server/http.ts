@@ -1,0 +1,45 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+
+export interface ErrorBody {
+  error: { code: string; message: string; param?: string };
+}
+
+/** Maps any thrown value to a JSON error response; unexpected errors never leak details. */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (isAppError(error)) {
+    const headers: Record<string, string> = {};
+    if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...(error.details.param ? { param: error.details.param } : {}) } },
+      { status: error.status, headers },
+    );
+  }
+  console.error(error);
+  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+}
+
+/** Parses with zod or throws a 400 naming the first offending parameter. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const param = issue?.path.map(String).join(".") || undefined;
+  const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "Invalid request";
+  throw new AppError("BAD_REQUEST", message, { param });
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure becomes a clean JSON error. */
+export function handleErrors<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Db } from "@/server/db";
+
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Seconds until the oldest counted event leaves the window (0 when allowed). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Sliding-window limit stored in Postgres, so it holds across app instances. A per-key advisory
+ * lock makes check-and-record atomic under concurrent requests.
+ */
+export async function consumeRateLimit(db: Db, key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitResult> {
+  const windowStart = new Date(now.getTime() - rule.windowMs);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    const recent = await tx.rateLimitEvent.findMany({
+      where: { key, createdAt: { gt: windowStart } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "asc" },
+      take: rule.limit,
+    });
+    if (recent.length >= rule.limit) {
+      const oldest = recent[0]!.createdAt.getTime();
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000)) };
+    }
+    await tx.rateLimitEvent.create({ data: { key, createdAt: now } });
+    return { allowed: true, retryAfterSeconds: 0 };
+  });
+}
