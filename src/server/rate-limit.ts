@@ -20,6 +20,7 @@ export async function consumeRateLimit(db: Db, key: string, rule: RateLimitRule,
   const windowStart = new Date(now.getTime() - rule.windowMs);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+    await tx.rateLimitEvent.deleteMany({ where: { key, createdAt: { lte: windowStart } } });
     const recent = await tx.rateLimitEvent.findMany({
       where: { key, createdAt: { gt: windowStart } },
       select: { createdAt: true },
