@@ -2,8 +2,10 @@
 // Provides a migrated database (DATABASE_URL, or the embedded local server when it is unset), then
 // runs the command with DATABASE_URL set. Without a command it only migrates (`npm run db:migrate`).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { childEnv, env } from "../src/env";
 import { createDb } from "../src/server/db";
 import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
@@ -39,10 +41,21 @@ async function seedDemoData(url: string) {
   }
 }
 
+// next-auth needs a secret outside development; a newcomer should not have to invent one.
+function localAuthSecret(): Record<string, string> {
+  if (env.NEXTAUTH_SECRET) return {};
+  const file = join(PROJECT_ROOT, ".data", "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return { NEXTAUTH_SECRET: readFileSync(file, "utf8").trim() };
+}
+
 function runCommand(command: string[], url: string): Promise<number> {
   const [program, ...args] = command;
   if (!program) return Promise.resolve(0);
-  const child = spawn(program, args, { stdio: "inherit", env: childEnv({ DATABASE_URL: url }) });
+  const child = spawn(program, args, { stdio: "inherit", env: childEnv({ DATABASE_URL: url, ...localAuthSecret() }) });
   // The terminal delivers Ctrl-C to the child as well; wait for it to exit, then clean up.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", () => {});

@@ -36,6 +36,11 @@ export default defineConfig({
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: env.DATABASE_URL ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: env.DATABASE_URL ?? "",
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });
