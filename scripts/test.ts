@@ -1,5 +1,6 @@
 // `npm test`: unit and integration tests (vitest, real Postgres and SMTP), a production build, and
 // browser tests (Playwright in Chromium) against it. Ends with one line: `N passed, N failed`.
+// While working on one part: `npm test -- --vitest-only [vitest args]` or `--e2e-only [playwright args]`.
 import { spawn } from "node:child_process";
 import { accessSync, constants, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -67,7 +68,14 @@ function readCounts(file: string, pick: (report: any) => { passed: number; faile
 }
 
 async function main(): Promise<number> {
-  requireChromium();
+  const [mode, ...extraArgs] = process.argv.slice(2);
+  if (mode !== undefined && mode !== "--vitest-only" && mode !== "--e2e-only") {
+    console.error(`Unknown option ${mode}. Usage: npm test [-- --vitest-only|--e2e-only [runner args]]`);
+    return finish(0, 1);
+  }
+  const runVitest = mode !== "--e2e-only";
+  const runE2e = mode !== "--vitest-only";
+  if (runE2e) requireChromium();
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   const local = env.DATABASE_URL ? null : await acquireLocalPostgres((message) => console.log(`[db] ${message}`));
@@ -76,8 +84,13 @@ async function main(): Promise<number> {
     const vitestJson = join(RESULTS, "vitest.json");
     const e2eJson = join(RESULTS, "e2e.json");
 
-    console.log("\n== Unit and integration tests (vitest)");
-    await run("node_modules/.bin/vitest", ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+    let unit = { passed: 0, failed: 0 };
+    if (runVitest) {
+      console.log("\n== Unit and integration tests (vitest)");
+      await run("node_modules/.bin/vitest", ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...(runE2e ? [] : extraArgs)]);
+      unit = readCounts(vitestJson, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
+    }
+    if (!runE2e) return finish(unit.passed, unit.failed);
 
     console.log("\n== Production build (next build)");
     const buildCode = await run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
@@ -86,7 +99,7 @@ async function main(): Promise<number> {
     if (buildCode === 0) {
       console.log("\n== Browser tests (Playwright, Chromium)");
       const databaseUrl = await prepareE2eDatabase(serverUrl);
-      await run("node_modules/.bin/playwright", ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json"], {
+      await run("node_modules/.bin/playwright", ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json", ...(runVitest ? [] : extraArgs)], {
         DATABASE_URL: databaseUrl,
         E2E_PORT: String(await freePort()),
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
@@ -95,7 +108,6 @@ async function main(): Promise<number> {
     } else {
       console.error("The production build failed, so the browser tests did not run.");
     }
-    const unit = readCounts(vitestJson, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
     const passed = unit.passed + e2e.passed;
     const failed = unit.failed + e2e.failed + (buildCode === 0 ? 0 : 1);
     return finish(passed, failed);
