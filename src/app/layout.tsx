@@ -1,24 +1,68 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { SearchBox } from "@/components/search-box";
+import { THEME_SCRIPT } from "@/components/theme-script";
+import { ThemeToggle } from "@/components/theme-toggle";
+import { env } from "@/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(env.NEXTAUTH_URL),
   title: { default: "Daily Papers", template: "%s · Daily Papers" },
   description: "A daily feed of research papers, ranked by the community.",
+  alternates: {
+    types: {
+      "application/rss+xml": [{ url: "/papers/feed.xml", title: "Daily Papers (RSS)" }],
+      "application/feed+json": [{ url: "/papers/feed.json", title: "Daily Papers (JSON Feed)" }],
+    },
+  },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#030712" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-white font-sans text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
-        <header className="border-b border-gray-200 dark:border-gray-800">
-          <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3">
-            <Link href="/" className="text-lg font-bold tracking-tight">
-              📄 Daily Papers
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-gray-50 font-sans text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-gray-900">
+          Skip to content
+        </a>
+        <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+            <Link href="/" className="text-lg font-bold tracking-tight whitespace-nowrap">
+              <span aria-hidden>📄 </span>Daily Papers
             </Link>
+            <nav aria-label="Main" className="flex gap-3 text-sm font-medium text-gray-600 dark:text-gray-300">
+              <Link href="/" className="hover:text-gray-900 dark:hover:text-white">Daily</Link>
+              <Link href="/papers/trending" className="hover:text-gray-900 dark:hover:text-white">Trending</Link>
+            </nav>
+            <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
+              <SearchBox />
+            </div>
+            <div className="ml-auto flex items-center gap-2 sm:ml-0">
+              <ThemeToggle />
+            </div>
           </div>
         </header>
-        <main className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-gray-500 dark:text-gray-400">
+          <p>
+            Daily Papers is open source. <Link href="/about/ranking" className="underline">How ranking works</Link> ·{" "}
+            <Link href="/api/daily_papers" className="underline">API</Link> · <a href="/papers/feed.xml" className="underline">RSS</a>
+          </p>
+        </footer>
       </body>
     </html>
   );

@@ -1,36 +1,102 @@
-import type { PaperCardDto } from "@/server/queries/paper-dto";
+import Link from "next/link";
+import { formatDay } from "@/lib/periods";
+import type { RankExplanation } from "@/lib/ranking";
+import type { PaperDto } from "@/server/queries/paper-dto";
+import { OrgBadge } from "./org-badge";
+import { ExpandableText } from "./ui/expandable-text";
+import { HighlightedText } from "./ui/highlighted-text";
 
-const numberFormat = new Intl.NumberFormat("en-US");
+const integer = new Intl.NumberFormat("en-US");
+const compact = new Intl.NumberFormat("en-US", { notation: "compact" });
 
-export function PaperCard({ paper }: { paper: PaperCardDto }) {
+export interface PaperCardProps {
+  paper: PaperDto;
+  /** Why the card ranks where it does, on trending orders. */
+  rank?: RankExplanation;
+  /** Search matches, marked with highlight markers. */
+  highlight?: { title: string; excerpt: string };
+  /** The viewer's state for the upvote control. */
+  upvoted?: boolean;
+  signedIn?: boolean;
+}
+
+export function paperPath(id: string): string {
+  return `/papers/${id}`;
+}
+
+export function PaperCard({ paper, rank, highlight }: PaperCardProps) {
   const authorCount = paper.authors.length;
+  const authorLabel = `${integer.format(authorCount)} ${authorCount === 1 ? "author" : "authors"}`;
   return (
     <article
       data-testid="paper-card"
-      className="flex gap-4 rounded-xl border border-gray-200 p-4 dark:border-gray-800"
+      className="flex gap-4 rounded-xl border border-gray-200 bg-white p-4 shadow-xs transition-colors hover:border-gray-300 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-700"
     >
-      <div className="flex w-14 shrink-0 flex-col items-center rounded-lg border border-gray-200 py-2 dark:border-gray-700">
-        <span aria-hidden className="text-xs">▲</span>
-        <span data-testid="paper-upvotes" className="font-semibold tabular-nums" aria-label={`${paper.upvotes} upvotes`}>
+      <div className="flex w-14 shrink-0 flex-col items-center gap-1 self-start rounded-lg border border-gray-200 py-2 dark:border-gray-700">
+        <span aria-hidden className="text-xs text-gray-500">▲</span>
+        <span data-testid="paper-upvotes" className="font-semibold tabular-nums" title={`${paper.upvotes} upvotes`}>
           {paper.upvotes}
         </span>
+        <Link href={`/api/auth/signin?callbackUrl=${encodeURIComponent(paperPath(paper.id))}`} className="text-[11px] text-gray-500 hover:underline">
+          Upvote
+        </Link>
       </div>
+
       <div className="min-w-0 flex-1">
-        <h2 data-testid="paper-title" className="text-lg leading-snug font-semibold">
-          {paper.title}
+        <h2 className="text-lg leading-snug font-semibold break-words">
+          <Link data-testid="paper-title" href={paperPath(paper.id)} className="hover:underline focus-visible:underline">
+            {highlight ? <HighlightedText text={highlight.title} /> : paper.title}
+          </Link>
         </h2>
-        <p className="mt-1 line-clamp-3 text-sm text-gray-600 dark:text-gray-400">{paper.abstract}</p>
-        <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-500 dark:text-gray-400">
-          <span data-testid="paper-authors" title={paper.authors.join(", ")}>
-            {numberFormat.format(authorCount)} {authorCount === 1 ? "author" : "authors"}
+
+        <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-500 dark:text-gray-400">
+          {paper.organization && <OrgBadge organization={paper.organization} />}
+          <details className="group">
+            <summary data-testid="paper-authors" title={paper.authors.slice(0, 30).join(", ")} className="cursor-pointer list-none hover:text-gray-800 dark:hover:text-gray-200">
+              {authorLabel}
+            </summary>
+            <p className="mt-1 max-h-40 overflow-y-auto text-xs text-gray-600 dark:text-gray-400">{paper.authors.join(", ")}</p>
+          </details>
+          <span>
+            Published <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt.slice(0, 10))}</time>
           </span>
-          {paper.organization && (
-            <span data-testid="org-badge" className="font-medium text-gray-700 dark:text-gray-300">
-              {paper.organization.fullName}
-            </span>
+          <span>
+            Added <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
+          </span>
+          {paper.submitter && <span>Submitted by {paper.submitter.fullName || paper.submitter.name}</span>}
+          {paper.githubRepo && (
+            <a href={paper.githubRepo} rel="noopener noreferrer" className="hover:text-gray-800 hover:underline dark:hover:text-gray-200">
+              GitHub{paper.githubStars !== null && ` ★ ${compact.format(paper.githubStars)}`}
+            </a>
           )}
         </div>
+
+        <div className="mt-2 text-sm text-gray-700 dark:text-gray-300">
+          {highlight ? (
+            <p>
+              <HighlightedText text={highlight.excerpt} />
+            </p>
+          ) : (
+            <ExpandableText>{paper.abstract}</ExpandableText>
+          )}
+        </div>
+
+        {rank && (
+          <details className="mt-2 text-xs text-gray-500 dark:text-gray-400">
+            <summary className="cursor-pointer">Why here?</summary>
+            <p className="mt-1">
+              Score {rank.score.toFixed(4)} = ({paper.upvotes} upvotes + 1) / ({rank.ageHours.toFixed(1)} hours since added + 2)
+              <sup>1.5</sup>. <Link href="/about/ranking" className="underline">How ranking works</Link>
+            </p>
+          </details>
+        )}
       </div>
+
+      {paper.thumbnailUrl && (
+        <Link href={paperPath(paper.id)} tabIndex={-1} aria-hidden className="hidden shrink-0 self-start sm:block">
+          <img src={paper.thumbnailUrl} alt="" loading="lazy" width={160} height={90} className="aspect-video w-40 rounded-md border border-gray-200 object-cover dark:border-gray-800" />
+        </Link>
+      )}
     </article>
   );
 }

@@ -1,21 +1,103 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { addDays, toIsoDate } from "@/lib/dates";
+import type { FeedSort } from "@/lib/feed-sort";
+import { periodContaining, type Period } from "@/lib/periods";
+import { rankByTrending, type RankExplanation } from "@/lib/ranking";
 import type { Db } from "@/server/db";
-import { paperCardSelect, toPaperCardDto, type PaperCardDto } from "./paper-dto";
+import { paperSelect, toPaperDto, type PaperDto } from "./paper-dto";
 
-export interface FeedDay {
-  date: string;
-  papers: PaperCardDto[];
+export type RankedPaper = PaperDto & { rank: RankExplanation };
+
+export interface PeriodFeed {
+  papers: RankedPaper[];
+  /** The nearest earlier/later periods of the same kind that have papers. */
+  previous: Period | null;
+  next: Period | null;
 }
 
-/** The most recent feed day that has papers, most upvoted first; null when there are none. */
-export async function getLatestFeedDay(db: Db): Promise<FeedDay | null> {
+const TRENDING_DAYS = 7;
+
+const utcDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+/** Ranks DTOs by the requested order; trending uses the documented time-decayed score. */
+export function sortPapers(papers: PaperDto[], sort: FeedSort, now: Date): RankedPaper[] {
+  const ranked = rankByTrending(
+    papers.map((paper) => ({ ...paper, addedAt: new Date(paper.addedAt) })),
+    now,
+  ).map(({ addedAt, ...paper }) => ({ ...paper, addedAt: addedAt.toISOString() }));
+  if (sort === "upvotes") return ranked.sort((a, b) => b.upvotes - a.upvotes || a.id.localeCompare(b.id));
+  if (sort === "newest") return ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
+  return ranked;
+}
+
+async function findPapers(db: Db, where: Prisma.PaperWhereInput): Promise<PaperDto[]> {
+  const rows = await db.paper.findMany({ where, select: paperSelect, orderBy: [{ upstreamUpvotes: "desc" }, { id: "asc" }] });
+  return rows.map(toPaperDto);
+}
+
+export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now: Date): Promise<PeriodFeed> {
+  const [papers, bounds] = await Promise.all([
+    findPapers(db, { feedDate: { gte: utcDate(period.start), lt: utcDate(period.end) } }),
+    db.$queryRaw<{ before: Date | null; after: Date | null }[]>`
+      SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < ${period.start}::date) AS "before",
+             (SELECT min("feedDate") FROM "Paper" WHERE "feedDate" >= ${period.end}::date) AS "after"`,
+  ]);
+  const { before, after } = bounds[0] ?? { before: null, after: null };
+  return {
+    papers: sortPapers(papers, sort, now),
+    previous: before ? periodContaining(period.kind, toIsoDate(before)) : null,
+    next: after ? periodContaining(period.kind, toIsoDate(after)) : null,
+  };
+}
+
+/** The latest feed day that has papers, or null when the database is empty. */
+export async function getLatestFeedDate(db: Db): Promise<string | null> {
   const latest = await db.paper.findFirst({ select: { feedDate: true }, orderBy: { feedDate: "desc" } });
-  if (!latest) return null;
-  const rows = await db.paper.findMany({
-    where: { feedDate: latest.feedDate },
-    select: paperCardSelect,
-    orderBy: [{ upstreamUpvotes: "desc" }, { id: "asc" }],
+  return latest ? toIsoDate(latest.feedDate) : null;
+}
+
+export interface TrendingFeed {
+  papers: RankedPaper[];
+  /** Last day of the 7-day window: today, or the latest feed day when nothing was added since. */
+  windowEnd: string | null;
+}
+
+/**
+ * Papers of the 7 feed days up to today, by trending score. An instance whose imports stopped
+ * would otherwise show nothing, so the window ends at the latest feed day when that is earlier.
+ */
+export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<TrendingFeed> {
+  const today = toIsoDate(now);
+  const latest = await db.paper.findFirst({
+    where: { feedDate: { lte: utcDate(today) } },
+    select: { feedDate: true },
+    orderBy: { feedDate: "desc" },
   });
-  const papers = rows.map(toPaperCardDto).sort((a, b) => b.upvotes - a.upvotes);
-  return { date: latest.feedDate.toISOString().slice(0, 10), papers };
+  if (!latest) return { papers: [], windowEnd: null };
+  const windowEnd = toIsoDate(latest.feedDate);
+  const papers = await findPapers(db, { feedDate: { gt: utcDate(addDays(windowEnd, -TRENDING_DAYS)), lte: latest.feedDate } });
+  return { papers: sortPapers(papers, "trending", now).slice(0, limit), windowEnd };
+}
+
+export async function getPaperById(db: Db, id: string): Promise<PaperDto | null> {
+  const row = await db.paper.findUnique({ where: { id }, select: paperSelect });
+  return row ? toPaperDto(row) : null;
+}
+
+export interface OrganizationPage {
+  organization: { name: string; fullName: string; avatarUrl: string | null };
+  papers: PaperDto[];
+}
+
+export async function getOrganizationPapers(db: Db, name: string, limit = 100): Promise<OrganizationPage | null> {
+  const organization = await db.organization.findUnique({ where: { name }, select: { name: true, fullName: true, avatarUrl: true } });
+  if (!organization) return null;
+  const rows = await db.paper.findMany({
+    where: { organizationName: name },
+    select: paperSelect,
+    orderBy: [{ feedDate: "desc" }, { publishedAt: "desc" }],
+    take: limit,
+  });
+  return { organization, papers: rows.map(toPaperDto) };
 }

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrgAvatar } from "@/components/org-badge";
+import { isArxivId } from "@/lib/arxiv-id";
+import { formatDay, periodPath, periodContaining } from "@/lib/periods";
+import { getCachedPaper } from "@/server/queries/cached";
+
+type Params = Promise<{ id: string[] }>;
+
+// Old-style ids contain a slash (hep-th/9901001), so the id arrives as path segments.
+async function paperFor(params: Params) {
+  const id = (await params).id.map(decodeURIComponent).join("/");
+  return isArxivId(id) ? getCachedPaper(id) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const paper = await paperFor(params);
+  if (!paper) return { title: "Paper not found" };
+  const description = paper.abstract.length > 300 ? `${paper.abstract.slice(0, 297)}…` : paper.abstract;
+  const images = paper.thumbnailUrl ? [paper.thumbnailUrl] : undefined;
+  return {
+    title: paper.title,
+    description,
+    alternates: { canonical: `/papers/${paper.id}` },
+    openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, images },
+    twitter: { card: images ? "summary_large_image" : "summary", title: paper.title, description, images },
+  };
+}
+
+export default async function PaperPage({ params }: { params: Params }) {
+  const paper = await paperFor(params);
+  if (!paper) notFound();
+  const links = [
+    { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
+    { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },
+    ...(paper.githubRepo ? [{ label: `GitHub${paper.githubStars !== null ? ` ★ ${paper.githubStars}` : ""}`, href: paper.githubRepo }] : []),
+    ...(paper.projectPage ? [{ label: "Project page", href: paper.projectPage }] : []),
+  ];
+  return (
+    <article className="flex flex-col gap-6">
+      <header className="flex flex-col gap-3">
+        <p className="text-sm text-gray-500 dark:text-gray-400">
+          arXiv:{paper.id} · Published <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt.slice(0, 10))}</time> · Added to{" "}
+          <Link href={periodPath(periodContaining("date", paper.feedDate))} className="underline">
+            <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
+          </Link>
+        </p>
+        <h1 data-testid="paper-title" className="text-3xl leading-tight font-bold break-words">{paper.title}</h1>
+        {paper.organization && (
+          <Link href={`/orgs/${encodeURIComponent(paper.organization.name)}`} data-testid="org-badge" className="inline-flex items-center gap-2 self-start font-medium hover:underline">
+            <OrgAvatar organization={paper.organization} sizeClass="size-6" />
+            {paper.organization.fullName}
+          </Link>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <div className="rounded-lg border border-gray-200 px-3 py-1.5 dark:border-gray-700">
+            <span data-testid="paper-upvotes" className="text-lg font-semibold tabular-nums">{paper.upvotes}</span>{" "}
+            <span className="text-sm text-gray-500">upvotes</span>
+          </div>
+          <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
+            {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here · {paper.comments} comments upstream
+          </p>
+        </div>
+        <nav aria-label="Links" className="flex flex-wrap gap-2">
+          {links.map((link) => (
+            <a key={link.href} href={link.href} rel="noopener noreferrer" className="rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800">
+              {link.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+
+      {paper.aiSummary && (
+        <section className="rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40">
+          <h2 className="text-sm font-semibold text-amber-900 dark:text-amber-200">AI summary</h2>
+          <p className="mt-1">{paper.aiSummary}</p>
+          {paper.aiKeywords.length > 0 && (
+            <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Keywords">
+              {paper.aiKeywords.map((keyword) => (
+                <li key={keyword} className="rounded-full bg-white px-2 py-0.5 text-xs text-gray-700 dark:bg-gray-900 dark:text-gray-300">
+                  {keyword}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section>
+        <h2 className="text-lg font-semibold">Abstract</h2>
+        <div className="mt-2 flex flex-col gap-3 leading-relaxed text-gray-800 dark:text-gray-200">
+          {paper.abstract.split("\n\n").map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      </section>
+
+      <section>
+        <h2 className="text-lg font-semibold">
+          <span data-testid="paper-authors">{paper.authors.length === 1 ? "1 author" : `${paper.authors.length} authors`}</span>
+        </h2>
+        <p className="mt-2 text-gray-700 dark:text-gray-300">{paper.authors.join(", ")}</p>
+      </section>
+
+      {paper.submitter && (
+        <p className="text-sm text-gray-500 dark:text-gray-400">Submitted by {paper.submitter.fullName || paper.submitter.name}</p>
+      )}
+    </article>
+  );
+}

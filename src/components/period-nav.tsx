@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { FEED_SORT_LABELS, FEED_SORTS, type FeedSort } from "@/lib/feed-sort";
+import { periodContaining, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
+import { DatePicker } from "./date-picker";
+
+const KIND_LABELS: Record<PeriodKind, string> = { date: "Daily", week: "Weekly", month: "Monthly" };
+
+const pill = (active: boolean) =>
+  `rounded-md px-2.5 py-1 text-sm font-medium ${
+    active ? "bg-gray-900 text-white dark:bg-white dark:text-gray-900" : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
+  }`;
+
+function withSort(path: string, sort: FeedSort) {
+  return sort === "trending" ? path : `${path}?sort=${sort}`;
+}
+
+export interface PeriodNavProps {
+  period: Period;
+  previous: Period | null;
+  next: Period | null;
+  sort: FeedSort;
+  today: string;
+  paperCount: number;
+}
+
+export function PeriodNav({ period, previous, next, sort, today, paperCount }: PeriodNavProps) {
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{periodLabel(period)}</h1>
+          <p className="text-sm text-gray-500 dark:text-gray-400">
+            {paperCount === 1 ? "1 paper" : `${paperCount} papers`}
+          </p>
+        </div>
+        <nav aria-label="Period" className="flex items-center gap-2">
+          {previous ? (
+            <Link rel="prev" data-testid="previous-period" href={withSort(periodPath(previous), sort)} className={pill(false)} title={periodLabel(previous)}>
+              ← Previous
+            </Link>
+          ) : (
+            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>← Previous</span>
+          )}
+          {next ? (
+            <Link rel="next" data-testid="next-period" href={withSort(periodPath(next), sort)} className={pill(false)} title={periodLabel(next)}>
+              Next →
+            </Link>
+          ) : (
+            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>Next →</span>
+          )}
+        </nav>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="Period length" className="flex gap-1">
+          {(Object.keys(KIND_LABELS) as PeriodKind[]).map((kind) => (
+            <Link
+              key={kind}
+              href={withSort(periodPath(periodContaining(kind, period.start)), sort)}
+              aria-current={kind === period.kind ? "page" : undefined}
+              className={pill(kind === period.kind)}
+            >
+              {KIND_LABELS[kind]}
+            </Link>
+          ))}
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <nav aria-label="Sort" className="flex gap-1">
+            {FEED_SORTS.map((option) => (
+              <Link key={option} href={withSort(periodPath(period), option)} aria-current={option === sort ? "true" : undefined} className={pill(option === sort)}>
+                {FEED_SORT_LABELS[option]}
+              </Link>
+            ))}
+          </nav>
+          <DatePicker value={period.start} max={today} />
+        </div>
+      </div>
+    </div>
+  );
+}
