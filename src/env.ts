@@ -33,10 +33,14 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Papers per digest email. */
   DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
+  /** Parallel SMTP connections (and messages in flight) while sending a digest. */
+  DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
   // Test tooling: the browser Playwright drives and the port of the server under test.
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  /** Port of the SMTP server the browser tests start; the server under test sends its mail there. */
+  E2E_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
 });
 
 export type Env = z.infer<typeof schema>;

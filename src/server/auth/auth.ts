@@ -1,0 +1,21 @@
+import "server-only";
+import { env } from "@/env";
+import { db } from "@/server/db";
+import { createDefaultMailer } from "@/server/email/default-mailer";
+import { createAuthOptions } from "./options";
+import { createAuthRouteHandler } from "./route-handler";
+
+export const siteUrl = env.NEXTAUTH_URL;
+
+export const authOptions = createAuthOptions({
+  db,
+  mailer: createDefaultMailer(),
+  siteUrl,
+  secret: env.NEXTAUTH_SECRET,
+  linkTtlHours: env.EMAIL_LINK_TTL_HOURS,
+  github: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : undefined,
+});
+
+export const githubSignInEnabled = Boolean(env.GITHUB_ID && env.GITHUB_SECRET);
+
+export const authRouteHandler = createAuthRouteHandler({ db, options: authOptions, siteUrl });

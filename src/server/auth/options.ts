@@ -1,0 +1,47 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import GitHubProvider from "next-auth/providers/github";
+import { emailAddressSchema } from "@/lib/email-address";
+import { safeCallbackUrl } from "@/lib/callback-url";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/email/mailer";
+import { confirmationUrl, signInEmail } from "./sign-in-email";
+
+export interface AuthConfig {
+  db: Db;
+  mailer: Mailer;
+  /** Public origin of the site (NEXTAUTH_URL). */
+  siteUrl: string;
+  secret: string | undefined;
+  linkTtlHours: number;
+  github?: { clientId: string; clientSecret: string };
+}
+
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+export function createAuthOptions(config: AuthConfig): NextAuthOptions {
+  const providers: NextAuthOptions["providers"] = [
+    EmailProvider({
+      maxAge: config.linkTtlHours * 3600,
+      // Screening happens before next-auth is called; this keeps next-auth's own identifier in the same form.
+      normalizeIdentifier: (identifier) => emailAddressSchema.parse(identifier),
+      async sendVerificationRequest({ identifier, url }) {
+        await config.mailer.send(signInEmail(identifier, confirmationUrl(url, config.siteUrl), config.linkTtlHours, "Daily Papers"));
+      },
+    }),
+  ];
+  if (config.github) providers.push(GitHubProvider(config.github));
+  return {
+    adapter: PrismaAdapter(config.db as never) as NextAuthOptions["adapter"],
+    secret: config.secret,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    providers,
+    pages: { signIn: "/auth/signin", verifyRequest: "/auth/verify-request", error: "/auth/error" },
+    callbacks: {
+      // next-auth's default throws on unparsable URLs; ours never leaves the site and never throws.
+      redirect: ({ url }) => safeCallbackUrl(url, config.siteUrl),
+    },
+  };
+}
