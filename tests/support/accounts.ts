@@ -1,0 +1,25 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../src/server/db";
+
+/** A user with a live database session; `cookie` is what a signed-in browser sends. */
+export async function createSignedInUser(db: Db, email: string) {
+  const user = await db.user.create({ data: { email, emailVerified: new Date() } });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
+  return { user, sessionToken, cookie: `next-auth.session-token=${sessionToken}` };
+}
+
+export async function createPaper(db: Db, id: string, upstreamUpvotes = 0) {
+  return db.paper.create({
+    data: {
+      id,
+      title: `Paper ${id}`,
+      abstract: "An abstract.",
+      authors: ["A. Author"],
+      publishedAt: new Date("2026-11-01T00:00:00Z"),
+      feedDate: new Date("2026-11-02T00:00:00Z"),
+      source: "ARXIV",
+      upstreamUpvotes,
+    },
+  });
+}
