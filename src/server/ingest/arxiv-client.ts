@@ -29,7 +29,7 @@ export async function fetchArxivPapers(ids: string[], options: ArxivFetchOptions
   const requested = [...new Set(ids)];
   const result: ArxivFetchResult = {
     papers: [],
-    failures: requested.filter((id) => !isArxivId(id)).map((id) => ({ id, reason: "is not an arXiv id" })),
+    failures: requested.filter((id) => !isArxivId(id)).map((id) => ({ id, reason: NOT_AN_ID })),
   };
   const valid = requested.filter(isArxivId);
   for (let start = 0; start < valid.length; start += CHUNK_SIZE) {
@@ -39,6 +39,25 @@ export async function fetchArxivPapers(ids: string[], options: ArxivFetchOptions
   }
   return result;
 }
+
+/**
+ * True when arXiv answered and the paper is not there (or the id was refused as malformed), as
+ * opposed to arXiv being unreachable or failing: the first is the asker's mistake, the second
+ * is worth retrying later.
+ */
+export function isMissingPaper(failure: ArxivFailure): boolean {
+  return (
+    failure.reason === NOT_AN_ID ||
+    failure.reason === NOT_FOUND ||
+    failure.reason.startsWith(MISSING_WITH_ERRORS) ||
+    failure.reason.startsWith(REJECTED)
+  );
+}
+
+const NOT_AN_ID = "is not an arXiv id";
+const NOT_FOUND = "not found on arXiv";
+const MISSING_WITH_ERRORS = "missing from arXiv's answer";
+const REJECTED = "arXiv rejected the request";
 
 async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<ArxivFetchResult> {
   const failAll = (reason: string): ArxivFetchResult => ({ papers: [], failures: ids.map((id) => ({ id, reason })) });
@@ -63,13 +82,13 @@ async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<Ar
   }
   if (!response.ok) {
     return failAll(
-      feed.errors.length > 0 ? `arXiv rejected the request: ${feed.errors.join("; ")}` : `arXiv answered HTTP ${response.status}`,
+      feed.errors.length > 0 ? `${REJECTED}: ${feed.errors.join("; ")}` : `arXiv answered HTTP ${response.status}`,
     );
   }
 
   const byId = new Map(feed.entries.map((entry) => [entry.id, entry]));
   const missingReason =
-    feed.errors.length > 0 ? `missing from arXiv's answer, which reported: ${feed.errors.join("; ")}` : "not found on arXiv";
+    feed.errors.length > 0 ? `${MISSING_WITH_ERRORS}, which reported: ${feed.errors.join("; ")}` : NOT_FOUND;
   const result: ArxivFetchResult = { papers: [], failures: [] };
   for (const id of ids) {
     const entry = byId.get(id);
