@@ -56,7 +56,8 @@ describe("POST/DELETE /api/papers/<id>/upvote", () => {
 
   it("answers 403 when Origin is missing or foreign", async () => {
     const { user, cookie } = await createSignedInUser(database.db, "csrf@example.com");
-    for (const headers of [{ cookie }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }]) {
+    const attempts: Record<string, string>[] = [{ cookie }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }];
+    for (const headers of attempts) {
       const response = await call("POST", "2611.00010", headers);
       expect(response.status).toBe(403);
       expect((await errorOf(response)).code).toBe("FORBIDDEN");

@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useOptimistic, useState, useTransition } from "react";
+import { setUpvoteAction } from "@/server/actions/upvote";
+
+export interface UpvoteButtonProps {
+  paperId: string;
+  count: number;
+  upvoted: boolean;
+  signedIn: boolean;
+}
+
+interface VoteState {
+  count: number;
+  upvoted: boolean;
+}
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+/**
+ * Toggles the viewer's upvote, showing the new state at once and rolling back if the server
+ * refuses. Signed-out viewers are sent to sign in and brought back to this page.
+ */
+export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButtonProps) {
+  const router = useRouter();
+  const [confirmed, setConfirmed] = useState<VoteState>({ count, upvoted });
+  const [optimistic, setOptimistic] = useOptimistic(confirmed);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  // A fresh server render (after any vote or a reload) is the truth.
+  useEffect(() => setConfirmed({ count, upvoted }), [count, upvoted]);
+
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(() => setError(null), 5000);
+    return () => clearTimeout(timer);
+  }, [error]);
+
+  function toggle() {
+    if (!signedIn) {
+      const here = `${window.location.pathname}${window.location.search}`;
+      router.push(`/auth/signin?callbackUrl=${encodeURIComponent(here)}`);
+      return;
+    }
+    const next = !optimistic.upvoted;
+    startTransition(async () => {
+      setError(null);
+      setOptimistic({ upvoted: next, count: optimistic.count + (next ? 1 : -1) });
+      const result = await setUpvoteAction(paperId, next);
+      if (result.ok) setConfirmed({ count: result.upvotes, upvoted: result.upvoted });
+      else setError(result.message);
+    });
+  }
+
+  const label = signedIn ? (optimistic.upvoted ? "Remove your upvote" : "Upvote this paper") : "Sign in to upvote this paper";
+  return (
+    <div className="relative">
+      <button
+        type="button"
+        data-testid="upvote-button"
+        aria-pressed={optimistic.upvoted}
+        aria-label={`${label} (${numberFormat.format(optimistic.count)} upvotes)`}
+        title={label}
+        onClick={toggle}
+        aria-busy={pending || undefined}
+        className={`flex w-14 flex-col items-center rounded-lg border py-2 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${
+          optimistic.upvoted
+            ? "border-indigo-500 bg-indigo-50 text-indigo-700 dark:border-indigo-400 dark:bg-indigo-500/15 dark:text-indigo-300"
+            : "border-gray-200 hover:border-gray-400 hover:bg-gray-50 dark:border-gray-700 dark:hover:border-gray-500 dark:hover:bg-gray-900"
+        }`}
+      >
+        <span aria-hidden className="text-xs">
+          ▲
+        </span>
+        <span data-testid="paper-upvotes" className="font-semibold tabular-nums">
+          {optimistic.count}
+        </span>
+      </button>
+      <p role="status" aria-live="polite" className={error ? "absolute top-full left-0 z-10 mt-1 w-56 rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 shadow dark:bg-red-950 dark:text-red-200" : "sr-only"}>
+        {error}
+      </p>
+    </div>
+  );
+}
