@@ -39,8 +39,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-lg font-bold tracking-tight whitespace-nowrap">
-              <span aria-hidden>📄 </span>Daily Papers
+            <Link href="/" className="inline-flex items-center gap-2 text-lg font-bold tracking-tight whitespace-nowrap">
+              <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
+              Daily Papers
             </Link>
             <nav aria-label="Main" className="flex gap-3 text-sm font-medium text-gray-600 dark:text-gray-300">
               <Link href="/" className="hover:text-gray-900 dark:hover:text-white">Daily</Link>

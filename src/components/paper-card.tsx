@@ -94,7 +94,7 @@ export function PaperCard({ paper, rank, highlight }: PaperCardProps) {
 
       {paper.thumbnailUrl && (
         <Link href={paperPath(paper.id)} tabIndex={-1} aria-hidden className="hidden shrink-0 self-start sm:block">
-          <img src={paper.thumbnailUrl} alt="" loading="lazy" width={160} height={90} className="aspect-video w-40 rounded-md border border-gray-200 object-cover dark:border-gray-800" />
+          <img src={paper.thumbnailUrl} alt="" loading="lazy" width={160} height={90} className="aspect-video w-40 rounded-md border border-gray-200 bg-gray-100 object-cover dark:border-gray-800 dark:bg-gray-800" />
         </Link>
       )}
     </article>

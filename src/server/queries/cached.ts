@@ -3,7 +3,7 @@ import { unstable_cache } from "next/cache";
 import type { FeedSort } from "@/lib/feed-sort";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 import { db } from "@/server/db";
-import { getLatestFeedDate, getOrganizationPapers, getPaperById, getPeriodFeed, getTrendingPapers } from "./feed";
+import { getLatestFeedDate, getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "./feed";
 import { searchPapers } from "./search";
 
 /** Tag on every cached paper query; imports and votes revalidate it. */
@@ -26,3 +26,5 @@ export const getCachedPaper = unstable_cache((id: string) => getPaperById(db, id
 export const getCachedOrganizationPapers = unstable_cache((name: string) => getOrganizationPapers(db, name), ["organization"], options);
 
 export const getCachedSearch = unstable_cache((query: string) => searchPapers(db, query), ["search"], options);
+
+export const getCachedRecentPapers = unstable_cache(() => getRecentPapers(db), ["recent"], options);

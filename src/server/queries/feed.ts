@@ -80,6 +80,20 @@ export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<
   return { papers: sortPapers(papers, "trending", now).slice(0, limit), windowEnd };
 }
 
+/** Papers of the latest `days` feed days, newest day first, most upvoted first within a day. */
+export async function getRecentPapers(db: Db, days = 3, limit = 100): Promise<PaperDto[]> {
+  const recentDays = await db.paper.findMany({ distinct: ["feedDate"], select: { feedDate: true }, orderBy: { feedDate: "desc" }, take: days });
+  const oldest = recentDays.at(-1)?.feedDate;
+  if (!oldest) return [];
+  const rows = await db.paper.findMany({
+    where: { feedDate: { gte: oldest } },
+    select: paperSelect,
+    orderBy: [{ feedDate: "desc" }, { upstreamUpvotes: "desc" }, { id: "asc" }],
+    take: limit,
+  });
+  return rows.map(toPaperDto);
+}
+
 export async function getPaperById(db: Db, id: string): Promise<PaperDto | null> {
   const row = await db.paper.findUnique({ where: { id }, select: paperSelect });
   return row ? toPaperDto(row) : null;

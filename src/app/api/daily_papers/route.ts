@@ -1,0 +1,15 @@
+import { dailyPapersParamsSchema, queryObject } from "@/lib/api-params";
+import { toHfDailyPaper } from "@/server/api/hf-shape";
+import { cacheableJson } from "@/server/http-cache";
+import { handleErrors, parseOrThrow } from "@/server/http";
+import { getCachedLatestFeedDate, getCachedPeriodFeed } from "@/server/queries/cached";
+
+/** GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending&p=&limit= (Hugging Face's shape). */
+export const GET = handleErrors(async (request: Request) => {
+  const params = parseOrThrow(dailyPapersParamsSchema, queryObject(request.url));
+  const [kind, key] = params.week ? (["week", params.week] as const) : params.month ? (["month", params.month] as const) : (["date", params.date ?? (await getCachedLatestFeedDate())] as const);
+  if (!key) return cacheableJson(request, []);
+  const feed = await getCachedPeriodFeed(kind, key, params.sort === "trending" ? "trending" : "newest");
+  const page = feed.papers.slice(params.p * params.limit, (params.p + 1) * params.limit);
+  return cacheableJson(request, page.map(toHfDailyPaper));
+});
