@@ -5,6 +5,8 @@ export const APP_ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A link that was valid once and has expired. */
+  GONE: 410,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 502,
 } as const;

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { emailAddressSchema } from "./email-address";
+
+export const CADENCES = ["DAILY", "WEEKLY"] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+export const CADENCE_LABELS: Record<Cadence, { name: string; description: string }> = {
+  DAILY: { name: "Daily", description: "Every weekday morning: the top papers of the previous day." },
+  WEEKLY: { name: "Weekly", description: "Every Monday: the top papers of the past week." },
+};
+
+/** `daily`/`weekly` in any letter case, as forms, query strings and the CLI spell it. */
+export const cadenceSchema = z
+  .string({ error: "Choose daily or weekly." })
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.enum(CADENCES, { error: "Choose daily or weekly." }));
+
+/** The subscribe form: an address and a cadence. */
+export const subscribeByEmailSchema = z.object({ email: emailAddressSchema, cadence: cadenceSchema });
+
+/** A signed-in user's one click: their account address, so only the cadence. */
+export const subscribeAccountSchema = z.object({ account: z.literal(true), cadence: cadenceSchema });
+
+/** Emailed tokens are 32 random bytes in base64url; anything else is refused before a lookup. */
+export const emailTokenSchema = z.string({ error: "The link is missing its token." }).regex(/^[A-Za-z0-9_-]{43}$/, {
+  error: "This link is incomplete or was altered. Copy the whole link from the email.",
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import type { DigestPeriod } from "@/lib/digest-period";
+import type { OutgoingMail } from "@/server/email/mailer";
+import { renderDigestEmail, type DigestPaper } from "@/server/email/templates/digest-email";
+import type { SubscriptionLinks } from "@/server/subscriptions/links";
+
+export interface DigestRecipient {
+  deliveryId: string;
+  subscriberId: string;
+  email: string;
+  manageToken: string;
+}
+
+/**
+ * The Message-ID is derived from the delivery row, so every attempt of one delivery (including a
+ * resend after a crash between SMTP acceptance and recording it) carries the same ID and receivers
+ * that deduplicate on it show one message. The idempotency key names the same thing for people.
+ */
+export function digestMessageId(deliveryId: string, origin: string): string {
+  return `digest.${deliveryId}@${new URL(origin).hostname}`;
+}
+
+export function buildDigestMail(recipient: DigestRecipient, period: DigestPeriod, papers: DigestPaper[], links: SubscriptionLinks, origin: string): OutgoingMail {
+  const unsubscribeUrl = links.unsubscribe(recipient.manageToken);
+  const email = renderDigestEmail({
+    period,
+    papers,
+    siteUrl: links.home,
+    paperUrl: links.paper,
+    preferencesUrl: links.preferences(recipient.manageToken),
+    unsubscribeUrl,
+  });
+  const host = new URL(origin).hostname;
+  return {
+    to: recipient.email,
+    ...email,
+    messageId: digestMessageId(recipient.deliveryId, origin),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "List-Id": `Daily Papers ${period.cadence === "DAILY" ? "daily" : "weekly"} digest <${period.cadence.toLowerCase()}.digest.${host}>`,
+      "X-Idempotency-Key": `digest:${period.cadence.toLowerCase()}:${period.key}:${recipient.subscriberId}`,
+      "Auto-Submitted": "auto-generated",
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/email/mailer";
+
+/** What the subscription functions need from the outside world, passed in so tests can supply it. */
+export interface SubscriptionContext {
+  db: Db;
+  mailer: Mailer;
+  /** Public origin for emailed links (NEXTAUTH_URL). */
+  origin: string;
+  /** How long a confirmation link stays valid. */
+  linkTtlHours: number;
+  now: Date;
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Cadence } from "@/lib/subscription";
+import type { Db } from "@/server/db";
+
+export interface ManagedSubscription {
+  email: string;
+  status: "PENDING" | "CONFIRMED" | "UNSUBSCRIBED";
+  cadence: Cadence;
+  /** Whether the address was ever confirmed: only then can the token holder resubscribe directly. */
+  wasConfirmed: boolean;
+}
+
+const unknownLink = () =>
+  new AppError("NOT_FOUND", "This link does not match any subscription. Use the link from your most recent digest email.");
+
+/** The subscription a manage token (from a digest's links) belongs to. */
+export async function findManagedSubscription(db: Db, manageToken: string): Promise<ManagedSubscription> {
+  const subscriber = await db.subscriber.findUnique({
+    where: { manageToken },
+    select: { email: true, status: true, cadence: true, confirmedAt: true },
+  });
+  if (!subscriber) throw unknownLink();
+  return { email: subscriber.email, status: subscriber.status, cadence: subscriber.cadence, wasConfirmed: subscriber.confirmedAt !== null };
+}
+
+/** Stops all digests to the address. Idempotent: the second call changes nothing and succeeds. */
+export async function unsubscribe(db: Db, manageToken: string, now: Date): Promise<ManagedSubscription> {
+  await db.subscriber.updateMany({
+    where: { manageToken, status: { not: "UNSUBSCRIBED" } },
+    data: { status: "UNSUBSCRIBED", unsubscribedAt: now, confirmTokenHash: null, confirmExpiresAt: null },
+  });
+  return findManagedSubscription(db, manageToken);
+}
+
+export async function changeCadence(db: Db, manageToken: string, cadence: Cadence): Promise<ManagedSubscription> {
+  const { count } = await db.subscriber.updateMany({ where: { manageToken }, data: { cadence } });
+  if (count === 0) throw unknownLink();
+  return findManagedSubscription(db, manageToken);
+}
+
+/** Undoes an unsubscribe; the token holder already proved the address when first confirming. */
+export async function resubscribe(db: Db, manageToken: string): Promise<ManagedSubscription> {
+  const current = await findManagedSubscription(db, manageToken);
+  if (!current.wasConfirmed) {
+    throw new AppError("CONFLICT", "This address was never confirmed. Subscribe again and confirm from the email we send.");
+  }
+  await db.subscriber.updateMany({ where: { manageToken }, data: { status: "CONFIRMED", unsubscribedAt: null } });
+  return { ...current, status: "CONFIRMED" };
+}

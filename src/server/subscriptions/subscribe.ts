@@ -1,0 +1,74 @@
+import "server-only";
+import { formatWait } from "@/lib/durations";
+import { AppError } from "@/lib/errors";
+import type { Cadence } from "@/lib/subscription";
+import { SIGN_IN_LIMITS } from "@/server/auth/sign-in-limits";
+import type { Db } from "@/server/db";
+import { renderAlreadySubscribedEmail } from "@/server/email/templates/already-subscribed-email";
+import { renderConfirmationEmail } from "@/server/email/templates/confirmation-email";
+import { consumeRateLimit } from "@/server/rate-limit";
+import type { SubscriptionContext } from "./context";
+import { subscriptionLinks } from "./links";
+import { hashEmailToken, newEmailToken } from "./tokens";
+
+type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Serializes writers of one address, so two simultaneous subscribes cannot both insert it. */
+export async function lockAddress(tx: Transaction, email: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`subscriber:${email}`}, 0))`;
+}
+
+// The same limits as sign-in links: both mail a link to an address typed by anyone.
+async function admitSubscribeRequest(db: Db, email: string, ip: string, now: Date): Promise<void> {
+  const byIp = await consumeRateLimit(db, `subscribe:ip:${ip}`, SIGN_IN_LIMITS.perIp, now);
+  if (!byIp.allowed) {
+    throw new AppError("RATE_LIMITED", `Too many subscription requests came from your network. Try again in ${formatWait(byIp.retryAfterSeconds)}.`, {
+      retryAfterSeconds: byIp.retryAfterSeconds,
+    });
+  }
+  const byAddress = await consumeRateLimit(db, `subscribe:email:${email}`, SIGN_IN_LIMITS.perAddress, now);
+  if (!byAddress.allowed) {
+    throw new AppError("RATE_LIMITED", `We already sent several emails to ${email}. Try again in ${formatWait(byAddress.retryAfterSeconds)}.`, {
+      retryAfterSeconds: byAddress.retryAfterSeconds,
+    });
+  }
+}
+
+type Outcome = { kind: "confirm"; token: string } | { kind: "already-subscribed"; manageToken: string };
+
+/**
+ * Double opt-in: records a pending subscription and mails a confirmation link. A confirmed address
+ * is left untouched (so nobody can change someone else's cadence) and gets a "you're already
+ * subscribed" note instead; the caller answers the same in every case, revealing nothing.
+ */
+export async function subscribeByEmail(ctx: SubscriptionContext, input: { email: string; cadence: Cadence; ip: string }): Promise<void> {
+  const { db, now } = ctx;
+  await admitSubscribeRequest(db, input.email, input.ip, now);
+  const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
+    await lockAddress(tx, input.email);
+    const existing = await tx.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true, manageToken: true } });
+    if (existing?.status === "CONFIRMED") return { kind: "already-subscribed", manageToken: existing.manageToken };
+    const token = newEmailToken();
+    const pending = {
+      status: "PENDING" as const,
+      cadence: input.cadence,
+      confirmTokenHash: hashEmailToken(token),
+      confirmExpiresAt: new Date(now.getTime() + ctx.linkTtlHours * 3_600_000),
+    };
+    if (existing) await tx.subscriber.update({ where: { id: existing.id }, data: pending });
+    else await tx.subscriber.create({ data: { email: input.email, manageToken: newEmailToken(), ...pending } });
+    return { kind: "confirm", token };
+  });
+
+  const links = subscriptionLinks(ctx.origin);
+  const email =
+    outcome.kind === "confirm"
+      ? renderConfirmationEmail({ confirmUrl: links.confirm(outcome.token), cadence: input.cadence, validHours: ctx.linkTtlHours, siteUrl: links.home })
+      : renderAlreadySubscribedEmail({ preferencesUrl: links.preferences(outcome.manageToken), siteUrl: links.home });
+  try {
+    await ctx.mailer.send({ to: input.email, ...email });
+  } catch (error) {
+    console.error(`Subscription email to ${input.email} failed:`, error);
+    throw new AppError("UPSTREAM_UNAVAILABLE", "We could not send the confirmation email just now. Please try again in a few minutes.");
+  }
+}
