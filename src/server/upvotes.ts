@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db";
+import { paperSelect, toPaperDto, type PaperDto } from "@/server/queries/paper-dto";
 
 export interface UpvoteState {
   paperId: string;
@@ -49,4 +50,10 @@ export async function getUpvotedPaperIds(db: Db, userId: string | null | undefin
   if (!userId || paperIds.length === 0) return new Set();
   const rows = await db.upvote.findMany({ where: { userId, paperId: { in: paperIds } }, select: { paperId: true } });
   return new Set(rows.map((row) => row.paperId));
+}
+
+/** The user's upvoted papers, most recently upvoted first (for /me). */
+export async function listUpvotedPapers(db: Db, userId: string, limit = 200): Promise<PaperDto[]> {
+  const rows = await db.upvote.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], take: limit, select: { paper: { select: paperSelect } } });
+  return rows.map((row) => toPaperDto(row.paper));
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castUpvote, getUpvotedPaperIds, removeUpvote, setUpvote } from "../../src/server/upvotes";
+import { castUpvote, getUpvotedPaperIds, listUpvotedPapers, removeUpvote, setUpvote } from "../../src/server/upvotes";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -61,5 +61,20 @@ describe("upvotes", () => {
     const after = await counts("2611.00003");
     expect(after.local).toBe(after.rows);
     expect(after.rows).toBeLessThanOrEqual(users.length);
+  });
+});
+
+describe("listUpvotedPapers", () => {
+  it("lists the user's upvoted papers as cards, most recent vote first", async () => {
+    await createPaper(database.db, "2611.00004", 2);
+    await createPaper(database.db, "2611.00005", 0);
+    const { user } = await createSignedInUser(database.db, "reader@example.com");
+    await castUpvote(database.db, user.id, "2611.00005");
+    await castUpvote(database.db, user.id, "2611.00004");
+    const papers = await listUpvotedPapers(database.db, user.id);
+    expect(papers.map((paper) => [paper.id, paper.upvotes])).toEqual([
+      ["2611.00004", 3],
+      ["2611.00005", 1],
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { db } from "@/server/db";
 import { findSessionUser, sessionTokenFromCookies, type CurrentUser } from "./session";
 
-/** The signed-in user of the current page or server action, or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/** The signed-in user of the current page or server action, or null; looked up once per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
   return findSessionUser(db, sessionTokenFromCookies((name) => jar.get(name)?.value));
-}
+});

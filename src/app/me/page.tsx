@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DeleteAccountForm } from "@/components/delete-account-form";
+import { PaperCard } from "@/components/paper-card";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { findAccountSubscription } from "@/server/subscriptions/account";
+import { listUpvotedPapers } from "@/server/upvotes";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const sectionClass = "mt-8 rounded-xl border border-gray-200 bg-white p-5 dark:border-gray-800 dark:bg-gray-900";
+const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
+
+export default async function MePage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
+  const [papers, subscription] = await Promise.all([listUpvotedPapers(db, user.id), findAccountSubscription(db, user.id)]);
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Your account</h1>
+      <p className="mt-1 text-gray-600 dark:text-gray-400">
+        Signed in as <strong className="text-gray-900 dark:text-gray-100">{user.email ?? user.name}</strong>
+      </p>
+
+      <section aria-labelledby="upvotes-heading" className="mt-8">
+        <h2 id="upvotes-heading" className="text-lg font-semibold">
+          Your upvotes {papers.length > 0 && <span className="text-gray-500 dark:text-gray-400">({papers.length})</span>}
+        </h2>
+        {papers.length === 0 ? (
+          <p className="mt-2 text-gray-600 dark:text-gray-400">
+            You haven&apos;t upvoted any papers yet. Browse <Link href="/" className={linkClass}>today&apos;s papers</Link> and press ▲ on the ones you like.
+          </p>
+        ) : (
+          <ol className="mt-3 flex flex-col gap-4">
+            {papers.map((paper) => (
+              <li key={paper.id}>
+                <PaperCard paper={paper} upvoted signedIn />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="digest-heading" className={sectionClass}>
+        <h2 id="digest-heading" className="text-lg font-semibold">Email digest</h2>
+        <p className="mt-2 text-gray-700 dark:text-gray-300">
+          {subscription?.status === "CONFIRMED" ? (
+            <>
+              You get the {subscription.cadence === "DAILY" ? "daily" : "weekly"} digest at {subscription.email}.{" "}
+              <Link href={subscription.preferencesPath} className={linkClass}>Change or unsubscribe</Link>
+            </>
+          ) : subscription?.status === "PENDING" ? (
+            <>We are waiting for you to confirm the subscription email sent to {subscription.email}.</>
+          ) : (
+            <>
+              You are not subscribed. <Link href="/subscribe" className={linkClass}>Get the top papers by email</Link>
+            </>
+          )}
+        </p>
+      </section>
+
+      <section aria-labelledby="data-heading" className={sectionClass}>
+        <h2 id="data-heading" className="text-lg font-semibold">Your data</h2>
+        <p className="mt-2 text-gray-700 dark:text-gray-300">
+          Everything stored about you: account, sign-in methods, upvotes, submitted papers and digest subscription.
+        </p>
+        <a href="/me/export" download className={`mt-3 inline-block ${linkClass}`}>
+          Download my data (JSON)
+        </a>
+      </section>
+
+      <section aria-labelledby="delete-heading" className="mt-8 rounded-xl border border-red-200 bg-white p-5 dark:border-red-900/60 dark:bg-gray-900">
+        <h2 id="delete-heading" className="text-lg font-semibold text-red-700 dark:text-red-400">Delete account</h2>
+        <p className="mt-2 text-gray-700 dark:text-gray-300">
+          This removes your account, your upvotes (the papers&apos; counts go down accordingly) and your digest subscription. Papers you submitted stay in the
+          feed. It cannot be undone.
+        </p>
+        <DeleteAccountForm />
+      </section>
+    </div>
+  );
+}
