@@ -45,7 +45,8 @@ async function prepareE2eDatabase(serverUrl: string): Promise<string> {
   url.pathname = `/${E2E_DATABASE}`;
   await applyMigrations(url.toString());
   const db = createDb(url.toString());
-  await importDailyPaperFiles(db, await listImportFiles([join(PROJECT_ROOT, "tests", "fixtures", "hf-daily-papers")]));
+  const fixtures = ["hf-daily-papers", "e2e"].map((folder) => join(PROJECT_ROOT, "tests", "fixtures", folder));
+  await importDailyPaperFiles(db, await listImportFiles(fixtures));
   await db.$disconnect();
   return url.toString();
 }
@@ -102,6 +103,8 @@ async function main(): Promise<number> {
       await run("node_modules/.bin/playwright", ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json", ...(runVitest ? [] : extraArgs)], {
         DATABASE_URL: databaseUrl,
         E2E_PORT: String(await freePort()),
+        // The sign-in spec runs an SMTP server on this port; the server under test sends its mail there.
+        E2E_SMTP_PORT: String(await freePort()),
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
       });
       e2e = readCounts(e2eJson, (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected }));

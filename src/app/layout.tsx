@@ -4,6 +4,7 @@ import Link from "next/link";
 import { SearchBox } from "@/components/search-box";
 import { THEME_SCRIPT } from "@/components/theme-script";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { UserMenu } from "@/components/user-menu";
 import { env } from "@/env";
 import "./globals.css";
 
@@ -52,6 +53,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
             <div className="ml-auto flex items-center gap-2 sm:ml-0">
               <ThemeToggle />
+              <UserMenu />
             </div>
           </div>
         </header>

@@ -5,6 +5,7 @@ import type { PaperDto } from "@/server/queries/paper-dto";
 import { OrgBadge } from "./org-badge";
 import { ExpandableText } from "./ui/expandable-text";
 import { HighlightedText } from "./ui/highlighted-text";
+import { UpvoteButton } from "./upvote-button";
 
 const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact" });
@@ -24,7 +25,7 @@ export function paperPath(id: string): string {
   return `/papers/${id}`;
 }
 
-export function PaperCard({ paper, rank, highlight }: PaperCardProps) {
+export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCardProps) {
   const authorCount = paper.authors.length;
   const authorLabel = `${integer.format(authorCount)} ${authorCount === 1 ? "author" : "authors"}`;
   return (
@@ -32,14 +33,8 @@ export function PaperCard({ paper, rank, highlight }: PaperCardProps) {
       data-testid="paper-card"
       className="flex gap-4 rounded-xl border border-gray-200 bg-white p-4 shadow-xs transition-colors hover:border-gray-300 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-700"
     >
-      <div className="flex w-14 shrink-0 flex-col items-center gap-1 self-start rounded-lg border border-gray-200 py-2 dark:border-gray-700">
-        <span aria-hidden className="text-xs text-gray-500">▲</span>
-        <span data-testid="paper-upvotes" className="font-semibold tabular-nums" title={`${paper.upvotes} upvotes`}>
-          {paper.upvotes}
-        </span>
-        <Link href={`/api/auth/signin?callbackUrl=${encodeURIComponent(paperPath(paper.id))}`} className="text-[11px] text-gray-500 hover:underline">
-          Upvote
-        </Link>
+      <div className="shrink-0 self-start">
+        <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={upvoted ?? false} signedIn={signedIn ?? false} />
       </div>
 
       <div className="min-w-0 flex-1">

@@ -40,6 +40,7 @@ export default defineConfig({
       DATABASE_URL: env.DATABASE_URL ?? "",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
+      SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
