@@ -1,0 +1,155 @@
+import { expect, test } from "@playwright/test";
+import { XMLValidator } from "fast-xml-parser";
+
+const HOSTILE = "Let's <think> about it & $\\textit{x}$ <img src=x onerror=alert(1)>";
+
+test("browses days with previous/next, skipping empty days", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("previous-period").click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-12$/);
+  await page.getByTestId("previous-period").click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-10$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wednesday, June 10, 2026");
+  await page.getByTestId("next-period").click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-12$/);
+});
+
+test("switches to weekly and monthly views and sorts", async ({ page }) => {
+  await page.goto("/papers/date/2026-06-10");
+  await page.getByRole("link", { name: "Weekly" }).click();
+  await expect(page).toHaveURL(/\/papers\/week\/2026-W24$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Week 24");
+  await page.getByRole("link", { name: "Monthly" }).click();
+  await expect(page).toHaveURL(/\/papers\/month\/2026-06$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("June 2026");
+  const monthCount = await page.getByTestId("paper-card").count();
+  expect(monthCount).toBeGreaterThan(60);
+
+  await page.getByRole("link", { name: "Most upvoted" }).click();
+  await expect(page).toHaveURL(/sort=upvotes$/);
+  const counts = (await page.getByTestId("paper-upvotes").allTextContents()).map(Number);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+});
+
+test("an empty or future period says so and links to the nearest papers; bad dates are 404", async ({ page }) => {
+  await page.goto("/papers/date/2026-06-14");
+  await expect(page.getByText("No papers in this period")).toBeVisible();
+  await page.getByRole("link", { name: /Go to/ }).click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-(12|16)$/);
+
+  await page.goto("/papers/month/2099-01");
+  await expect(page.getByText("Nothing yet")).toBeVisible();
+
+  for (const path of ["/papers/date/2026-13-45", "/papers/week/2026-W60", "/papers/month/abc", "/papers/9999.99999"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});
+
+test("searches from the header and opens a paper", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("searchbox", { name: "Search papers" });
+  await search.fill("multimodal stories");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/papers\?q=multimodal\+stories/);
+  const first = page.getByTestId("paper-card").first();
+  await expect(first.locator("mark").first()).toBeVisible();
+  await first.getByTestId("paper-title").click();
+  await expect(page).toHaveURL(/\/papers\/2606\.11176$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data Journalist Agent: Transforming Data into Verifiable Multimodal Stories");
+  await expect(page.getByTestId("upvote-breakdown")).toContainText("82 on Hugging Face + 0 here");
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Data Journalist Agent/);
+
+  await page.goto("/papers?q=%22%3B%20DROP%20TABLE%20Paper%3B%20--%20%F0%9F%A4%96");
+  await expect(page.getByTestId("search-summary")).toContainText("No results");
+});
+
+test("dark mode toggles and persists across reloads", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  const html = page.locator("html");
+  await expect(html).not.toHaveClass(/dark/);
+  const toggle = page.getByTestId("theme-toggle");
+  await toggle.click(); // system -> light
+  await toggle.click(); // light -> dark
+  await expect(html).toHaveClass(/dark/);
+  const background = await page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
+  expect(background).not.toBe("rgb(249, 250, 251)");
+  await page.reload();
+  await expect(html).toHaveClass(/dark/);
+});
+
+test("a hostile title renders as literal text on cards, the paper page and in feeds", async ({ page, request }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto("/papers/date/2026-06-12");
+  await expect(page.getByTestId("paper-title")).toHaveText(HOSTILE);
+  await expect(page.locator("main img[src='x']")).toHaveCount(0);
+  await page.getByTestId("paper-title").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(HOSTILE);
+  await expect(page).toHaveTitle(`${HOSTILE} · Daily Papers`);
+  expect(dialogs).toEqual([]);
+
+  const rss = await request.get("/papers/feed.xml");
+  expect(rss.headers()["content-type"]).toContain("application/rss+xml");
+  const xml = await rss.text();
+  expect(XMLValidator.validate(xml)).toBe(true);
+  expect(xml).toContain("Let&apos;s &lt;think&gt; about it &amp; $\\textit{x}$");
+});
+
+test("every page carries a nonce-based CSP and security headers", async ({ request }) => {
+  const response = await request.get("/papers/trending");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(await response.text()).toContain("Why here?");
+});
+
+test("the read API answers in Hugging Face's shape and rejects bad parameters by name", async ({ request }) => {
+  const day = await request.get("/api/daily_papers?date=2026-06-16&limit=5&sort=trending");
+  expect(day.status()).toBe(200);
+  const items = await day.json();
+  expect(items).toHaveLength(5);
+  expect(items[0].paper).toMatchObject({ id: expect.any(String), title: expect.any(String), upvotes: expect.any(Number) });
+  expect(items[0].paper.authors[0]).toHaveProperty("name");
+  const etag = day.headers()["etag"];
+  expect(day.headers()["cache-control"]).toContain("max-age");
+  const again = await request.get("/api/daily_papers?date=2026-06-16&limit=5&sort=trending", { headers: { "If-None-Match": etag! } });
+  expect(again.status()).toBe(304);
+
+  const month = await request.get("/api/daily_papers?month=2026-06&limit=100&p=0");
+  expect((await month.json()).length).toBeGreaterThan(60);
+
+  const paper = await request.get("/api/papers/2606.11176");
+  expect(await paper.json()).toMatchObject({ id: "2606.11176", upvotes: 82 });
+  expect((await request.get("/api/papers/2999.99999")).status()).toBe(404);
+
+  const search = await request.get("/api/papers/search?q=journalist");
+  expect((await search.json())[0].paper.id).toBe("2606.11176");
+
+  for (const [query, param] of [
+    ["date=2026-13-45", "date"],
+    ["week=2026-W60", "week"],
+    ["month=abc", "month"],
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=ten", "limit"],
+    ["p=-1", "p"],
+    ["sort=best", "sort"],
+    ["date=2026-06-16&week=2026-W25", "week"],
+  ] as const) {
+    const response = await request.get(`/api/daily_papers?${query}`);
+    expect(response.status(), query).toBe(400);
+    const body = await response.json();
+    expect(body.error.param, query).toBe(param);
+    expect(body.error.message, query).toContain(param);
+  }
+  expect((await request.get("/api/papers/not-an-id")).status()).toBe(400);
+  expect((await request.get("/api/papers/search")).status()).toBe(400);
+});
