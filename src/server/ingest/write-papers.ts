@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
+import { PAPERS_CHANGED_CHANNEL } from "@/server/notifications";
 import type { PaperRecord } from "./paper-record";
 
 export interface WriteSummary {
@@ -34,6 +35,8 @@ export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMod
         summary.updated += rows.length - created;
         summary.unchanged += batch.length - rows.length;
       }
+      // Delivered on commit: running app instances drop their cached pages (papers-version.ts).
+      if (summary.created + summary.updated > 0) await tx.$executeRaw`SELECT pg_notify(${PAPERS_CHANGED_CHANNEL}, '')`;
     },
     { timeout: 120_000 },
   );
