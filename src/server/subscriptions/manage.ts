@@ -14,14 +14,20 @@ export interface ManagedSubscription {
 const unknownLink = () =>
   new AppError("NOT_FOUND", "This link does not match any subscription. Use the link from your most recent digest email.");
 
-/** The subscription a manage token (from a digest's links) belongs to. */
-export async function findManagedSubscription(db: Db, manageToken: string): Promise<ManagedSubscription> {
+/** The subscription a manage token (from a digest's links) belongs to, or null. */
+export async function lookupManagedSubscription(db: Db, manageToken: string): Promise<ManagedSubscription | null> {
   const subscriber = await db.subscriber.findUnique({
     where: { manageToken },
     select: { email: true, status: true, cadence: true, confirmedAt: true },
   });
-  if (!subscriber) throw unknownLink();
+  if (!subscriber) return null;
   return { email: subscriber.email, status: subscriber.status, cadence: subscriber.cadence, wasConfirmed: subscriber.confirmedAt !== null };
+}
+
+export async function findManagedSubscription(db: Db, manageToken: string): Promise<ManagedSubscription> {
+  const subscription = await lookupManagedSubscription(db, manageToken);
+  if (!subscription) throw unknownLink();
+  return subscription;
 }
 
 /** Stops all digests to the address. Idempotent: the second call changes nothing and succeeds. */

@@ -29,13 +29,15 @@ const longDay = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long
 const count = new Intl.NumberFormat("en-US");
 
 const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+// Intl puts thin and narrow no-break spaces around range dashes; some mail clients show them as boxes.
+const plainSpaces = (text: string) => text.replace(/[\u2009\u202f]/g, " ");
 
 function describePeriod(period: DigestPeriod): { subject: string; covered: string } {
   const first = utc(period.firstDay);
   const last = utc(period.lastDay);
-  const covered = period.firstDay === period.lastDay ? `on ${longDay.format(first)}` : `from ${longDay.formatRange(first, last)}`;
+  const covered = plainSpaces(period.firstDay === period.lastDay ? `on ${longDay.format(first)}` : `from ${longDay.formatRange(first, last)}`);
   if (period.cadence === "DAILY") return { subject: `Trending papers · ${day.format(period.rankedAt)}`, covered };
-  return { subject: `Trending papers of the week · ${range.formatRange(first, last)}`, covered };
+  return { subject: `Trending papers of the week · ${plainSpaces(range.formatRange(first, last))}`, covered };
 }
 
 function paperMeta(paper: DigestPaper): string[] {
@@ -74,7 +76,7 @@ function renderPaperText(paper: DigestPaper, position: number, input: DigestEmai
 
 export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
   const { subject, covered } = describePeriod(input.period);
-  const intro = `The ${input.papers.length === 1 ? "most upvoted paper" : `${input.papers.length} most upvoted papers`} added ${covered}.`;
+  const intro = `The ${input.papers.length === 1 ? "top trending paper" : `${input.papers.length} top trending papers`} added ${covered}, ranked by upvotes.`;
   const why = input.period.cadence === "DAILY" ? "the daily digest" : "the weekly digest";
   const html = renderEmailShell({
     title: subject,

@@ -1,0 +1,17 @@
+import { env } from "@/env";
+import { createCronDigestHandler } from "@/server/api/cron-digest-handler";
+import { db } from "@/server/db";
+import { createDefaultMailer } from "@/server/email/default-mailer";
+
+// Serverless platforms stop a function after maxDuration; the job stops claiming a little before
+// and leaves the rest queued for the next invocation.
+export const maxDuration = 300;
+
+export const GET = createCronDigestHandler({
+  db,
+  mailer: () => createDefaultMailer({ pool: true, maxConnections: env.DIGEST_CONCURRENCY }),
+  cronSecret: env.CRON_SECRET,
+  siteUrl: env.NEXTAUTH_URL,
+  job: { digestSize: env.DIGEST_SIZE, concurrency: env.DIGEST_CONCURRENCY },
+  timeBudgetMs: 240_000,
+});

@@ -1,0 +1,4 @@
+import { createUnsubscribeHandlers } from "@/server/api/manage-subscription-handlers";
+import { db } from "@/server/db";
+
+export const { GET, POST } = createUnsubscribeHandlers({ db });

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { primaryButton, secondaryButton, SubscriptionPanel, SuccessNote, textLink } from "@/components/subscription/subscription-panel";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { CADENCE_LABELS, CADENCES, emailTokenSchema } from "@/lib/subscription";
+import { db } from "@/server/db";
+import { lookupManagedSubscription } from "@/server/subscriptions/manage";
+
+// The manage token is in this page's URL: keep it out of Referer headers and search engines.
+export const metadata: Metadata = { title: "Email preferences", referrer: "no-referrer", robots: { index: false } };
+
+const NOTES: Record<string, string> = {
+  confirmed: "You're subscribed! The next digest is on its way to your inbox.",
+  cadence: "Saved. Your next digest follows the new schedule.",
+  unsubscribed: "You're unsubscribed. No more digests will be sent to this address.",
+  resubscribed: "Welcome back! Your digests will start again with the next one.",
+};
+
+export default async function PreferencesPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: SearchParams }) {
+  const token = emailTokenSchema.safeParse((await params).token);
+  if (!token.success) notFound();
+  const subscription = await lookupManagedSubscription(db, token.data);
+  if (!subscription) notFound();
+  const note = NOTES[firstParam((await searchParams).updated) ?? ""];
+  const action = `/api/preferences/${token.data}`;
+
+  return (
+    <SubscriptionPanel eyebrow="Email digest" title="Your email preferences">
+      {note && <SuccessNote>{note}</SuccessNote>}
+      <p>
+        Digest address: <strong className="break-all text-gray-900 dark:text-gray-100">{subscription.email}</strong>
+      </p>
+
+      {subscription.status === "CONFIRMED" && (
+        <>
+          <form method="post" action={action} className="mt-6">
+            <input type="hidden" name="intent" value="cadence" />
+            <fieldset>
+              <legend className="font-semibold text-gray-900 dark:text-gray-100">How often</legend>
+              <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                {CADENCES.map((cadence) => (
+                  <label
+                    key={cadence}
+                    className="flex cursor-pointer gap-3 rounded-lg border border-gray-200 p-3 has-checked:border-indigo-500 has-checked:ring-1 has-checked:ring-indigo-500 dark:border-gray-700"
+                  >
+                    <input type="radio" name="cadence" value={cadence} defaultChecked={subscription.cadence === cadence} className="mt-1 accent-indigo-600" />
+                    <span>
+                      <span className="block font-medium text-gray-900 dark:text-gray-100">{CADENCE_LABELS[cadence].name}</span>
+                      <span className="block text-sm text-gray-600 dark:text-gray-400">{CADENCE_LABELS[cadence].description}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <button type="submit" className={`${primaryButton} mt-4`}>
+              Save
+            </button>
+          </form>
+          <form method="post" action={action} className="mt-8 border-t border-gray-200 pt-6 dark:border-gray-800">
+            <input type="hidden" name="intent" value="unsubscribe" />
+            <h2 className="font-semibold text-gray-900 dark:text-gray-100">Unsubscribe</h2>
+            <p className="mt-1 text-sm">Stop all digest emails to this address. You can come back any time.</p>
+            <button type="submit" className={`${secondaryButton} mt-3`}>
+              Unsubscribe
+            </button>
+          </form>
+        </>
+      )}
+
+      {subscription.status === "UNSUBSCRIBED" && (
+        <div className="mt-6">
+          <p>You are unsubscribed and receive no digests.</p>
+          {subscription.wasConfirmed ? (
+            <form method="post" action={action} className="mt-4">
+              <input type="hidden" name="intent" value="resubscribe" />
+              <button type="submit" className={primaryButton}>
+                Resubscribe ({CADENCE_LABELS[subscription.cadence].name.toLowerCase()})
+              </button>
+            </form>
+          ) : (
+            <Link href="/subscribe" className={`${textLink} mt-3 inline-block`}>
+              Subscribe again
+            </Link>
+          )}
+        </div>
+      )}
+
+      {subscription.status === "PENDING" && (
+        <p className="mt-6">
+          This subscription is waiting for confirmation. Click the link in the email we sent to {subscription.email}, or{" "}
+          <Link href="/subscribe" className={textLink}>
+            request a new one
+          </Link>
+          .
+        </p>
+      )}
+    </SubscriptionPanel>
+  );
+}
