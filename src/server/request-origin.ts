@@ -7,7 +7,9 @@ import "server-only";
  */
 export function hasSameOrigin(request: Request, siteUrl: string): boolean {
   const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return false;
+  // Browsers send `Origin: null` under strict referrer policies or privacy settings; they also
+  // send Sec-Fetch-Site, which pages cannot set, so it vouches for a same-origin request then.
+  if (!origin || origin === "null") return request.headers.get("sec-fetch-site") === "same-origin";
   const allowed = new Set([new URL(siteUrl).origin, new URL(request.url).origin]);
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (host) allowed.add(`${request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")}://${host}`);

@@ -56,13 +56,23 @@ describe("POST/DELETE /api/papers/<id>/upvote", () => {
 
   it("answers 403 when Origin is missing or foreign", async () => {
     const { user, cookie } = await createSignedInUser(database.db, "csrf@example.com");
-    const attempts: Record<string, string>[] = [{ cookie }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }];
+    const attempts: Record<string, string>[] = [
+      { cookie },
+      { cookie, origin: "https://evil.example" },
+      { cookie, origin: "null" },
+      { cookie, origin: "https://evil.example", "sec-fetch-site": "same-origin" },
+      { cookie, "sec-fetch-site": "cross-site" },
+    ];
     for (const headers of attempts) {
       const response = await call("POST", "2611.00010", headers);
       expect(response.status).toBe(403);
       expect((await errorOf(response)).code).toBe("FORBIDDEN");
     }
     expect(await database.db.upvote.count({ where: { userId: user.id } })).toBe(0);
+
+    // A browser that withholds Origin still marks its own same-origin requests as such.
+    const vouched = await call("POST", "2611.00010", { cookie, origin: "null", "sec-fetch-site": "same-origin" });
+    expect(vouched.status).toBe(200);
   });
 
   it("answers 404 for an unknown paper and 400 for something that is not an arXiv id", async () => {

@@ -5,8 +5,9 @@ import { safeCallbackUrl } from "@/lib/callback-url";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { siteUrl } from "@/server/auth/auth";
 
-// The token is in this page's URL: keep it out of Referer headers and search engines.
-export const metadata: Metadata = { title: "Confirm sign-in", referrer: "no-referrer", robots: { index: false } };
+// The token is in this page's URL: keep it out of Referer headers sent to other sites and out of
+// search engines. ("no-referrer" would also make the button's POST carry `Origin: null`.)
+export const metadata: Metadata = { title: "Confirm sign-in", referrer: "same-origin", robots: { index: false } };
 
 /**
  * Where emailed links land. Opening it changes nothing, so mail scanners that follow links cannot
