@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperList } from "@/components/paper-list";
@@ -30,6 +31,21 @@ export async function PeriodView({ kind, periodKey, searchParams }: { kind: Peri
       )}
     </div>
   );
+}
+
+type PeriodParams = Promise<Record<string, string>>;
+
+/** The page module of /papers/date/[date], /papers/week/[week] and /papers/month/[month]. */
+export function periodPage(kind: PeriodKind) {
+  return {
+    async generateMetadata({ params }: { params: PeriodParams }): Promise<Metadata> {
+      const period = parsePeriod(kind, (await params)[kind] ?? "");
+      return { title: period ? periodLabel(period) : "Not found" };
+    },
+    async Page({ params, searchParams }: { params: PeriodParams; searchParams: SearchParams }) {
+      return <PeriodView kind={kind} periodKey={(await params)[kind] ?? ""} searchParams={searchParams} />;
+    },
+  };
 }
 
 function nearest(period: Period, previous: Period | null, next: Period | null): Period | null {
