@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { env } from "../../src/env";
+import { linkFromMail } from "../support/auth-client";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+
+// The server under test sends its mail to this port (see playwright.config.ts).
+let sink: SmtpSink;
+
+test.beforeAll(async () => {
+  sink = await startSmtpSink(env.E2E_SMTP_PORT);
+});
+
+test.afterAll(async () => {
+  await sink?.close();
+});
+
+test("sign in through the emailed link, upvote a paper, reload, unvote, sign out", async ({ page, baseURL }) => {
+  await page.goto("/");
+  // The last card: far from the smoke test's papers, and its rank may change when upvoted.
+  const title = (await page.getByTestId("paper-card").last().getByTestId("paper-title").textContent())!;
+  const card = page.getByTestId("paper-card").filter({ has: page.getByTestId("paper-title").getByText(title, { exact: true }) });
+  const button = card.getByTestId("upvote-button");
+  const count = card.getByTestId("paper-upvotes");
+  const before = Number(await count.textContent());
+
+  // Signed out, the button leads to sign-in and back to this page.
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await button.click();
+  await expect(page).toHaveURL(/\/auth\/signin\?callbackUrl=%2F$/);
+  await page.getByLabel("Email address").fill("  E2E.Reader@Example.com ");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await expect(page.getByText("e2e.reader@example.com")).toBeVisible();
+
+  const link = linkFromMail((await sink.nextMessageTo("e2e.reader@example.com")).text);
+  expect(link.origin).toBe(baseURL);
+  await page.goto(link.toString());
+  await expect(page.getByRole("heading", { name: "Confirm sign-in" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(`${baseURL}/`);
+  await expect(page.getByTestId("user-email")).toHaveText("e2e.reader@example.com");
+
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await expect(count).toHaveText(String(before + 1));
+  await page.reload();
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+  await expect(count).toHaveText(String(before + 1));
+
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await expect(count).toHaveText(String(before));
+  await page.reload();
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await expect(count).toHaveText(String(before));
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByTestId("user-menu")).toHaveCount(0);
+
+  // The link worked once.
+  await page.goto(link.toString());
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+});
+
+test("the dev mailbox does not exist in production builds", async ({ page }) => {
+  const response = await page.goto("/dev/mailbox");
+  expect(response?.status()).toBe(404);
+});
