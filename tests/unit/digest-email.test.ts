@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { duePeriod } from "../../src/lib/digest-period";
-import { renderDigestEmail } from "../../src/server/email/templates/digest-email";
+import { createDigestEmailRenderer } from "../../src/server/email/templates/digest-email";
 
 const hostile = {
   id: "2606.00001",
@@ -11,12 +11,13 @@ const hostile = {
   upvotes: 1,
 };
 
-describe("renderDigestEmail", () => {
-  const email = renderDigestEmail({
+describe("the digest email", () => {
+  const render = createDigestEmailRenderer({
     period: duePeriod("WEEKLY", new Date("2026-06-22T07:00:00Z"))!,
-    papers: [hostile],
     siteUrl: "https://papers.example.org/",
     paperUrl: (id) => `https://papers.example.org/papers/${id}`,
+  });
+  const email = render([hostile], {
     preferencesUrl: "https://papers.example.org/preferences/token",
     unsubscribeUrl: "https://papers.example.org/api/unsubscribe/token",
   });

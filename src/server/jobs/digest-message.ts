@@ -1,7 +1,7 @@
 import "server-only";
 import type { DigestPeriod } from "@/lib/digest-period";
 import type { OutgoingMail } from "@/server/email/mailer";
-import { renderDigestEmail, type DigestPaper } from "@/server/email/templates/digest-email";
+import type { DigestEmailRenderer, DigestPaper } from "@/server/email/templates/digest-email";
 import type { SubscriptionLinks } from "@/server/subscriptions/links";
 
 export interface DigestRecipient {
@@ -20,16 +20,16 @@ export function digestMessageId(deliveryId: string, origin: string): string {
   return `digest.${deliveryId}@${new URL(origin).hostname}`;
 }
 
-export function buildDigestMail(recipient: DigestRecipient, period: DigestPeriod, papers: DigestPaper[], links: SubscriptionLinks, origin: string): OutgoingMail {
+export interface DigestMailContext {
+  period: DigestPeriod;
+  render: DigestEmailRenderer;
+  links: SubscriptionLinks;
+  origin: string;
+}
+
+export function buildDigestMail(recipient: DigestRecipient, papers: DigestPaper[], { period, render, links, origin }: DigestMailContext): OutgoingMail {
   const unsubscribeUrl = links.unsubscribe(recipient.manageToken);
-  const email = renderDigestEmail({
-    period,
-    papers,
-    siteUrl: links.home,
-    paperUrl: links.paper,
-    preferencesUrl: links.preferences(recipient.manageToken),
-    unsubscribeUrl,
-  });
+  const email = render(papers, { preferencesUrl: links.preferences(recipient.manageToken), unsubscribeUrl });
   const host = new URL(origin).hostname;
   return {
     to: recipient.email,

@@ -5,12 +5,12 @@ import { duePeriod, periodFromKey, type DigestPeriod } from "@/lib/digest-period
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
-import type { DigestPaper } from "@/server/email/templates/digest-email";
+import { createDigestEmailRenderer, type DigestPaper } from "@/server/email/templates/digest-email";
 import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
 import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscriptions/links";
 import { runWorkers } from "./concurrency";
 import { loadDigestCandidates, pickUnsentPapers } from "./digest-candidates";
-import { buildDigestMail } from "./digest-message";
+import { buildDigestMail, type DigestMailContext } from "./digest-message";
 import {
   claimDeliveries,
   countOpenDeliveries,
@@ -182,6 +182,12 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
   for (const row of abandoned) noteFailure(report, { subscriberId: row.subscriberId, email: row.email, attempts: row.attempts, error: row.lastError });
 
   const candidateIds = candidates.map((paper) => paper.id);
+  const mailContext: DigestMailContext = {
+    period,
+    render: createDigestEmailRenderer({ period, siteUrl: context.links.home, paperUrl: context.links.paper }),
+    links: context.links,
+    origin: context.origin,
+  };
   await runWorkers(settings.concurrency, async () => {
     while (context.now().getTime() < context.deadline) {
       const claimed = await claimDeliveries(db, digest.id, {
@@ -202,7 +208,7 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
         const papers =
           delivery.subscriberStatus === "CONFIRMED" ? pickUnsentPapers(candidates, alreadySent.get(delivery.subscriberId) ?? new Set(), settings.digestSize) : [];
         if (papers.length === 0) skipped.push(delivery.id);
-        else await deliver(context, delivery, period, papers);
+        else await deliver(context, delivery, papers, mailContext);
       }
       await recordSkipped(db, skipped);
       report.skipped += skipped.length;
@@ -210,14 +216,12 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
   });
 }
 
-async function deliver(context: RunContext, delivery: ClaimedDelivery, period: DigestPeriod, papers: DigestPaper[]): Promise<void> {
+async function deliver(context: RunContext, delivery: ClaimedDelivery, papers: DigestPaper[], mailContext: DigestMailContext): Promise<void> {
   const { db, settings, report } = context;
   const mail = buildDigestMail(
     { deliveryId: delivery.id, subscriberId: delivery.subscriberId, email: delivery.email, manageToken: delivery.manageToken },
-    period,
     papers,
-    context.links,
-    context.origin,
+    mailContext,
   );
   let messageId: string;
   try {

@@ -13,11 +13,13 @@ export interface DigestPaper {
   upvotes: number;
 }
 
-export interface DigestEmailInput {
+export interface DigestEmailSettings {
   period: DigestPeriod;
-  papers: DigestPaper[];
   siteUrl: string;
   paperUrl: (id: string) => string;
+}
+
+export interface DigestRecipientLinks {
   preferencesUrl: string;
   unsubscribeUrl: string;
 }
@@ -48,58 +50,89 @@ function paperMeta(paper: DigestPaper): string[] {
   ];
 }
 
-function renderPaperHtml(paper: DigestPaper, position: number, input: DigestEmailInput): string {
+interface PaperFragments {
+  title: string;
+  /** After the `#position · ` prefix. */
+  metaHtml: string;
+  bodyHtml: string;
+  metaText: string;
+  bodyText: string;
+}
+
+function renderPaperFragments(paper: DigestPaper, settings: DigestEmailSettings): PaperFragments {
   const title = collapseWhitespace(paper.title);
   const abstract = shorten(collapseWhitespace(paper.abstract), ABSTRACT_CHARACTERS);
+  const paperUrl = settings.paperUrl(paper.id);
   const links = [
-    renderLink(input.paperUrl(paper.id), "Read on Daily Papers"),
+    renderLink(paperUrl, "Read on Daily Papers"),
     renderLink(`https://arxiv.org/abs/${paper.id}`, "arXiv"),
     renderLink(`https://arxiv.org/pdf/${paper.id}`, "PDF"),
   ].join(" &nbsp;·&nbsp; ");
-  return `<tr><td class="dp-rule" style="padding:18px 0;border-top:1px solid ${palette.border};">
-<p class="dp-muted" style="margin:0 0 4px;font-size:13px;color:${palette.muted};">#${position} &nbsp;·&nbsp; ${paperMeta(paper).map(escapeHtml).join(" &nbsp;·&nbsp; ")}</p>
-<h2 style="margin:0 0 6px;font-size:18px;line-height:1.35;"><a class="dp-text" href="${escapeHtml(input.paperUrl(paper.id))}" style="color:${palette.text};text-decoration:none;">${escapeHtml(title)}</a></h2>
+  const meta = paperMeta(paper);
+  return {
+    title,
+    metaHtml: meta.map(escapeHtml).join(" &nbsp;·&nbsp; "),
+    bodyHtml: `<h2 style="margin:0 0 6px;font-size:18px;line-height:1.35;"><a class="dp-text" href="${escapeHtml(paperUrl)}" style="color:${palette.text};text-decoration:none;">${escapeHtml(title)}</a></h2>
 <p class="dp-muted" style="margin:0 0 8px;font-size:15px;color:${palette.muted};">${escapeHtml(abstract)}</p>
-<p style="margin:0;font-size:14px;">${links}</p>
-</td></tr>`;
+<p style="margin:0;font-size:14px;">${links}</p>`,
+    metaText: meta.join(" · "),
+    bodyText: [`   ${abstract}`, `   ${paperUrl}`, `   arXiv: https://arxiv.org/abs/${paper.id}`].join("\n"),
+  };
 }
 
-function renderPaperText(paper: DigestPaper, position: number, input: DigestEmailInput): string {
-  return [
-    `${position}. ${collapseWhitespace(paper.title)}`,
-    `   ${paperMeta(paper).join(" · ")}`,
-    `   ${shorten(collapseWhitespace(paper.abstract), ABSTRACT_CHARACTERS)}`,
-    `   ${input.paperUrl(paper.id)}`,
-    `   arXiv: https://arxiv.org/abs/${paper.id}`,
-  ].join("\n");
-}
+/**
+ * Renders the digests of one period. Everything but the recipient's links and paper selection is
+ * the same for every subscriber, so each paper is rendered once and reused (a 10,000-subscriber
+ * digest would otherwise spend much of its time re-formatting the same text).
+ */
+export function createDigestEmailRenderer(settings: DigestEmailSettings) {
+  const { subject, covered } = describePeriod(settings.period);
+  const why = settings.period.cadence === "DAILY" ? "the daily digest" : "the weekly digest";
+  const fragments = new Map<string, PaperFragments>();
+  const fragmentsOf = (paper: DigestPaper) => {
+    let cached = fragments.get(paper.id);
+    if (!cached) {
+      cached = renderPaperFragments(paper, settings);
+      fragments.set(paper.id, cached);
+    }
+    return cached;
+  };
 
-export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
-  const { subject, covered } = describePeriod(input.period);
-  const intro = `The ${input.papers.length === 1 ? "top trending paper" : `${input.papers.length} top trending papers`} added ${covered}, ranked by upvotes.`;
-  const why = input.period.cadence === "DAILY" ? "the daily digest" : "the weekly digest";
-  const html = renderEmailShell({
-    title: subject,
-    preheader: collapseWhitespace(input.papers[0]?.title ?? intro),
-    bodyHtml: `<p class="dp-accent" style="margin:0 0 4px;font-size:13px;font-weight:600;letter-spacing:0.04em;text-transform:uppercase;color:${palette.accent};">Daily Papers</p>
+  return (papers: DigestPaper[], links: DigestRecipientLinks): RenderedEmail => {
+    const parts = papers.map(fragmentsOf);
+    const intro = `The ${papers.length === 1 ? "top trending paper" : `${papers.length} top trending papers`} added ${covered}, ranked by upvotes.`;
+    const html = renderEmailShell({
+      title: subject,
+      preheader: parts[0]?.title ?? intro,
+      bodyHtml: `<p class="dp-accent" style="margin:0 0 4px;font-size:13px;font-weight:600;letter-spacing:0.04em;text-transform:uppercase;color:${palette.accent};">Daily Papers</p>
 <h1 class="dp-text" style="margin:0 0 6px;font-size:24px;line-height:1.25;color:${palette.text};">${escapeHtml(subject.replace(/ · .*/, ""))}</h1>
 <p class="dp-muted" style="margin:0 0 16px;color:${palette.muted};">${escapeHtml(intro)}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
-${input.papers.map((paper, index) => renderPaperHtml(paper, index + 1, input)).join("\n")}
+${parts
+  .map(
+    (part, index) => `<tr><td class="dp-rule" style="padding:18px 0;border-top:1px solid ${palette.border};">
+<p class="dp-muted" style="margin:0 0 4px;font-size:13px;color:${palette.muted};">#${index + 1} &nbsp;·&nbsp; ${part.metaHtml}</p>
+${part.bodyHtml}
+</td></tr>`,
+  )
+  .join("\n")}
 </table>`,
-    footerHtml: `You receive ${why} from ${renderLink(input.siteUrl, "Daily Papers")}.<br>
-${renderLink(input.preferencesUrl, "Manage preferences")} &nbsp;·&nbsp; ${renderLink(input.unsubscribeUrl, "Unsubscribe")}`,
-  });
-  const text = [
-    subject,
-    "",
-    intro,
-    "",
-    ...input.papers.map((paper, index) => `${renderPaperText(paper, index + 1, input)}\n`),
-    "--",
-    `You receive ${why} from Daily Papers (${input.siteUrl}).`,
-    `Manage preferences: ${input.preferencesUrl}`,
-    `Unsubscribe: ${input.unsubscribeUrl}`,
-  ].join("\n");
-  return { subject, html, text };
+      footerHtml: `You receive ${why} from ${renderLink(settings.siteUrl, "Daily Papers")}.<br>
+${renderLink(links.preferencesUrl, "Manage preferences")} &nbsp;·&nbsp; ${renderLink(links.unsubscribeUrl, "Unsubscribe")}`,
+    });
+    const text = [
+      subject,
+      "",
+      intro,
+      "",
+      ...parts.map((part, index) => `${index + 1}. ${part.title}\n   ${part.metaText}\n${part.bodyText}\n`),
+      "--",
+      `You receive ${why} from Daily Papers (${settings.siteUrl}).`,
+      `Manage preferences: ${links.preferencesUrl}`,
+      `Unsubscribe: ${links.unsubscribeUrl}`,
+    ].join("\n");
+    return { subject, html, text };
+  };
 }
+
+export type DigestEmailRenderer = ReturnType<typeof createDigestEmailRenderer>;

@@ -1,0 +1,148 @@
+// `npm run bench:digest [-- --subscribers 10000 --concurrency 5]`: how long a digest to N confirmed
+// subscribers takes against a real local SMTP server (smtp-server on loopback), with the same job,
+// pooled transport and database as production. Works in a throw-away database on the configured
+// PostgreSQL server (daily_papers_bench), dropped afterwards. Prints figures; asserts nothing.
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { SMTPServer } from "smtp-server";
+import { z } from "zod";
+import { applyMigrations } from "../scripts/lib/migrate";
+import { PROJECT_ROOT } from "../scripts/lib/local-postgres";
+import { env } from "../src/env";
+import { createDb } from "../src/server/db";
+import { createSmtpMailer } from "../src/server/email/mailer";
+import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
+import { runTrendingDigest } from "../src/server/jobs/trending-digest";
+
+const BENCH_DATABASE = "daily_papers_bench";
+// The demo data's busiest recent day is a Friday; the Monday digest covers Friday to Sunday.
+const BENCH_NOW = new Date("2026-06-15T07:00:00Z");
+
+const argsSchema = z.object({
+  subscribers: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  concurrency: z.coerce.number().int().min(1).max(50).default(env.DIGEST_CONCURRENCY),
+});
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function recreateDatabase(serverUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+  await admin.end();
+}
+
+async function dropDatabase(serverUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  await admin.end();
+}
+
+/** An SMTP server that accepts and discards everything, counting messages and bytes. */
+async function startCountingSmtpServer() {
+  const counts = { messages: 0, bytes: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on("data", (chunk: Buffer) => (counts.bytes += chunk.length));
+      stream.on("end", () => {
+        counts.messages += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { url: `smtp://127.0.0.1:${port}`, counts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main() {
+  const { values } = parseArgs({ options: { subscribers: { type: "string" }, concurrency: { type: "string" } } });
+  const args = argsSchema.parse(values);
+  if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:digest`, which provides DATABASE_URL.");
+
+  console.log(`Preparing ${BENCH_DATABASE}: migrations, demo papers, ${args.subscribers.toLocaleString("en-US")} confirmed subscribers...`);
+  await recreateDatabase(env.DATABASE_URL);
+  const url = databaseUrl(env.DATABASE_URL, BENCH_DATABASE);
+  await applyMigrations(url);
+  const db = createDb(url);
+  const smtp = await startCountingSmtpServer();
+  const mailer = createSmtpMailer(smtp.url, "Daily Papers <bench@localhost>", { pool: true, maxConnections: args.concurrency });
+  try {
+    await importDailyPaperFiles(db, await listImportFiles([join(PROJECT_ROOT, "prisma", "demo")]));
+    await db.$executeRaw`
+      INSERT INTO "Subscriber" (id, email, status, cadence, "manageToken", "confirmedAt")
+      SELECT 'bench-' || n, 'reader' || n || '@bench.example', 'CONFIRMED', 'DAILY', md5('bench' || n) || md5('token' || n), now()
+      FROM generate_series(1, ${args.subscribers}) AS n`;
+
+    let peakRss = 0;
+    let peakHeap = 0;
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
+    }, 50);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const report = await runTrendingDigest({
+      db,
+      mailer,
+      now: () => BENCH_NOW,
+      cadence: "DAILY",
+      origin: "https://papers.example.org",
+      concurrency: args.concurrency,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+
+    const rerunStarted = performance.now();
+    const rerun = await runTrendingDigest({ db, mailer, now: () => BENCH_NOW, cadence: "DAILY", origin: "https://papers.example.org", concurrency: args.concurrency });
+    const rerunSeconds = (performance.now() - rerunStarted) / 1000;
+
+    console.log(
+      JSON.stringify(
+        {
+          subscribers: args.subscribers,
+          concurrency: args.concurrency,
+          papersInPeriod: report.papers,
+          report: { sent: report.sent, skipped: report.skipped, retried: report.retried, failed: report.failed, remaining: report.remaining },
+          smtpAccepted: smtp.counts.messages,
+          averageMessageSize: `${(smtp.counts.bytes / Math.max(1, smtp.counts.messages) / 1024).toFixed(1)} kB`,
+          seconds: Number(seconds.toFixed(2)),
+          messagesPerSecond: Math.round(report.sent / seconds),
+          peakRss: mb(peakRss),
+          peakHeapUsed: mb(peakHeap),
+          heapUsedBefore: mb(heapBefore),
+          rerunSameDay: { sent: rerun.sent, seconds: Number(rerunSeconds.toFixed(2)) },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    mailer.close();
+    await smtp.close();
+    await db.$disconnect();
+    await dropDatabase(env.DATABASE_URL);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);
