@@ -108,9 +108,12 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
     </fieldset>
   );
 
+  // Signed in, the cadence applies to both buttons, so it comes first; otherwise it follows the address.
+  const oneClick = Boolean(accountEmail) && !inline;
   return (
     <div className="flex flex-col gap-4">
-      {accountEmail && !inline && (
+      {oneClick && cadencePicker}
+      {oneClick && (
         <div className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 dark:border-indigo-900 dark:bg-indigo-950/40">
           <p className="text-sm text-indigo-900 dark:text-indigo-100">
             You&apos;re signed in as <strong>{accountEmail}</strong>, so no confirmation email is needed.
@@ -128,10 +131,9 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
           void submit({ email, cadence });
         }}
       >
-        {!inline && cadencePicker}
         <div className={inline ? "min-w-0 flex-1" : ""}>
           <label htmlFor={`${id}-email`} className={inline ? "sr-only" : "text-sm font-medium text-gray-700 dark:text-gray-300"}>
-            {accountEmail && !inline ? "Or another email address" : "Email address"}
+            {oneClick ? "Or another email address" : "Email address"}
           </label>
           <input
             id={`${id}-email`}
@@ -147,7 +149,7 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
             className={`${inputClass} ${inline ? "" : "mt-1"}`}
           />
         </div>
-        {inline && cadencePicker}
+        {!oneClick && cadencePicker}
         <button type="submit" disabled={pending} className={`${buttonClass} ${inline ? "shrink-0" : "self-start"}`}>
           {pending ? "Subscribing…" : "Subscribe"}
         </button>

@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run digest -- [--cadence daily|weekly] [--now <ISO tim
 
 const argsSchema = z.object({
   cadence: cadenceSchema.optional(),
-  now: z.iso.datetime({ offset: true, error: "--now must be an ISO 8601 time such as 2026-11-30T07:00:00Z" }).optional(),
+  now: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time such as 2026-11-30T07:00:00Z" }).optional(),
 });
 
 function parseCommandLine(argv: string[]) {
@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   try {
     args = parseCommandLine(process.argv.slice(2));
   } catch (error) {
-    const message = error instanceof z.ZodError ? error.issues.map((issue) => issue.message).join("; ") : (error as Error).message;
+    const message =
+      error instanceof z.ZodError ? error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n") : (error as Error).message;
     console.error(`${message}\n${USAGE}`);
     return 2;
   }
@@ -64,7 +65,24 @@ async function main(): Promise<number> {
     await db.$disconnect();
   }
   console.log(JSON.stringify({ reports, seconds: (Date.now() - started) / 1000 }, null, 2));
+  for (const report of reports) {
+    const note = explainNothingSent(report);
+    if (note) console.error(note);
+  }
   return reports.some((report) => report.failed > 0) ? 1 : 0;
+}
+
+/** Why a run sent nothing, for the person at the terminal (the JSON stays machine-readable). */
+function explainNothingSent(report: TrendingDigestReport): string | null {
+  if (report.sent > 0 || report.retried > 0 || report.failed > 0) return null;
+  if (!report.covers) return `${report.cadence}: daily digests go out on weekdays only.`;
+  if (report.papers === 0) {
+    return (
+      `${report.cadence} ${report.period}: no papers were added from ${report.covers.firstDay} to ${report.covers.lastDay}, so there was nothing to send. ` +
+      "To try it on older papers (e.g. the demo data), pass a past time: npm run digest -- --now 2026-06-16T07:00:00Z"
+    );
+  }
+  return null;
 }
 
 main().then(

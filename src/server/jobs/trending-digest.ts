@@ -74,6 +74,8 @@ export interface TrendingDigestReport {
   cadence: "daily" | "weekly";
   /** The period this run was due to send (`2026-11-30`, `2026-W49`), or null (daily on weekends). */
   period: string | null;
+  /** The feed days that period covers, both included. */
+  covers: { firstDay: string; lastDay: string } | null;
   /** Papers of that period available to pick from. */
   papers: number;
   sent: number;
@@ -137,6 +139,7 @@ export async function runTrendingDigest(options: TrendingDigestOptions): Promise
     report: {
       cadence: cadence === "DAILY" ? "daily" : "weekly",
       period: due?.key ?? null,
+      covers: due ? { firstDay: due.firstDay, lastDay: due.lastDay } : null,
       papers: 0,
       sent: 0,
       skipped: 0,

@@ -29,7 +29,7 @@ export default async function PreferencesPage({ params, searchParams }: { params
     <SubscriptionPanel eyebrow="Email digest" title="Your email preferences">
       {note && <SuccessNote>{note}</SuccessNote>}
       <p>
-        Digest address: <strong className="break-all text-gray-900 dark:text-gray-100">{subscription.email}</strong>
+        Digest address: <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{subscription.email}</strong>
       </p>
 
       {subscription.status === "CONFIRMED" && (

@@ -32,7 +32,7 @@ export default async function ConfirmSubscriptionPage({ searchParams }: { search
     <SubscriptionPanel eyebrow="Almost done" title="Confirm your subscription">
       <p>
         Send the <strong className="text-gray-900 dark:text-gray-100">{CADENCE_LABELS[link.cadence].name.toLowerCase()}</strong> trending papers digest to{" "}
-        <strong className="break-all text-gray-900 dark:text-gray-100">{link.email}</strong>?
+        <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{link.email}</strong>?
       </p>
       <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">{CADENCE_LABELS[link.cadence].description}</p>
       <form method="post" action="/api/subscriptions/confirm" className="mt-6">

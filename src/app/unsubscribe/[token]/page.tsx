@@ -27,7 +27,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
     return (
       <SubscriptionPanel eyebrow="Email digest" title="You're unsubscribed">
         <p role="status">
-          <strong className="break-all text-gray-900 dark:text-gray-100">{subscription.email}</strong> will not receive any more digests.
+          <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{subscription.email}</strong> will not receive any more digests.
         </p>
         <p className="mt-3 text-sm">Changed your mind? You can resubscribe from your {preferences}.</p>
       </SubscriptionPanel>
@@ -36,7 +36,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
   return (
     <SubscriptionPanel eyebrow="Email digest" title="Unsubscribe from trending papers?">
       <p>
-        Stop sending the digest to <strong className="break-all text-gray-900 dark:text-gray-100">{subscription.email}</strong>.
+        Stop sending the digest to <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{subscription.email}</strong>.
       </p>
       <form method="post" action={`/api/unsubscribe/${token.data}`} className="mt-6">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />

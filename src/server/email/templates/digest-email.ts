@@ -104,7 +104,7 @@ export function createDigestEmailRenderer(settings: DigestEmailSettings) {
     const html = renderEmailShell({
       title: subject,
       preheader: parts[0]?.title ?? intro,
-      bodyHtml: `<p class="dp-accent" style="margin:0 0 4px;font-size:13px;font-weight:600;letter-spacing:0.04em;text-transform:uppercase;color:${palette.accent};">Daily Papers</p>
+      bodyHtml: `<p class="dp-accent" style="margin:0 0 4px;font-size:13px;font-weight:600;letter-spacing:0.04em;text-transform:uppercase;color:${palette.accent};">Daily Papers · ${escapeHtml(subject.replace(/^.* · /, ""))}</p>
 <h1 class="dp-text" style="margin:0 0 6px;font-size:24px;line-height:1.25;color:${palette.text};">${escapeHtml(subject.replace(/ · .*/, ""))}</h1>
 <p class="dp-muted" style="margin:0 0 16px;color:${palette.muted};">${escapeHtml(intro)}</p>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
