@@ -11,18 +11,18 @@ export async function UserMenu() {
   const user = await getCurrentUser();
   if (!user) {
     return (
-      <nav aria-label="Account" className="ml-auto flex items-center gap-1">
+      <nav aria-label="Account" className="flex items-center gap-1">
         <SignInLink />
       </nav>
     );
   }
   return (
-    <nav aria-label="Account" data-testid="user-menu" className="ml-auto flex items-center gap-1">
-      <Link href="/submit" className={linkClass}>
-        Submit a paper
+    <nav aria-label="Account" data-testid="user-menu" className="flex items-center gap-1">
+      <Link href="/submit" className={linkClass} title="Submit a paper from arXiv">
+        Submit
       </Link>
       <Link href="/me" className={linkClass} title="Your upvotes, data and account">
-        <span data-testid="user-email" className="inline-block max-w-48 truncate align-bottom">
+        <span data-testid="user-email" className="inline-block max-w-36 truncate align-bottom">
           {user.email ?? user.name ?? "Your account"}
         </span>
       </Link>

@@ -8,7 +8,6 @@ import type { Db } from "@/server/db";
 import { fetchArxivPapers, isMissingPaper } from "@/server/ingest/arxiv-client";
 import type { RetryOptions } from "@/server/ingest/fetch-with-retry";
 import type { PaperRecord } from "@/server/ingest/paper-record";
-import { parseOrThrow } from "@/server/http";
 import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit";
 
 export interface SubmissionDeps {
@@ -49,7 +48,9 @@ const submissionInput = z.object({
 export async function submitPaper(deps: SubmissionDeps, userId: string, input: unknown): Promise<SubmissionResult> {
   const { db } = deps;
   const now = deps.now ?? new Date();
-  const { arxiv: id } = parseOrThrow(submissionInput, input);
+  const parsed = submissionInput.safeParse(input);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Enter an arXiv id or link.", { param: "arxiv" });
+  const id = parsed.data.arxiv;
 
   const existing = await db.paper.findUnique({ where: { id }, select: { id: true, title: true } });
   if (existing) return { status: "exists", paper: existing };

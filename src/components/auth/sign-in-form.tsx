@@ -6,13 +6,16 @@ import { postToAuth } from "./post-to-auth";
 
 export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string; githubEnabled: boolean }) {
   const router = useRouter();
+  const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const emailId = useId();
   const errorId = useId();
 
-  function requestLink(formData: FormData) {
-    const email = String(formData.get("email") ?? "");
+  // A submit handler rather than a form action: React resets a form after its action, which
+  // would wipe the address the person has to correct.
+  function requestLink(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
     startTransition(async () => {
       setError(null);
       const result = await postToAuth("/api/auth/signin/email", { email, callbackUrl });
@@ -32,7 +35,7 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
 
   return (
     <div className="flex flex-col gap-4">
-      <form action={requestLink} noValidate className="flex flex-col gap-3">
+      <form onSubmit={requestLink} noValidate className="flex flex-col gap-3">
         <label htmlFor={emailId} className="text-sm font-medium">
           Email address
         </label>
@@ -43,6 +46,8 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
           autoComplete="email"
           required
           autoFocus
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
           placeholder="you@example.com"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
