@@ -48,7 +48,7 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
     startTransition(async () => {
       setError(null);
       setOptimistic({ upvoted: next, count: optimistic.count + (next ? 1 : -1) });
-      const result = await setUpvoteAction(paperId, next);
+      const result = await setUpvoteAction(paperId, next).catch(() => ({ ok: false as const, message: "Your vote was not saved: we could not reach the server." }));
       if (result.ok) setConfirmed({ count: result.upvotes, upvoted: result.upvoted });
       else setError(result.message);
     });

@@ -65,6 +65,26 @@ test("sign in through the emailed link, upvote a paper, reload, unvote, sign out
   await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 });
 
+test("a vote the server does not record is rolled back with a message", async ({ page }) => {
+  await page.goto("/auth/signin");
+  await page.getByLabel("Email address").fill("rollback@example.com");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await page.goto(linkFromMail((await sink.nextMessageTo("rollback@example.com")).text).toString());
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("user-email")).toHaveText("rollback@example.com");
+
+  const card = page.getByTestId("paper-card").last();
+  const button = card.getByTestId("upvote-button");
+  const before = await card.getByTestId("paper-upvotes").textContent();
+  // Server actions are POSTs to the page carrying a Next-Action header; drop them on the floor.
+  await page.route("**/*", (route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.fallback()));
+  await button.click();
+  await expect(page.getByRole("status").filter({ hasText: "Your vote was not saved" })).toBeVisible();
+  await expect(button).toHaveAttribute("aria-pressed", "false");
+  await expect(card.getByTestId("paper-upvotes")).toHaveText(before!);
+});
+
 test("the dev mailbox does not exist in production builds", async ({ page }) => {
   const response = await page.goto("/dev/mailbox");
   expect(response?.status()).toBe(404);

@@ -195,3 +195,15 @@ describe("callbackUrl", () => {
     },
   );
 });
+
+describe("providers", () => {
+  it("offers GitHub only when it is configured", async () => {
+    const providerIds = async (github?: { clientId: string; clientSecret: string }) => {
+      const options = createAuthOptions({ db: database.db, mailer: createSmtpMailer(sink.url, "x@test.localhost"), siteUrl: SITE_URL, secret: "integration-test-secret-0123456789", linkTtlHours: 24, github });
+      const response = await new AuthClient(createAuthRouteHandler({ db: database.db, options, siteUrl: SITE_URL })).request("GET", "/api/auth/providers");
+      return Object.keys((await response.json()) as Record<string, unknown>);
+    };
+    expect(await providerIds()).toEqual(["email"]);
+    expect(await providerIds({ clientId: "id", clientSecret: "secret" })).toEqual(["email", "github"]);
+  });
+});
