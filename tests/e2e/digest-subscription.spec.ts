@@ -39,7 +39,7 @@ function hrefOf(html: string, label: string): string {
   return match[1]!.replaceAll("&#38;", "&");
 }
 
-test("subscribe from the banner, confirm from the email, unsubscribe from the digest's link", async ({ page, baseURL }) => {
+test("subscribe from the banner, confirm from the email, unsubscribe from the digest's link", async ({ page, request, baseURL }) => {
   await page.goto("/papers/trending");
   await page.getByRole("complementary").getByRole("link", { name: "Subscribe" }).click();
   await expect(page).toHaveURL(/\/subscribe$/);
@@ -75,4 +75,16 @@ test("subscribe from the banner, confirm from the email, unsubscribe from the di
   // Opening the link again (as a mail scanner would) changes nothing and still says so.
   await page.goto(hrefOf(String(digest.html), "Unsubscribe"));
   await expect(page.getByRole("heading", { name: "You're unsubscribed" })).toBeVisible();
+
+  // Back on from the preferences page; then the mailbox provider's one-click POST (RFC 8058), which
+  // carries no cookies and no Origin, unsubscribes again.
+  await page.getByRole("link", { name: "email preferences" }).click();
+  await page.getByRole("button", { name: /Resubscribe/ }).click();
+  await expect(page.getByRole("status")).toHaveText(/Welcome back!/);
+  const header = digest.headerLines.find((line) => line.key === "list-unsubscribe")!.line;
+  const oneClickUrl = /<([^>]+)>/.exec(header)![1]!;
+  const oneClick = await request.post(oneClickUrl, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(oneClick.status()).toBe(200);
+  await page.goto(new URL(page.url()).pathname);
+  await expect(page.getByText("You are unsubscribed and receive no digests.")).toBeVisible();
 });

@@ -11,10 +11,10 @@ import { lookupManagedSubscription } from "@/server/subscriptions/manage";
 export const metadata: Metadata = { title: "Email preferences", referrer: "no-referrer", robots: { index: false } };
 
 const NOTES: Record<string, string> = {
-  confirmed: "You're subscribed! The next digest is on its way to your inbox.",
+  confirmed: "You're subscribed! Your first digest arrives with the next edition.",
   cadence: "Saved. Your next digest follows the new schedule.",
-  unsubscribed: "You're unsubscribed. No more digests will be sent to this address.",
-  resubscribed: "Welcome back! Your digests will start again with the next one.",
+  unsubscribe: "You're unsubscribed. No more digests will be sent to this address.",
+  resubscribe: "Welcome back! Your digests will start again with the next one.",
 };
 
 export default async function PreferencesPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: SearchParams }) {
