@@ -16,7 +16,7 @@ export interface DigestRecipient {
  * resend after a crash between SMTP acceptance and recording it) carries the same ID and receivers
  * that deduplicate on it show one message. The idempotency key names the same thing for people.
  */
-export function digestMessageId(deliveryId: string, origin: string): string {
+function digestMessageId(deliveryId: string, origin: string): string {
   return `digest.${deliveryId}@${new URL(origin).hostname}`;
 }
 
