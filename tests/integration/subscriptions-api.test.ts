@@ -203,6 +203,8 @@ describe("unsubscribing and preferences", () => {
       expect(await oneClick.json()).toEqual({ unsubscribed: true });
     }
     expect(await t.db.subscriber.findUnique({ where: { email: "reader@example.com" } })).toMatchObject({ status: "UNSUBSCRIBED", unsubscribedAt: WEDNESDAY });
+    const oddBody = await unsubscribeLink.POST(new Request(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "List-Unsubscribe=One-Click" }), tokenContext(manageToken));
+    expect(oddBody.status).toBe(200);
 
     // The page's own button comes back to the page.
     const fromPage = await unsubscribeLink.POST(formPost(url, { "List-Unsubscribe": "One-Click", from: "page" }), tokenContext(manageToken));

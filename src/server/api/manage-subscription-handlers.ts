@@ -29,7 +29,8 @@ export function createUnsubscribeHandlers(deps: ManageHandlerDeps) {
     GET: handleErrors<TokenContext>(async (_request, context) => seeOther(`/unsubscribe/${await manageTokenFrom(context)}`)),
     POST: handleErrors<TokenContext>(async (request, context) => {
       const token = await manageTokenFrom(context);
-      const fields = await readFormFields(request);
+      // Whatever body a mailbox provider sends, a POST here must unsubscribe.
+      const fields = await readFormFields(request).catch(() => ({}) as Record<string, string>);
       await unsubscribe(deps.db, token, now());
       if (fields.from === "page") return seeOther(`/unsubscribe/${token}`);
       return Response.json({ unsubscribed: true });
