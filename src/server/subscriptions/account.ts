@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
-import { lockAddress } from "./subscribe";
+import { lockAddress } from "./address-lock";
 import { newEmailToken } from "./tokens";
 
 export interface AccountSubscription {

@@ -7,16 +7,10 @@ import type { Db } from "@/server/db";
 import { renderAlreadySubscribedEmail } from "@/server/email/templates/already-subscribed-email";
 import { renderConfirmationEmail } from "@/server/email/templates/confirmation-email";
 import { consumeRateLimit } from "@/server/rate-limit";
+import { lockAddress } from "./address-lock";
 import type { SubscriptionContext } from "./context";
 import { subscriptionLinks } from "./links";
 import { hashEmailToken, newEmailToken } from "./tokens";
-
-type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** Serializes writers of one address, so two simultaneous subscribes cannot both insert it. */
-export async function lockAddress(tx: Transaction, email: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`subscriber:${email}`}, 0))`;
-}
 
 // The same limits as sign-in links: both mail a link to an address typed by anyone.
 async function admitSubscribeRequest(db: Db, email: string, ip: string, now: Date): Promise<void> {
