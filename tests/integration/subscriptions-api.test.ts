@@ -123,6 +123,12 @@ describe("subscribing (double opt-in)", () => {
     expect((await confirm(formPost(`${SITE}/api/subscriptions/confirm`, { token: second! }), undefined)).status).toBe(303);
   });
 
+  it("keeps one row when the same address subscribes several times at once", async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => subscribeRequest({ email: "twice@example.com", cadence: "daily" })));
+    expect(responses.map((response) => response.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(await t.db.subscriber.count({ where: { email: "twice@example.com" } })).toBe(1);
+  });
+
   it("rejects bad input with a 400 that says what is wrong, and sends nothing", async () => {
     const cases: [unknown, RegExp][] = [
       [{ email: '"e@attacker.com"@victim.com', cadence: "daily" }, /part before the @/],
