@@ -44,6 +44,8 @@ test("sign in through the emailed link, upvote a paper, reload, unvote, sign out
   await button.click();
   await expect(button).toHaveAttribute("aria-pressed", "true");
   await expect(count).toHaveText(String(before + 1));
+  // The count changes at once; wait until the server has recorded the vote before reloading.
+  await expect(button).not.toHaveAttribute("aria-busy");
   await page.reload();
   await expect(button).toHaveAttribute("aria-pressed", "true");
   await expect(count).toHaveText(String(before + 1));
@@ -51,6 +53,7 @@ test("sign in through the emailed link, upvote a paper, reload, unvote, sign out
   await button.click();
   await expect(button).toHaveAttribute("aria-pressed", "false");
   await expect(count).toHaveText(String(before));
+  await expect(button).not.toHaveAttribute("aria-busy");
   await page.reload();
   await expect(button).toHaveAttribute("aria-pressed", "false");
   await expect(count).toHaveText(String(before));
