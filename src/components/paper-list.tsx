@@ -1,19 +1,34 @@
-import { getCurrentUser } from "@/server/auth/current-user";
-import { db } from "@/server/db";
 import type { RankedPaper } from "@/server/queries/feed";
 import type { PaperDto } from "@/server/queries/paper-dto";
-import { getUpvotedPaperIds } from "@/server/upvotes";
+import type { SearchHit } from "@/server/queries/search";
+import { getViewerVotes } from "@/server/viewer-votes";
 import { PaperCard } from "./paper-card";
 
 export async function PaperList({ papers, showRank = false }: { papers: (PaperDto | RankedPaper)[]; showRank?: boolean }) {
-  // Feed queries are cached for everyone; the viewer's own votes are looked up per request.
-  const user = await getCurrentUser();
-  const upvoted = await getUpvotedPaperIds(db, user?.id, papers.map((paper) => paper.id));
+  const votes = await getViewerVotes(papers.map((paper) => paper.id));
   return (
     <ol className="flex flex-col gap-4">
       {papers.map((paper) => (
         <li key={paper.id}>
-          <PaperCard paper={paper} rank={showRank && "rank" in paper ? paper.rank : undefined} upvoted={upvoted.has(paper.id)} signedIn={Boolean(user)} />
+          <PaperCard paper={paper} rank={showRank && "rank" in paper ? paper.rank : undefined} upvoted={votes.upvoted.has(paper.id)} signedIn={votes.signedIn} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export async function SearchHitList({ hits }: { hits: SearchHit[] }) {
+  const votes = await getViewerVotes(hits.map((hit) => hit.paper.id));
+  return (
+    <ol className="flex flex-col gap-4">
+      {hits.map((hit) => (
+        <li key={hit.paper.id}>
+          <PaperCard
+            paper={hit.paper}
+            highlight={{ title: hit.highlightedTitle, excerpt: hit.highlightedExcerpt }}
+            upvoted={votes.upvoted.has(hit.paper.id)}
+            signedIn={votes.signedIn}
+          />
         </li>
       ))}
     </ol>

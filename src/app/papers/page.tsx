@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PaperCard } from "@/components/paper-card";
+import { SearchHitList } from "@/components/paper-list";
 import { SearchBox } from "@/components/search-box";
 import { normalizeQuery } from "@/server/queries/search";
 import { getCachedSearch } from "@/server/queries/cached";
@@ -40,15 +40,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </p>
         )}
       </header>
-      {results && results.hits.length > 0 && (
-        <ol className="flex flex-col gap-4">
-          {results.hits.map((hit) => (
-            <li key={hit.paper.id}>
-              <PaperCard paper={hit.paper} highlight={{ title: hit.highlightedTitle, excerpt: hit.highlightedExcerpt }} />
-            </li>
-          ))}
-        </ol>
-      )}
+      {results && results.hits.length > 0 && <SearchHitList hits={results.hits} />}
     </div>
   );
 }

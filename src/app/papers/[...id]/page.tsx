@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrgAvatar } from "@/components/org-badge";
+import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { getCachedPaper } from "@/server/queries/cached";
+import { getViewerVotes } from "@/server/viewer-votes";
 
 type Params = Promise<{ id: string[] }>;
 
@@ -31,6 +33,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PaperPage({ params }: { params: Params }) {
   const paper = await paperFor(params);
   if (!paper) notFound();
+  const votes = await getViewerVotes([paper.id]);
   const links = [
     { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
     { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },
@@ -54,10 +57,7 @@ export default async function PaperPage({ params }: { params: Params }) {
           </Link>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <div className="rounded-lg border border-gray-200 px-3 py-1.5 dark:border-gray-700">
-            <span data-testid="paper-upvotes" className="text-lg font-semibold tabular-nums">{paper.upvotes}</span>{" "}
-            <span className="text-sm text-gray-500">upvotes</span>
-          </div>
+          <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={votes.upvoted.has(paper.id)} signedIn={votes.signedIn} />
           <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
             {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here · {paper.comments} comments upstream
           </p>
