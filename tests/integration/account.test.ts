@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteUserAccount, exportUserData } from "../../src/server/account";
+import { createExportHandler } from "../../src/server/api/export-handler";
 import { findSessionUser } from "../../src/server/auth/session";
 import { castUpvote } from "../../src/server/upvotes";
 import { createPaper, createSignedInUser } from "../support/accounts";
@@ -34,6 +35,22 @@ describe("/me data", () => {
     });
     expect(data.sessions).toHaveLength(1);
     expect(JSON.stringify(data)).not.toContain("manage-export");
+  });
+
+  it("serves the export at /me/export to the signed-in user only", async () => {
+    const { user, cookie } = await createSignedInUser(database.db, "download@example.com");
+    const handler = createExportHandler(database.db);
+    const request = (headers: Record<string, string>) => handler(new Request("http://localhost:3000/me/export", { headers }), undefined);
+
+    const anonymous = await request({});
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ error: { code: "UNAUTHORIZED", message: "Sign in to download your data." } });
+
+    const download = await request({ cookie });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="daily-papers-my-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(download.headers.get("cache-control")).toBe("private, no-store");
+    expect(((await download.json()) as { user: { id: string } }).user.id).toBe(user.id);
   });
 
   it("deletes the account, its sessions and subscription, and lowers the counts of the papers it upvoted", async () => {
