@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { deleteAccountAction } from "@/server/actions/account";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function DeleteAccountForm() {
   const [state, action, pending] = useActionState(deleteAccountAction, null);
@@ -26,13 +27,9 @@ export function DeleteAccountForm() {
           {state.message}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="self-start rounded-lg bg-red-600 px-4 py-2 font-semibold text-white hover:bg-red-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500 disabled:cursor-wait disabled:opacity-70"
-      >
-        {pending ? "Deleting…" : "Delete my account"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Deleting…" tone="danger" className="self-start">
+        Delete my account
+      </SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useId } from "react";
 import { submitPaperAction } from "@/server/actions/submit-paper";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SubmitPaperForm() {
   const [state, action, pending] = useActionState(submitPaperAction, null);
@@ -31,13 +32,9 @@ export function SubmitPaperForm() {
             aria-describedby={`${hintId}${state ? ` ${messageId}` : ""}`}
             className="min-w-0 flex-1 rounded-lg border border-gray-300 bg-white px-3 py-2 font-mono text-sm outline-none focus-visible:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/30 dark:border-gray-700 dark:bg-gray-900"
           />
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-wait disabled:opacity-70"
-          >
-            {pending ? "Asking arXiv…" : "Submit"}
-          </button>
+          <SubmitButton pending={pending} pendingLabel="Asking arXiv…">
+            Submit
+          </SubmitButton>
         </div>
         <p id={hintId} className="text-sm text-gray-500 dark:text-gray-400">
           For example 2401.00001, arXiv:2401.00001v2, https://arxiv.org/abs/2401.00001 or hep-th/9901001.

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { CADENCE_LABELS, CADENCES, type Cadence } from "@/lib/subscription";
+import { CadenceOption } from "./subscription/cadence-option";
 
 type Result = { kind: "pending"; email: string } | { kind: "subscribed"; email: string; preferencesPath: string } | { kind: "error"; message: string };
 
@@ -93,16 +94,7 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
       <legend className="text-sm font-medium text-gray-700 dark:text-gray-300">How often</legend>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
         {CADENCES.map((value) => (
-          <label
-            key={value}
-            className="flex cursor-pointer gap-3 rounded-lg border border-gray-200 bg-white p-3 has-checked:border-indigo-500 has-checked:ring-1 has-checked:ring-indigo-500 dark:border-gray-700 dark:bg-gray-900"
-          >
-            <input type="radio" name={`${id}-cadence`} value={value} checked={cadence === value} onChange={() => setCadence(value)} className="mt-1 accent-indigo-600" />
-            <span>
-              <span className="block font-medium">{CADENCE_LABELS[value].name}</span>
-              <span className="block text-sm text-gray-600 dark:text-gray-400">{CADENCE_LABELS[value].description}</span>
-            </span>
-          </label>
+          <CadenceOption key={value} name={`${id}-cadence`} cadence={value} checked={cadence === value} onSelect={setCadence} />
         ))}
       </div>
     </fieldset>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { postToAuth } from "./post-to-auth";
+import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string; githubEnabled: boolean }) {
   const router = useRouter();
@@ -58,13 +59,9 @@ export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-wait disabled:opacity-70"
-        >
-          {pending ? "Sending…" : "Email me a sign-in link"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Sending…">
+          Email me a sign-in link
+        </SubmitButton>
       </form>
       {githubEnabled && (
         <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CadenceOption } from "@/components/subscription/cadence-option";
 import { primaryButton, secondaryButton, SubscriptionPanel, SuccessNote, textLink } from "@/components/subscription/subscription-panel";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { CADENCE_LABELS, CADENCES, emailTokenSchema } from "@/lib/subscription";
@@ -40,16 +41,7 @@ export default async function PreferencesPage({ params, searchParams }: { params
               <legend className="font-semibold text-gray-900 dark:text-gray-100">How often</legend>
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 {CADENCES.map((cadence) => (
-                  <label
-                    key={cadence}
-                    className="flex cursor-pointer gap-3 rounded-lg border border-gray-200 p-3 has-checked:border-indigo-500 has-checked:ring-1 has-checked:ring-indigo-500 dark:border-gray-700"
-                  >
-                    <input type="radio" name="cadence" value={cadence} defaultChecked={subscription.cadence === cadence} className="mt-1 accent-indigo-600" />
-                    <span>
-                      <span className="block font-medium text-gray-900 dark:text-gray-100">{CADENCE_LABELS[cadence].name}</span>
-                      <span className="block text-sm text-gray-600 dark:text-gray-400">{CADENCE_LABELS[cadence].description}</span>
-                    </span>
-                  </label>
+                  <CadenceOption key={cadence} name="cadence" cadence={cadence} defaultChecked={subscription.cadence === cadence} />
                 ))}
               </div>
             </fieldset>
