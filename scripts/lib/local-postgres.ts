@@ -166,8 +166,10 @@ function resolvePostgresHome(runAs: RunAs, log: Log): string {
   fs.chownSync(local, runAs.uid, runAs.gid);
   if (canAccess(local, "-w", runAs)) return local;
 
+  // A fresh folder per clone: a later clone at the same path must not inherit a cluster whose
+  // password it does not know.
   const hash = createHash("sha256").update(PROJECT_ROOT).digest("hex").slice(0, 12);
-  const shared = join(SHARED_ROOT, `data-${hash}`);
+  const shared = join(SHARED_ROOT, `data-${hash}-${randomBytes(4).toString("hex")}`);
   log(`The 'postgres' user cannot reach ${local}; keeping the database in ${shared} (linked from .data/postgres)`);
   fs.mkdirSync(SHARED_ROOT, { recursive: true, mode: 0o755 });
   fs.chmodSync(SHARED_ROOT, 0o755);
@@ -233,7 +235,13 @@ async function runningPort(dataDir: string, password: string): Promise<number | 
   try {
     await client.connect();
     return port;
-  } catch {
+  } catch (error) {
+    if ((error as { code?: string }).code === "28P01") {
+      throw new Error(
+        `The local PostgreSQL server (pid ${pid}, port ${port}) rejects the password in ${PASSWORD_FILE}. ` +
+          "Stop it with `npm run db:stop`, or delete .data/ to start over with an empty database.",
+      );
+    }
     return null;
   } finally {
     await client.end().catch(() => {});
