@@ -55,7 +55,10 @@ function localAuthSecret(): Record<string, string> {
 function runCommand(command: string[], url: string): Promise<number> {
   const [program, ...args] = command;
   if (!program) return Promise.resolve(0);
-  const child = spawn(program, args, { stdio: "inherit", env: childEnv({ DATABASE_URL: url, ...localAuthSecret() }) });
+  const child = spawn(program, args, {
+    stdio: "inherit",
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, ...localAuthSecret() }),
+  });
   // The terminal delivers Ctrl-C to the child as well; wait for it to exit, then clean up.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", () => {});

@@ -1,6 +1,8 @@
-import { env } from "@/env";
-
 export async function register() {
+  // Instrumentation is also compiled for the Edge runtime, where env.ts (node:fs) cannot load;
+  // NEXT_RUNTIME is inlined by Next.js at build time.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/env");
   if (!env.DATABASE_URL) return;
   const { listenForPaperChanges } = await import("@/server/papers-version");
   listenForPaperChanges(env.DATABASE_URL);
