@@ -1,4 +1,5 @@
-import { PeriodView, type SearchParams } from "./papers/period-view";
+import type { SearchParams } from "@/lib/search-params";
+import { PeriodView } from "./papers/period-view";
 import { getCachedLatestFeedDate } from "@/server/queries/cached";
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {

@@ -10,8 +10,6 @@ type Result = { kind: "pending"; email: string } | { kind: "subscribed"; email: 
 interface SubscribeFormProps {
   /** The signed-in user's address: offers a one-click subscription to it. */
   accountEmail?: string | null;
-  /** `inline` fits a banner: address, cadence and button on one row (wrapping on phones). */
-  layout?: "stacked" | "inline";
 }
 
 async function postSubscription(body: object): Promise<Response> {
@@ -28,8 +26,8 @@ const inputClass =
 const buttonClass =
   "inline-flex items-center justify-center rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-70";
 
-/** Email + cadence, double opt-in (the server mails a confirmation link); used on /subscribe and in the banner. */
-export function SubscribeForm({ accountEmail = null, layout = "stacked" }: SubscribeFormProps) {
+/** Email + cadence, double opt-in (the server mails a confirmation link); used on /subscribe. */
+export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
   const id = useId();
   const [cadence, setCadence] = useState<Cadence>("DAILY");
   const [pending, setPending] = useState(false);
@@ -75,21 +73,7 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
     );
   }
 
-  const inline = layout === "inline";
-  const cadencePicker = inline ? (
-    <div className="shrink-0">
-      <label htmlFor={`${id}-cadence`} className="sr-only">
-        How often
-      </label>
-      <select id={`${id}-cadence`} value={cadence} onChange={(event) => setCadence(event.target.value as Cadence)} className={`${inputClass} sm:w-auto`}>
-        {CADENCES.map((value) => (
-          <option key={value} value={value}>
-            {CADENCE_LABELS[value].name}
-          </option>
-        ))}
-      </select>
-    </div>
-  ) : (
+  const cadencePicker = (
     <fieldset>
       <legend className="text-sm font-medium text-gray-700 dark:text-gray-300">How often</legend>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
@@ -101,7 +85,7 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
   );
 
   // Signed in, the cadence applies to both buttons, so it comes first; otherwise it follows the address.
-  const oneClick = Boolean(accountEmail) && !inline;
+  const oneClick = Boolean(accountEmail);
   return (
     <div className="flex flex-col gap-4">
       {oneClick && cadencePicker}
@@ -116,15 +100,15 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
         </div>
       )}
       <form
-        className={inline ? "flex flex-col gap-2 sm:flex-row" : "flex flex-col gap-4"}
+        className="flex flex-col gap-4"
         onSubmit={(event) => {
           event.preventDefault();
           const email = new FormData(event.currentTarget).get("email");
           void submit({ email, cadence });
         }}
       >
-        <div className={inline ? "min-w-0 flex-1" : ""}>
-          <label htmlFor={`${id}-email`} className={inline ? "sr-only" : "text-sm font-medium text-gray-700 dark:text-gray-300"}>
+        <div>
+          <label htmlFor={`${id}-email`} className="text-sm font-medium text-gray-700 dark:text-gray-300">
             {oneClick ? "Or another email address" : "Email address"}
           </label>
           <input
@@ -138,11 +122,11 @@ export function SubscribeForm({ accountEmail = null, layout = "stacked" }: Subsc
             placeholder="you@example.org"
             aria-invalid={result?.kind === "error" ? true : undefined}
             aria-describedby={result?.kind === "error" ? `${id}-error` : undefined}
-            className={`${inputClass} ${inline ? "" : "mt-1"}`}
+            className={`${inputClass} mt-1`}
           />
         </div>
         {!oneClick && cadencePicker}
-        <button type="submit" disabled={pending} className={`${buttonClass} ${inline ? "shrink-0" : "self-start"}`}>
+        <button type="submit" disabled={pending} className={`${buttonClass} self-start`}>
           {pending ? "Subscribing…" : "Subscribe"}
         </button>
       </form>

@@ -5,8 +5,8 @@
 //          weekday's digest: Tuesday..Friday cover the day before, Monday covers Friday..Sunday.
 //   WEEKLY key `2026-W49` (the ISO week it is sent in); covers the whole previous ISO week.
 //
-// Papers are ranked as of the start of the send day (or week), not the run's clock, so a retry
-// an hour later picks the same papers.
+// Papers are ranked as of the start of the send day (or week), not the run's clock, so their age
+// does not change between runs; votes and late imports still can.
 import { addDays, isIsoDate, toIsoDate } from "./dates";
 import { parsePeriod, periodContaining } from "./periods";
 import type { Cadence } from "./subscription";

@@ -14,8 +14,10 @@ export interface Period {
   end: string;
 }
 
-const MIN_YEAR = 1991; // arXiv's first year; anything earlier is a typo
-const MAX_YEAR = 9999;
+// arXiv began in 1991; the bounds leave a year of margin so that every accepted period, and the
+// periods next to it, map to real dates (9999-12-31's next day would not).
+const MIN_YEAR = 1990;
+const MAX_YEAR = 9998;
 
 export function parsePeriod(kind: PeriodKind, key: string): Period | null {
   switch (kind) {
@@ -83,14 +85,6 @@ export function periodContaining(kind: PeriodKind, isoDate: string): Period {
         ? isoDate.slice(0, 7)
         : (({ year, week }) => `${year}-W${String(week).padStart(2, "0")}`)(isoWeekOf(isoDate));
   return parsePeriod(kind, key)!;
-}
-
-export function previousPeriod(period: Period): Period {
-  return periodContaining(period.kind, addDays(period.start, -1));
-}
-
-export function nextPeriod(period: Period): Period {
-  return periodContaining(period.kind, period.end);
 }
 
 export function periodPath(period: Period): string {

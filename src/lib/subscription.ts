@@ -6,7 +6,7 @@ export type Cadence = (typeof CADENCES)[number];
 
 export const CADENCE_LABELS: Record<Cadence, { name: string; description: string }> = {
   DAILY: { name: "Daily", description: "Every weekday morning: the top papers of the previous day." },
-  WEEKLY: { name: "Weekly", description: "Every Monday: the top papers of the past week." },
+  WEEKLY: { name: "Weekly", description: "Once a week: the top papers of the previous week." },
 };
 
 /** `daily`/`weekly` in any letter case, as forms, query strings and the CLI spell it. */

@@ -21,6 +21,15 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
 }
 
+/** Decodes a URL path segment, or throws a 400 naming the parameter for a malformed escape. */
+export function decodeSegment(segment: string, param: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AppError("BAD_REQUEST", `${param}: is not a valid URL segment`, { param });
+  }
+}
+
 /** Parses with zod or throws a 400 naming the first offending parameter. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);

@@ -15,26 +15,35 @@ function bumpPapersVersion() {
   state.papersVersion = papersVersion() + 1;
 }
 
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+
 /** Listens for paper changes for the life of the process, reconnecting with backoff. */
-export function listenForPaperChanges(connectionString: string, retryDelayMs = 1000): void {
+export function listenForPaperChanges(connectionString: string): void {
   if (state.papersListener) return;
   state.papersListener = true;
-  const connect = async () => {
+  const connect = async (retryDelayMs: number) => {
     const client = new pg.Client({ connectionString });
+    let retried = false;
+    // A failing connection can both emit "error" and reject the pending query: retry once.
     const reconnect = () => {
+      if (retried) return;
+      retried = true;
       client.removeAllListeners();
+      client.on("error", () => {});
       client.end().catch(() => {});
-      setTimeout(connect, Math.min(retryDelayMs * 2, 30_000)).unref();
+      setTimeout(() => void connect(Math.min(retryDelayMs * 2, MAX_RETRY_MS)), retryDelayMs).unref();
     };
     client.on("notification", bumpPapersVersion);
     client.on("error", reconnect);
     try {
       await client.connect();
       await client.query(`LISTEN ${PAPERS_CHANGED_CHANNEL}`);
+      retryDelayMs = FIRST_RETRY_MS;
       bumpPapersVersion(); // changes made while disconnected were missed
     } catch {
       reconnect();
     }
   };
-  void connect();
+  void connect(FIRST_RETRY_MS);
 }

@@ -40,7 +40,7 @@ test("an empty or future period says so and links to the nearest papers; bad dat
   await page.goto("/papers/month/2099-01");
   await expect(page.getByText("Nothing yet")).toBeVisible();
 
-  for (const path of ["/papers/date/2026-13-45", "/papers/week/2026-W60", "/papers/month/abc", "/papers/9999.99999"]) {
+  for (const path of ["/papers/date/2026-13-45", "/papers/week/2026-W60", "/papers/month/abc", "/papers/date/9999-12-31", "/papers/week/1989-W01", "/papers/9999.99999"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -143,6 +143,8 @@ test("the read API answers in Hugging Face's shape and rejects bad parameters by
     ["p=-1", "p"],
     ["sort=best", "sort"],
     ["date=2026-06-16&week=2026-W25", "week"],
+    ["date=9999-12-31", "date"],
+    ["month=9999-12", "month"],
   ] as const) {
     const response = await request.get(`/api/daily_papers?${query}`);
     expect(response.status(), query).toBe(400);
@@ -151,5 +153,7 @@ test("the read API answers in Hugging Face's shape and rejects bad parameters by
     expect(body.error.message, query).toContain(param);
   }
   expect((await request.get("/api/papers/not-an-id")).status()).toBe(400);
+  expect((await request.get("/api/papers/%25")).status()).toBe(400);
+  expect((await request.get("/orgs/%25/feed.xml")).status()).toBe(400);
   expect((await request.get("/api/papers/search")).status()).toBe(400);
 });

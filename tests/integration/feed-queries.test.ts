@@ -61,8 +61,8 @@ describe("period feeds", () => {
 
   it("ranks trending by the documented score and explains every position", async () => {
     const { papers, windowEnd } = await getTrendingPapers(t.db, now);
-    expect(windowEnd).toBe("2026-06-16");
-    expect(new Set(papers.map((paper) => paper.feedDate))).toEqual(new Set(["2026-06-10", "2026-06-16"]));
+    expect(windowEnd).toBe("2026-06-17"); // the last 7 days up to today: Jun 11..17
+    expect(new Set(papers.map((paper) => paper.feedDate))).toEqual(new Set(["2026-06-16"]));
     for (const paper of papers) {
       const ageHours = (now.getTime() - Date.parse(paper.addedAt)) / 3_600_000;
       expect(paper.rank.ageHours).toBeCloseTo(ageHours, 6);
@@ -70,6 +70,12 @@ describe("period feeds", () => {
     }
     const scores = papers.map((paper) => paper.rank.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("falls back to the 7 days up to the latest feed day when nothing was added lately", async () => {
+    const { papers, windowEnd } = await getTrendingPapers(t.db, new Date("2026-11-29T12:00:00Z"));
+    expect(windowEnd).toBe("2026-06-16");
+    expect(new Set(papers.map((paper) => paper.feedDate))).toEqual(new Set(["2026-06-10", "2026-06-16"]));
   });
 
   it("serves a page of 50+ cards with a fixed number of queries (no N+1)", async () => {

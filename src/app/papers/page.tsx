@@ -3,11 +3,10 @@ import { SearchHitList } from "@/components/paper-list";
 import { SearchBox } from "@/components/search-box";
 import { normalizeQuery } from "@/server/queries/search";
 import { getCachedSearch } from "@/server/queries/cached";
-import type { SearchParams } from "./period-view";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 
 async function queryFrom(searchParams: SearchParams): Promise<string> {
-  const q = (await searchParams).q;
-  return normalizeQuery(typeof q === "string" ? q : (q?.[0] ?? ""));
+  return normalizeQuery(firstParam((await searchParams).q) ?? "");
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {

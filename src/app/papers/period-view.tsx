@@ -6,17 +6,16 @@ import { PeriodNav } from "@/components/period-nav";
 import { SubscribeBanner } from "@/components/subscribe-banner";
 import { toIsoDate } from "@/lib/dates";
 import { feedSortSchema } from "@/lib/feed-sort";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 import { getCachedPeriodFeed } from "@/server/queries/cached";
 
-export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Shared by the day, week and month routes (and the home page): parse, fetch, render. */
 export async function PeriodView({ kind, periodKey, searchParams }: { kind: PeriodKind; periodKey: string; searchParams: SearchParams }) {
   const period = parsePeriod(kind, periodKey);
   if (!period) notFound();
-  const sortParam = (await searchParams).sort;
-  const sort = feedSortSchema.catch("trending").parse(sortParam ?? "trending");
+  const sort = feedSortSchema.catch("trending").parse(firstParam((await searchParams).sort) ?? "trending");
   const today = toIsoDate(new Date());
   const feed = await getCachedPeriodFeed(period.kind, period.key, sort);
 

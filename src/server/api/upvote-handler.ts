@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { userFromRequest } from "@/server/auth/session";
 import type { Db } from "@/server/db";
-import { handleErrors } from "@/server/http";
+import { decodeSegment, handleErrors } from "@/server/http";
 import type { RateLimitRule } from "@/server/rate-limit";
 import { hasSameOrigin } from "@/server/request-origin";
 import { voteAsUser } from "@/server/upvote-service";
@@ -28,16 +28,9 @@ export function createUpvoteHandler(deps: UpvoteHandlerDeps) {
     if (!hasSameOrigin(request, deps.siteUrl)) {
       throw new AppError("FORBIDDEN", "Upvotes must come from this site: send an Origin header with the site's origin.");
     }
-    const state = await voteAsUser(deps.db, user.id, { paperId: decodeSegment((await context.params).id), upvoted: request.method === "POST" }, deps.rateLimit);
+    const state = await voteAsUser(deps.db, user.id, { paperId: decodeSegment((await context.params).id, "paperId"), upvoted: request.method === "POST" }, deps.rateLimit);
     deps.onChange();
     return Response.json(state);
   });
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new AppError("BAD_REQUEST", "paperId: is not a valid URL segment", { param: "paperId" });
-  }
-}

@@ -32,7 +32,20 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
       },
     }),
   ];
-  if (config.github) providers.push(GitHubProvider(config.github));
+  if (config.github) {
+    providers.push(
+      GitHubProvider({
+        ...config.github,
+        // One user per address: GitHub's address takes the same normalized form as emailed links.
+        profile: (profile) => ({
+          id: String(profile.id),
+          name: profile.name ?? profile.login,
+          email: profile.email ? profile.email.trim().toLowerCase() : null,
+          image: profile.avatar_url,
+        }),
+      }),
+    );
+  }
   return {
     adapter: PrismaAdapter(config.db as never) as NextAuthOptions["adapter"],
     secret: config.secret,

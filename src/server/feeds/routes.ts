@@ -1,7 +1,7 @@
 import "server-only";
 import { queryObject, searchParamsSchema } from "@/lib/api-params";
 import { AppError } from "@/lib/errors";
-import { handleErrors, parseOrThrow } from "@/server/http";
+import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http";
 import { getCachedOrganizationPapers, getCachedRecentPapers, getCachedSearch, getCachedTrendingPapers } from "@/server/queries/cached";
 import { normalizeQuery } from "@/server/queries/search";
 import type { FeedFormat } from "./render";
@@ -23,7 +23,7 @@ export const trendingPapersFeed = (format: FeedFormat) =>
 
 export const organizationPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
-    const name = decodeURIComponent((await params).name);
+    const name = decodeSegment((await params).name, "name");
     const page = name.length <= 200 ? await getCachedOrganizationPapers(name) : null;
     if (!page) throw new AppError("NOT_FOUND", "No such organization on this instance");
     const { organization, papers } = page;

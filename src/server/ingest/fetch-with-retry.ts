@@ -1,8 +1,5 @@
 export class FetchError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = "FetchError";
   }
@@ -43,8 +40,7 @@ export async function fetchWithRetry(url: string, options: RetryOptions = {}): P
     onRetry?.({ url, attempt, delayMs, reason: lastReason });
     await sleep(delayMs);
   }
-  const status = /^HTTP (\d+)$/.exec(lastReason)?.[1];
-  throw new FetchError(`GET ${url} failed after ${attempts} attempts: ${lastReason}`, status ? Number(status) : null);
+  throw new FetchError(`GET ${url} failed after ${attempts} attempts: ${lastReason}`);
 }
 
 function describeNetworkError(error: unknown): string {

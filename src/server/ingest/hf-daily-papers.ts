@@ -33,15 +33,15 @@ const paperSchema = z.object({
   submittedOnDailyAt: nullish(z.iso.datetime({ offset: true })),
   submittedOnDailyBy: nullish(userSchema),
   organization: nullish(organizationSchema),
-  githubRepo: nullish(z.url()),
+  githubRepo: nullish(z.url({ protocol: /^https?$/ })),
   githubStars: nullish(z.number().int().nonnegative()),
-  projectPage: nullish(z.url()),
+  projectPage: nullish(z.url({ protocol: /^https?$/ })),
   ai_summary: nullish(z.string()),
   ai_keywords: nullish(z.array(z.string())),
   mediaUrls: nullish(z.array(z.string())),
 });
 
-export const hfDailyPaperSchema = z.object({
+const hfDailyPaperSchema = z.object({
   paper: paperSchema,
   publishedAt: z.iso.datetime({ offset: true }).optional(),
   title: nullish(z.string()),

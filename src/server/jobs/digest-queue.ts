@@ -145,7 +145,8 @@ export async function recordSkipped(db: Db, deliveryIds: string[]): Promise<void
 }
 
 export async function recordFailure(db: Db, deliveryId: string, failure: { error: string; retryAt: Date | null }): Promise<void> {
-  await db.digestDelivery.update({
+  // updateMany: the row is gone if the subscriber deleted their account while the send failed.
+  await db.digestDelivery.updateMany({
     where: { id: deliveryId },
     data: failure.retryAt
       ? { status: "RETRY", lastError: failure.error, nextAttemptAt: failure.retryAt }

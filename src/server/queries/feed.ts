@@ -64,8 +64,9 @@ export interface TrendingFeed {
 }
 
 /**
- * Papers of the 7 feed days up to today, by trending score. An instance whose imports stopped
- * would otherwise show nothing, so the window ends at the latest feed day when that is earlier.
+ * Papers of the 7 days up to today, by trending score. An instance whose imports stopped would
+ * otherwise show nothing, so when the last 7 days have no papers the window ends at the latest
+ * feed day instead.
  */
 export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<TrendingFeed> {
   const today = toIsoDate(now);
@@ -75,8 +76,9 @@ export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<
     orderBy: { feedDate: "desc" },
   });
   if (!latest) return { papers: [], windowEnd: null };
-  const windowEnd = toIsoDate(latest.feedDate);
-  const papers = await findPapers(db, { feedDate: { gt: utcDate(addDays(windowEnd, -TRENDING_DAYS)), lte: latest.feedDate } });
+  const latestDay = toIsoDate(latest.feedDate);
+  const windowEnd = latestDay > addDays(today, -TRENDING_DAYS) ? today : latestDay;
+  const papers = await findPapers(db, { feedDate: { gt: utcDate(addDays(windowEnd, -TRENDING_DAYS)), lte: utcDate(windowEnd) } });
   return { papers: sortPapers(papers, "trending", now).slice(0, limit), windowEnd };
 }
 

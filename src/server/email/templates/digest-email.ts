@@ -100,7 +100,7 @@ export function createDigestEmailRenderer(settings: DigestEmailSettings) {
 
   return (papers: DigestPaper[], links: DigestRecipientLinks): RenderedEmail => {
     const parts = papers.map(fragmentsOf);
-    const intro = `The ${papers.length === 1 ? "top trending paper" : `${papers.length} top trending papers`} added ${covered}, ranked by upvotes.`;
+    const intro = `The ${papers.length === 1 ? "top trending paper" : `${papers.length} top trending papers`} added ${covered}, ranked by upvotes with a time decay.`;
     const html = renderEmailShell({
       title: subject,
       preheader: parts[0]?.title ?? intro,

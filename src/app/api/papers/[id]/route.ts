@@ -2,7 +2,7 @@ import { arxivIdSchema } from "@/lib/arxiv-id";
 import { AppError } from "@/lib/errors";
 import { toHfPaper } from "@/server/api/hf-shape";
 import { cacheableJson } from "@/server/http-cache";
-import { handleErrors, parseOrThrow } from "@/server/http";
+import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http";
 import { getCachedPaper } from "@/server/queries/cached";
 import { z } from "zod";
 
@@ -10,7 +10,7 @@ const paramsSchema = z.object({ id: arxivIdSchema });
 
 /** GET /api/papers/<arXiv id> (old-style ids with the slash encoded: hep-th%2F9901001). */
 export const GET = handleErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = parseOrThrow(paramsSchema, { id: decodeURIComponent((await params).id) });
+  const { id } = parseOrThrow(paramsSchema, { id: decodeSegment((await params).id, "id") });
   const paper = await getCachedPaper(id);
   if (!paper) throw new AppError("NOT_FOUND", `No paper with id ${id} on this instance`);
   return cacheableJson(request, toHfPaper(paper));
