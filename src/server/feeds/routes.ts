@@ -17,7 +17,7 @@ export const latestPapersFeed = (format: FeedFormat) =>
 export const trendingPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request) => {
     const { papers } = await getCachedTrendingPapers(50);
-    const spec = { title: "Trending papers · Daily Papers", description: "The most upvoted papers of the last 7 feed days, with time decay", pagePath: "/papers/trending" };
+    const spec = { title: "Trending papers · Daily Papers", description: "The most upvoted papers of the last 7 days, with time decay", pagePath: "/papers/trending" };
     return feedResponse(request, format, spec, papers);
   });
 

@@ -17,7 +17,7 @@ export default function RankingPage() {
         <li>The exponent <strong>1.5</strong> (the gravity) means a paper needs about 2.8 times the upvotes to hold its place when its age doubles.</li>
       </ul>
       <p>Each card on a trending list has a “Why here?” note with its own numbers. Other orders are plain: most upvoted, or newest by arXiv publication time.</p>
-      <p>The trending page covers the last 7 feed days. On an instance whose imports stopped, it shows the 7 days up to the latest feed day instead of an empty page.</p>
+      <p>The trending page covers papers added in the last 7 days. When none were (an instance whose imports stopped), it shows the 7 days up to the latest feed day instead of an empty page.</p>
     </article>
   );
 }

@@ -24,7 +24,7 @@ export default async function TrendingPage() {
       <header>
         <h1 className="text-2xl font-bold">Trending papers</h1>
         <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
-          Papers of the last 7 feed days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)<sup>1.5</sup>.
+          Papers added in the last 7 days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)<sup>1.5</sup>.
           {stale && windowEnd && ` No papers were added recently, so this shows the 7 days up to ${formatDay(windowEnd)}.`}
         </p>
       </header>
