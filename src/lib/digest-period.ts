@@ -7,7 +7,7 @@
 //
 // Papers are ranked as of the start of the send day (or week), not the run's clock, so their age
 // does not change between runs; votes and late imports still can.
-import { addDays, isIsoDate, toIsoDate } from "./dates";
+import { addDays, fromIsoDate, isIsoDate, toIsoDate } from "./dates";
 import { parsePeriod, periodContaining } from "./periods";
 import type { Cadence } from "./subscription";
 
@@ -23,16 +23,16 @@ export interface DigestPeriod {
 
 /** Monday = 0 ... Sunday = 6. */
 function weekdayIndex(isoDate: string): number {
-  return (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return (fromIsoDate(isoDate).getUTCDay() + 6) % 7;
 }
 
 function dailyPeriod(sendDay: string): DigestPeriod {
   const firstDay = addDays(sendDay, weekdayIndex(sendDay) === 0 ? -3 : -1);
-  return { cadence: "DAILY", key: sendDay, firstDay, lastDay: addDays(sendDay, -1), rankedAt: new Date(`${sendDay}T00:00:00Z`) };
+  return { cadence: "DAILY", key: sendDay, firstDay, lastDay: addDays(sendDay, -1), rankedAt: fromIsoDate(sendDay) };
 }
 
 function weeklyPeriod(week: string, monday: string): DigestPeriod {
-  return { cadence: "WEEKLY", key: week, firstDay: addDays(monday, -7), lastDay: addDays(monday, -1), rankedAt: new Date(`${monday}T00:00:00Z`) };
+  return { cadence: "WEEKLY", key: week, firstDay: addDays(monday, -7), lastDay: addDays(monday, -1), rankedAt: fromIsoDate(monday) };
 }
 
 /** The period a run at `now` sends, or null when this cadence sends nothing that day (weekends). */

@@ -1,6 +1,6 @@
 // Feed periods as they appear in URLs (same scheme as huggingface.co/papers): a day `2026-06-01`,
 // an ISO week `2026-W23`, a month `2026-06`. All dates are UTC calendar dates.
-import { addDays, isIsoDate, toIsoDate } from "./dates";
+import { addDays, fromIsoDate, isIsoDate, toIsoDate } from "./dates";
 
 export type PeriodKind = "date" | "week" | "month";
 
@@ -68,11 +68,11 @@ function isoWeeksInYear(year: number): number {
 }
 
 function isoWeekOf(isoDate: string): { year: number; week: number } {
-  const date = new Date(`${isoDate}T00:00:00Z`);
+  const date = fromIsoDate(isoDate);
   const weekday = (date.getUTCDay() + 6) % 7;
   const thursday = new Date(date.getTime() + (3 - weekday) * 86_400_000);
   const year = thursday.getUTCFullYear();
-  const week = 1 + Math.round((thursday.getTime() - Date.parse(`${isoWeekOneMonday(year)}T00:00:00Z`) - 3 * 86_400_000) / (7 * 86_400_000));
+  const week = 1 + Math.round((thursday.getTime() - fromIsoDate(isoWeekOneMonday(year)).getTime() - 3 * 86_400_000) / (7 * 86_400_000));
   return { year, week };
 }
 
@@ -95,20 +95,19 @@ const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numer
 const longDayFormat = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
 const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 
-const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 /** A human title: "Monday, June 1, 2026", "Week 23 · Jun 1 – Jun 7, 2026", "June 2026". */
 export function periodLabel(period: Period): string {
   switch (period.kind) {
     case "date":
-      return longDayFormat.format(utc(period.start));
+      return longDayFormat.format(fromIsoDate(period.start));
     case "week":
-      return `Week ${Number(period.key.slice(6))} · ${dayFormat.formatRange(utc(period.start), utc(addDays(period.end, -1)))}`;
+      return `Week ${Number(period.key.slice(6))} · ${dayFormat.formatRange(fromIsoDate(period.start), fromIsoDate(addDays(period.end, -1)))}`;
     case "month":
-      return monthFormat.format(utc(period.start));
+      return monthFormat.format(fromIsoDate(period.start));
   }
 }
 
 export function formatDay(isoDate: string): string {
-  return dayFormat.format(utc(isoDate));
+  return dayFormat.format(fromIsoDate(isoDate));
 }

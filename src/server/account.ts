@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db";
+import { toIsoDate } from "@/lib/dates";
 
 /** Everything stored about a user, as offered for download on /me. */
 export async function exportUserData(db: Db, userId: string, now: Date = new Date()) {
@@ -25,7 +26,7 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     linkedAccounts: user.accounts,
     sessions: user.sessions,
     upvotes: user.upvotes.map((upvote) => ({ paperId: upvote.paperId, title: upvote.paper.title, upvotedAt: upvote.createdAt })),
-    submittedPapers: user.submittedPapers.map((paper) => ({ ...paper, feedDate: paper.feedDate.toISOString().slice(0, 10) })),
+    submittedPapers: user.submittedPapers.map((paper) => ({ ...paper, feedDate: toIsoDate(paper.feedDate) })),
     subscription: user.subscriber,
   };
 }

@@ -9,6 +9,7 @@ import { fetchArxivPapers, isMissingPaper } from "@/server/ingest/arxiv-client";
 import type { RetryOptions } from "@/server/ingest/fetch-with-retry";
 import type { PaperRecord } from "@/server/ingest/paper-record";
 import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit";
+import { fromIsoDate, toIsoDate } from "@/lib/dates";
 
 export interface SubmissionDeps {
   db: Db;
@@ -62,7 +63,7 @@ export async function submitPaper(deps: SubmissionDeps, userId: string, input: u
     });
   }
 
-  const today = now.toISOString().slice(0, 10);
+  const today = toIsoDate(now);
   const { papers, failures } = await fetchArxivPapers([id], { apiUrl: deps.arxivApiUrl, feedDate: today, retry: deps.retry ?? SUBMISSION_RETRY });
   const record = papers[0];
   if (!record) {
@@ -90,7 +91,7 @@ function toPaperData(record: PaperRecord, userId: string, now: Date): Prisma.Pap
     abstract: record.abstract,
     authors: record.authors,
     publishedAt: record.publishedAt,
-    feedDate: new Date(`${record.feedDate}T00:00:00Z`),
+    feedDate: fromIsoDate(record.feedDate),
     submittedAt: now,
     source: "ARXIV",
     submittedById: userId,

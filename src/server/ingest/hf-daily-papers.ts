@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isArxivId } from "@/lib/arxiv-id";
 import { collapseWhitespace, unwrapParagraphs } from "@/lib/text";
 import type { PaperRecord } from "./paper-record";
+import { toIsoDate } from "@/lib/dates";
 
 const HF_ORIGIN = "https://huggingface.co";
 
@@ -95,9 +96,9 @@ export function parseDailyPapers(data: unknown, requestDate: string | null): Par
 
 function feedDateOf(item: HfDailyPaper, requestDate: string | null): string | null {
   const submitted = item.paper.submittedOnDailyAt;
-  if (submitted) return new Date(submitted).toISOString().slice(0, 10);
+  if (submitted) return toIsoDate(new Date(submitted));
   if (requestDate) return requestDate;
-  return item.publishedAt ? new Date(item.publishedAt).toISOString().slice(0, 10) : null;
+  return item.publishedAt ? toIsoDate(new Date(item.publishedAt)) : null;
 }
 
 function toPaperRecord(item: HfDailyPaper, feedDate: string): PaperRecord {

@@ -3,11 +3,12 @@ import type { DigestPeriod } from "@/lib/digest-period";
 import { rankByTrending } from "@/lib/ranking";
 import type { Db } from "@/server/db";
 import type { DigestPaper } from "@/server/email/templates/digest-email";
+import { fromIsoDate } from "@/lib/dates";
 
 /** Every paper added in the period, best first by the site's trending score as of `rankedAt`. */
 export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promise<DigestPaper[]> {
   const rows = await db.paper.findMany({
-    where: { feedDate: { gte: new Date(`${period.firstDay}T00:00:00Z`), lte: new Date(`${period.lastDay}T00:00:00Z`) } },
+    where: { feedDate: { gte: fromIsoDate(period.firstDay), lte: fromIsoDate(period.lastDay) } },
     select: {
       id: true,
       title: true,

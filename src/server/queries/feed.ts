@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { addDays, toIsoDate } from "@/lib/dates";
+import { addDays, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { FeedSort } from "@/lib/feed-sort";
 import { periodContaining, type Period } from "@/lib/periods";
 import { rankByTrending, type RankExplanation } from "@/lib/ranking";
@@ -18,7 +18,6 @@ export interface PeriodFeed {
 
 const TRENDING_DAYS = 7;
 
-const utcDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 /** Ranks DTOs by the requested order; trending uses the documented time-decayed score. */
 export function sortPapers(papers: PaperDto[], sort: FeedSort, now: Date): RankedPaper[] {
@@ -38,7 +37,7 @@ async function findPapers(db: Db, where: Prisma.PaperWhereInput): Promise<PaperD
 
 export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now: Date): Promise<PeriodFeed> {
   const [papers, bounds] = await Promise.all([
-    findPapers(db, { feedDate: { gte: utcDate(period.start), lt: utcDate(period.end) } }),
+    findPapers(db, { feedDate: { gte: fromIsoDate(period.start), lt: fromIsoDate(period.end) } }),
     db.$queryRaw<{ before: Date | null; after: Date | null }[]>`
       SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < ${period.start}::date) AS "before",
              (SELECT min("feedDate") FROM "Paper" WHERE "feedDate" >= ${period.end}::date) AS "after"`,
@@ -71,14 +70,14 @@ export interface TrendingFeed {
 export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<TrendingFeed> {
   const today = toIsoDate(now);
   const latest = await db.paper.findFirst({
-    where: { feedDate: { lte: utcDate(today) } },
+    where: { feedDate: { lte: fromIsoDate(today) } },
     select: { feedDate: true },
     orderBy: { feedDate: "desc" },
   });
   if (!latest) return { papers: [], windowEnd: null };
   const latestDay = toIsoDate(latest.feedDate);
   const windowEnd = latestDay > addDays(today, -TRENDING_DAYS) ? today : latestDay;
-  const papers = await findPapers(db, { feedDate: { gt: utcDate(addDays(windowEnd, -TRENDING_DAYS)), lte: utcDate(windowEnd) } });
+  const papers = await findPapers(db, { feedDate: { gt: fromIsoDate(addDays(windowEnd, -TRENDING_DAYS)), lte: fromIsoDate(windowEnd) } });
   return { papers: sortPapers(papers, "trending", now).slice(0, limit), windowEnd };
 }
 

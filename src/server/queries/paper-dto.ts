@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { toIsoDate } from "@/lib/dates";
 
 /** Every column a page, feed or API answer shows; selected once so no query fetches more or less. */
 export const paperSelect = {
@@ -55,7 +56,7 @@ export interface PaperDto {
 }
 
 export function toPaperDto(row: PaperRow): PaperDto {
-  const feedDate = row.feedDate.toISOString().slice(0, 10);
+  const feedDate = toIsoDate(row.feedDate);
   return {
     id: row.id,
     title: row.title,

@@ -3,6 +3,7 @@ import { collapseWhitespace } from "@/lib/text";
 import type { RenderedEmail } from "./confirmation-email";
 import { escapeHtml, shorten } from "./html";
 import { palette, renderEmailShell, renderLink } from "./layout";
+import { fromIsoDate } from "@/lib/dates";
 
 export interface DigestPaper {
   id: string;
@@ -30,13 +31,12 @@ const range = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric",
 const longDay = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
 const count = new Intl.NumberFormat("en-US");
 
-const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 // Intl puts thin and narrow no-break spaces around range dashes; some mail clients show them as boxes.
 const plainSpaces = (text: string) => text.replace(/[\u2009\u202f]/g, " ");
 
 function describePeriod(period: DigestPeriod): { subject: string; covered: string } {
-  const first = utc(period.firstDay);
-  const last = utc(period.lastDay);
+  const first = fromIsoDate(period.firstDay);
+  const last = fromIsoDate(period.lastDay);
   const covered = plainSpaces(period.firstDay === period.lastDay ? `on ${longDay.format(first)}` : `from ${longDay.formatRange(first, last)}`);
   if (period.cadence === "DAILY") return { subject: `Trending papers · ${day.format(period.rankedAt)}`, covered };
   return { subject: `Trending papers of the week · ${plainSpaces(range.formatRange(first, last))}`, covered };
