@@ -7,8 +7,12 @@ import { PAPERS_CHANGED_CHANNEL } from "./notifications";
 // paper query's key, so the next request after an import reads fresh data.
 const state = globalThis as unknown as { papersVersion?: number; papersListener?: boolean };
 
+// The Next.js data cache outlives the process (.next/cache), so the version starts from the boot
+// time: a counter restarting at 0 would meet entries cached before a restart, when the data may
+// have changed in between.
 export function papersVersion(): number {
-  return state.papersVersion ?? 0;
+  state.papersVersion ??= Date.now();
+  return state.papersVersion;
 }
 
 function bumpPapersVersion() {

@@ -20,8 +20,9 @@ async function waitForVersionAbove(version: number) {
 }
 
 it("an import in another connection advances the cached-papers version; a no-op import does not", async () => {
+  const booted = papersVersion();
   listenForPaperChanges(t.url);
-  const connected = await waitForVersionAbove(0); // the listener bumps once when it connects
+  const connected = await waitForVersionAbove(booted); // the listener bumps once when it connects
   const file = join(HF_FIXTURES, "2024-06-03.json");
 
   await importDailyPaperFiles(t.db, [file]);
