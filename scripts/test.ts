@@ -2,7 +2,7 @@
 // browser tests (Playwright in Chromium) against it. Ends with one line: `N passed, N failed`.
 // While working on one part: `npm test -- --vitest-only [vitest args]` or `--e2e-only [playwright args]`.
 import { spawn } from "node:child_process";
-import { accessSync, constants, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
@@ -11,6 +11,7 @@ import { createDb } from "../src/server/db";
 import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
 import { acquireLocalPostgres, PROJECT_ROOT } from "./lib/local-postgres";
 import { applyMigrations } from "./lib/migrate";
+import { resolveBrowser } from "../tests/e2e/browser";
 
 const RESULTS = join(PROJECT_ROOT, ".data", "test-results");
 const E2E_DATABASE = "daily_papers_e2e";
@@ -23,15 +24,14 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
   });
 }
 
-function requireChromium() {
+async function announceBrowser(): Promise<boolean> {
   try {
-    accessSync(env.CHROMIUM_PATH, constants.X_OK);
-  } catch {
-    console.error(
-      `No Chromium at ${env.CHROMIUM_PATH}. The browser tests drive the system Chromium (Playwright cannot download its own here).\n` +
-        "Install it with `sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.",
-    );
-    process.exit(1);
+    const browser = await resolveBrowser(env.CHROMIUM_PATH);
+    console.log(`Browser tests use ${browser.executablePath} (${browser.source}).`);
+    return true;
+  } catch (error) {
+    console.error(`No browser for the browser tests: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
   }
 }
 
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
   }
   const runVitest = mode !== "--e2e-only";
   const runE2e = mode !== "--vitest-only";
-  if (runE2e) requireChromium();
+  if (runE2e && !(await announceBrowser())) return finish(0, 1);
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   const local = env.DATABASE_URL ? null : await acquireLocalPostgres((message) => console.log(`[db] ${message}`));

@@ -37,7 +37,8 @@ const schema = z.object({
   DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
   // Test tooling: the browser Playwright drives and the port of the server under test.
-  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  /** Unset: /usr/bin/chromium when present, else the Chromium inside the @sparticuz/chromium package. */
+  CHROMIUM_PATH: z.string().min(1).optional(),
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   /** Port of the SMTP server the browser tests start; the server under test sends its mail there. */
   E2E_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),

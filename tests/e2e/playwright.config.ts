@@ -1,9 +1,11 @@
 import { defineConfig } from "@playwright/test";
 import { env } from "../../src/env";
+import { resolveBrowser } from "./browser";
 
 // scripts/test.ts prepares the database and the production build, and passes these in.
 const port = env.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
+const browser = await resolveBrowser(env.CHROMIUM_PATH);
 
 export default defineConfig({
   testDir: ".",
@@ -15,20 +17,8 @@ export default defineConfig({
     baseURL,
     browserName: "chromium",
     headless: true,
-    launchOptions: {
-      executablePath: env.CHROMIUM_PATH,
-      // Without the background-networking flags Chromium keeps dialling Google's hosts, which this
-      // offline machine refuses; --no-sandbox because tests run as root here.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
+    trace: "retain-on-failure",
   },
   webServer: {
     command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
