@@ -8,13 +8,13 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { z } from "zod";
-import { applyMigrations } from "../scripts/lib/migrate";
-import { PROJECT_ROOT } from "../scripts/lib/local-postgres";
-import { env } from "../src/env";
-import { createDb } from "../src/server/db";
-import { createSmtpMailer } from "../src/server/email/mailer";
-import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
-import { runTrendingDigest } from "../src/server/jobs/trending-digest";
+import { applyMigrations } from "../scripts/workarounds/migrate";
+import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
+import { env } from "@/env";
+import { createDb } from "@/server/db";
+import { createSmtpMailer } from "@/server/email/mailer";
+import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { runTrendingDigest } from "@/server/digest/trending-digest";
 
 const BENCH_DATABASE = "daily_papers_bench";
 // The demo data's busiest recent day is a Friday; the Monday digest covers Friday to Sunday.

@@ -1,10 +1,10 @@
 // npm run bench:import — times importing the bundled demo days (876 items in 36 files) into a
 // fresh database, then again (every paper unchanged), and prints the figures.
 import pg from "pg";
-import { env } from "../src/env";
-import { createDb } from "../src/server/db";
-import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
-import { applyMigrations } from "../scripts/lib/migrate";
+import { env } from "@/env";
+import { createDb } from "@/server/db";
+import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { applyMigrations } from "../scripts/workarounds/migrate";
 
 const DATABASE = "daily_papers_bench_import";
 

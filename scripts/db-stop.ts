@@ -1,5 +1,5 @@
 // Usage: npm run db:stop. Stops the embedded local PostgreSQL server even if a process still uses it.
-import { stopLocalPostgres } from "./lib/local-postgres";
+import { stopLocalPostgres } from "./workarounds/local-postgres";
 
 stopLocalPostgres((message) => console.log(`[db] ${message}`)).then(
   (stopped) => {

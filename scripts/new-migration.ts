@@ -2,9 +2,9 @@
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql from the difference between the
 // existing migrations and prisma/schema.prisma, using a throw-away shadow database.
 import { z } from "zod";
-import { env } from "../src/env";
-import { acquireLocalPostgres } from "./lib/local-postgres";
-import { createMigration } from "./lib/migrate";
+import { env } from "@/env";
+import { acquireLocalPostgres } from "./workarounds/local-postgres";
+import { createMigration } from "./workarounds/migrate";
 
 const nameSchema = z
   .string({ error: "Give the migration a name: npm run db:migration -- add_paper_views" })

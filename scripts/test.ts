@@ -6,11 +6,11 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
-import { childEnv, env } from "../src/env";
-import { createDb } from "../src/server/db";
-import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
-import { acquireLocalPostgres, PROJECT_ROOT } from "./lib/local-postgres";
-import { applyMigrations } from "./lib/migrate";
+import { childEnv, env } from "@/env";
+import { createDb } from "@/server/db";
+import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { acquireLocalPostgres, PROJECT_ROOT } from "./workarounds/local-postgres";
+import { applyMigrations } from "./workarounds/migrate";
 import { resolveBrowser } from "../tests/e2e/browser";
 
 const RESULTS = join(PROJECT_ROOT, ".data", "test-results");

@@ -6,11 +6,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join } from "node:path";
-import { childEnv, env } from "../src/env";
-import { createDb } from "../src/server/db";
-import { importDailyPaperFiles, listImportFiles } from "../src/server/ingest/import-files";
-import { acquireLocalPostgres, ensureDatabase, PROJECT_ROOT, type LocalPostgres } from "./lib/local-postgres";
-import { applyMigrations } from "./lib/migrate";
+import { childEnv, env } from "@/env";
+import { createDb } from "@/server/db";
+import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { acquireLocalPostgres, ensureDatabase, PROJECT_ROOT, type LocalPostgres } from "./workarounds/local-postgres";
+import { applyMigrations } from "./workarounds/migrate";
 
 const LOCAL_DATABASE = "daily_papers";
 const DEMO_FOLDER = join(PROJECT_ROOT, "prisma", "demo");

@@ -6,7 +6,7 @@ import { THEME_SCRIPT } from "@/components/theme-script";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { UserMenu } from "@/components/user-menu";
 import { env } from "@/env";
-import "./globals.css";
+import "@/app/globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(env.NEXTAUTH_URL),

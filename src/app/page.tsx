@@ -1,6 +1,6 @@
 import type { SearchParams } from "@/lib/search-params";
-import { PeriodView } from "./papers/period-view";
-import { getCachedLatestFeedDate } from "@/server/queries/cached";
+import { PeriodView } from "@/components/period-view";
+import { getCachedLatestFeedDate } from "@/server/papers/cache";
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const latest = await getCachedLatestFeedDate();

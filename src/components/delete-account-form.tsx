@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { deleteAccountAction } from "@/server/actions/account";
+import { deleteAccountAction } from "@/server/accounts/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function DeleteAccountForm() {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PaperDto } from "@/server/queries/paper-dto";
+import type { PaperDto } from "@/server/papers/dto";
 
 type Organization = NonNullable<PaperDto["organization"]>;
 

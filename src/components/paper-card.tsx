@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/periods";
 import type { RankExplanation } from "@/lib/ranking";
-import type { PaperDto } from "@/server/queries/paper-dto";
-import { OrgBadge } from "./org-badge";
-import { ExpandableText } from "./ui/expandable-text";
-import { HighlightedText } from "./ui/highlighted-text";
-import { UpvoteButton } from "./upvote-button";
+import { GRAVITY } from "@/lib/ranking";
+import type { PaperDto } from "@/server/papers/dto";
+import { OrgBadge } from "@/components/org-badge";
+import { ExpandableText } from "@/components/ui/expandable-text";
+import { HighlightedText } from "@/components/ui/highlighted-text";
+import { UpvoteButton } from "@/components/upvote-button";
 
 const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact" });
@@ -81,7 +82,7 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
             <summary className="cursor-pointer">Why here?</summary>
             <p className="mt-1">
               Score {rank.score.toFixed(4)} = ({paper.upvotes} upvotes + 1) / ({rank.ageHours.toFixed(1)} hours since added + 2)
-              <sup>1.5</sup>. <Link href="/about/ranking" className="underline">How ranking works</Link>
+              <sup>{GRAVITY}</sup>. <Link href="/about/ranking" className="underline">How ranking works</Link>
             </p>
           </details>
         )}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useId } from "react";
-import { submitPaperAction } from "@/server/actions/submit-paper";
+import { submitPaperAction } from "@/server/submissions/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SubmitPaperForm() {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 
 export function SubscribeBanner() {
   return (
@@ -9,7 +10,7 @@ export function SubscribeBanner() {
       </p>
       <Link
         href="/subscribe"
-        className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        className={buttonClasses({ size: "sm" })}
       >
         Subscribe
       </Link>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { CADENCE_LABELS, CADENCES, type Cadence } from "@/lib/subscription";
-import { CadenceOption } from "./subscription/cadence-option";
+import { CadenceOption } from "@/components/subscription/cadence-option";
+import { buttonClasses } from "@/components/ui/button";
 
 type Result = { kind: "pending"; email: string } | { kind: "subscribed"; email: string; preferencesPath: string } | { kind: "error"; message: string };
 
@@ -23,8 +24,6 @@ async function errorMessage(response: Response): Promise<string> {
 
 const inputClass =
   "w-full rounded-lg border border-gray-300 bg-white px-3 py-2 text-base text-gray-900 placeholder:text-gray-400 focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/30 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100";
-const buttonClass =
-  "inline-flex items-center justify-center rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-wait disabled:opacity-70";
 
 /** Email + cadence, double opt-in (the server mails a confirmation link); used on /subscribe. */
 export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
@@ -94,7 +93,7 @@ export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
           <p className="text-sm text-indigo-900 dark:text-indigo-100">
             You&apos;re signed in as <strong>{accountEmail}</strong>, so no confirmation email is needed.
           </p>
-          <button type="button" disabled={pending} onClick={() => submit({ account: true, cadence })} className={`${buttonClass} mt-3`}>
+          <button type="button" disabled={pending} onClick={() => submit({ account: true, cadence })} className={buttonClasses({ className: "mt-3" })}>
             Subscribe {accountEmail}
           </button>
         </div>
@@ -126,7 +125,7 @@ export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
           />
         </div>
         {!oneClick && cadencePicker}
-        <button type="submit" disabled={pending} className={`${buttonClass} self-start`}>
+        <button type="submit" disabled={pending} className={buttonClasses({ className: "self-start" })}>
           {pending ? "Subscribing…" : "Subscribe"}
         </button>
       </form>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useState, useTransition } from "react";
-import { setUpvoteAction } from "@/server/actions/upvote";
+import { setUpvoteAction } from "@/server/votes/actions";
 
 export interface UpvoteButtonProps {
   paperId: string;

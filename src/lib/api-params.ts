@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parsePeriod, type PeriodKind } from "./periods";
+import { parsePeriod, type PeriodKind } from "@/lib/periods";
 
 const period = (kind: PeriodKind, example: string) =>
   z

@@ -7,9 +7,9 @@
 //
 // Papers are ranked as of the start of the send day (or week), not the run's clock, so their age
 // does not change between runs; votes and late imports still can.
-import { addDays, fromIsoDate, isIsoDate, toIsoDate } from "./dates";
-import { parsePeriod, periodContaining } from "./periods";
-import type { Cadence } from "./subscription";
+import { addDays, fromIsoDate, isIsoDate, toIsoDate } from "@/lib/dates";
+import { parsePeriod, periodContaining } from "@/lib/periods";
+import type { Cadence } from "@/lib/subscription";
 
 export interface DigestPeriod {
   cadence: Cadence;

@@ -1,6 +1,6 @@
 // Feed periods as they appear in URLs (same scheme as huggingface.co/papers): a day `2026-06-01`,
 // an ISO week `2026-W23`, a month `2026-06`. All dates are UTC calendar dates.
-import { addDays, fromIsoDate, isIsoDate, toIsoDate } from "./dates";
+import { addDays, fromIsoDate, isIsoDate, toIsoDate } from "@/lib/dates";
 
 export type PeriodKind = "date" | "week" | "month";
 

@@ -7,6 +7,8 @@
 // papers with no votes comparable; the +2 hours damps the first hours; GRAVITY = 1.5 makes a
 // paper need roughly 2.8 times the votes to keep its rank when its age doubles.
 export const GRAVITY = 1.5;
+/** Trending lists (page, feed) cover the papers added in this many days. */
+export const TRENDING_DAYS = 7;
 const HOUR_MS = 3_600_000;
 
 export interface RankInput {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailAddressSchema } from "./email-address";
+import { emailAddressSchema } from "@/lib/email-address";
 
 export const CADENCES = ["DAILY", "WEEKLY"] as const;
 export type Cadence = (typeof CADENCES)[number];

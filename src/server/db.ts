@@ -1,6 +1,8 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { z } from "zod";
 import { env } from "@/env";
-import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 
 export type Db = PrismaClient;
 
@@ -28,3 +30,16 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * Runs a raw query and checks every row against `row`. Prisma's TypedSQL would type these at build
+ * time, but it needs a live database when the client is generated (npm install has none), so the
+ * check runs when the query does: a renamed column fails the tests, not silently in production.
+ */
+export async function queryRows<Row extends z.ZodType>(
+  client: Pick<Prisma.TransactionClient, "$queryRaw">,
+  row: Row,
+  query: Prisma.Sql,
+): Promise<z.infer<Row>[]> {
+  return z.array(row).parse(await client.$queryRaw(query));
+}

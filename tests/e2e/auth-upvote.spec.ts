@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { env } from "../../src/env";
+import { env } from "@/env";
 import { linkFromMail } from "../support/auth-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 

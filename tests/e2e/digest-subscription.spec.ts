@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { env } from "../../src/env";
+import { env } from "@/env";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
@@ -23,7 +23,7 @@ function runDigestCli(siteUrl: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--conditions=react-server", "src/server/jobs/digest-cli.ts", "--cadence", "daily", "--now", "2026-06-17T07:00:00Z"],
+      ["--import", "tsx", "--conditions=react-server", "scripts/digest.ts", "--cadence", "daily", "--now", "2026-06-17T07:00:00Z"],
       { cwd: PROJECT_DIR, env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`, NEXTAUTH_URL: siteUrl } },
     );
     let output = "";

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { env } from "../../src/env";
+import { env } from "@/env";
 import { resolveBrowser } from "./browser";
 
 // scripts/test.ts prepares the database and the production build, and passes these in.

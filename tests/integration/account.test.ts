@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteUserAccount, exportUserData } from "../../src/server/account";
-import { createExportHandler } from "../../src/server/api/export-handler";
-import { findSessionUser } from "../../src/server/auth/session";
-import { castUpvote } from "../../src/server/upvotes";
+import { deleteUserAccount, exportUserData } from "@/server/accounts/account-data";
+import { createExportHandler } from "@/server/accounts/export-handler";
+import { findSessionUser } from "@/server/auth/session";
+import { castUpvote } from "@/server/votes/votes";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAuthOptions } from "../../src/server/auth/options";
-import { createAuthRouteHandler, type AuthRouteHandler } from "../../src/server/auth/route-handler";
-import { findSessionUser } from "../../src/server/auth/session";
-import { createDb } from "../../src/server/db";
-import { createSmtpMailer } from "../../src/server/email/mailer";
+import { createAuthOptions } from "@/server/auth/options";
+import { createAuthRouteHandler, type AuthRouteHandler } from "@/server/auth/route-handler";
+import { findSessionUser } from "@/server/auth/session";
+import { createDb } from "@/server/db";
+import { createSmtpMailer } from "@/server/email/mailer";
 import { AuthClient, linkFromMail, SITE_URL } from "../support/auth-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -66,7 +66,7 @@ describe("email magic link", () => {
     expect(link.pathname).toBe("/auth/confirm");
     expect(link.searchParams.get("email")).toBe("ada.lovelace@example.com");
     expect(link.searchParams.get("callbackUrl")).toBe(`${SITE_URL}/me?tab=votes`);
-    expect(mail.html).toContain(link.toString().replaceAll("&", "&amp;"));
+    expect(mail.html).toContain(link.toString().replaceAll("&", "&#38;"));
 
     const stored = await database.db.verificationToken.findFirstOrThrow({ where: { identifier: "ada.lovelace@example.com" } });
     const ttlHours = (stored.expires.getTime() - Date.now()) / 3_600_000;

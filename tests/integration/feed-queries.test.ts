@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { parsePeriod } from "@/lib/periods";
 import { renderJsonFeed, renderRss } from "@/server/feeds/render";
-import { toHfDailyPaper } from "@/server/api/hf-shape";
+import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/queries/feed";
-import { searchPapers } from "@/server/queries/search";
+import { getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/papers/feed";
+import { searchPapers } from "@/server/papers/search";
 import { HF_FIXTURES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -14,7 +14,7 @@ let rateLimitedOnce: boolean;
 
 function runImport(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(join(PROJECT_DIR, "node_modules/.bin/tsx"), ["src/server/ingest/cli.ts", ...args], {
+    const child = spawn(join(PROJECT_DIR, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/import.ts", ...args], {
       cwd: PROJECT_DIR,
       env: { ...process.env, DATABASE_URL: t.url, HF_API_URL: hf.url, ARXIV_API_URL: `${arxiv.url}/api/query`, ...env },
     });

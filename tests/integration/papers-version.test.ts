@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
-import { listenForPaperChanges, papersVersion } from "@/server/papers-version";
+import { listenForPaperChanges, papersVersion } from "@/server/papers/cache";
 import { HF_FIXTURES } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { submitPaper, type SubmissionDeps } from "../../src/server/submissions";
+import { submitPaper, type SubmissionDeps } from "@/server/submissions/submit-paper";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { ARXIV_FIXTURES } from "../support/fixtures";
 import { closedPortUrl, startReplayServer, type ReplayServer } from "../support/replay-server";

@@ -1,11 +1,11 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCronDigestHandler } from "../../src/server/api/cron-digest-handler";
-import { createPreferencesHandler, createUnsubscribeHandlers } from "../../src/server/api/manage-subscription-handlers";
-import { createConfirmHandler, createSubscribeHandler } from "../../src/server/api/subscription-handlers";
-import { createSmtpMailer } from "../../src/server/email/mailer";
-import { importDailyPaperFiles, listImportFiles } from "../../src/server/ingest/import-files";
-import { expireUnconfirmedSubscriptions } from "../../src/server/subscriptions/expire";
+import { createCronDigestHandler } from "@/server/digest/cron-handler";
+import { createPreferencesHandler, createUnsubscribeHandlers } from "@/server/subscriptions/manage-handlers";
+import { createConfirmHandler, createSubscribeHandler } from "@/server/subscriptions/handlers";
+import { createSmtpMailer } from "@/server/email/mailer";
+import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
 import { HF_FIXTURES } from "../support/fixtures";
 import { startRecordingSmtpServer, type RecordingSmtpServer } from "../support/recording-smtp";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";

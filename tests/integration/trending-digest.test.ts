@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSmtpMailer, type Mailer } from "../../src/server/email/mailer";
-import { importDailyPaperFiles, listImportFiles } from "../../src/server/ingest/import-files";
-import { DIGEST_DEFAULTS, runTrendingDigest, type TrendingDigestOptions } from "../../src/server/jobs/trending-digest";
+import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
+import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { DIGEST_DEFAULTS, runTrendingDigest, type TrendingDigestOptions } from "@/server/digest/trending-digest";
 import { HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
 import { startRecordingSmtpServer, type RecordingSmtpServer } from "../support/recording-smtp";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -195,7 +195,7 @@ describe("runTrendingDigest", () => {
     // Node itself with tsx as a loader (not the tsx CLI, which would leave its node child running).
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--conditions=react-server", "src/server/jobs/digest-cli.ts", "--cadence", "daily", "--now", WEDNESDAY.toISOString()],
+      ["--import", "tsx", "--conditions=react-server", "scripts/digest.ts", "--cadence", "daily", "--now", WEDNESDAY.toISOString()],
       {
         cwd: PROJECT_DIR,
         env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.url, NEXTAUTH_URL: ORIGIN, DIGEST_CONCURRENCY: "3" },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUpvoteHandler } from "../../src/server/api/upvote-handler";
+import { createUpvoteHandler } from "@/server/votes/handler";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

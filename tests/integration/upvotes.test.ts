@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castUpvote, getUpvotedPaperIds, listUpvotedPapers, removeUpvote, setUpvote } from "../../src/server/upvotes";
+import { castUpvote, getUpvotedPaperIds, listUpvotedPapers, removeUpvote, setUpvote } from "@/server/votes/votes";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

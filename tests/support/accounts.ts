@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../src/server/db";
+import type { Db } from "@/server/db";
 
 /** A user with a live database session; `cookie` is what a signed-in browser sends. */
 export async function createSignedInUser(db: Db, email: string) {

@@ -1,9 +1,9 @@
 // Provides a PostgreSQL server for the integration tests exactly as `npm run dev` does: DATABASE_URL
 // when set, else the embedded local server. A migrated template database is cloned per test file.
 import type { TestProject } from "vitest/node";
-import { env } from "../../src/env";
-import { acquireLocalPostgres, ensureDatabase, type LocalPostgres } from "../../scripts/lib/local-postgres";
-import { applyMigrations } from "../../scripts/lib/migrate";
+import { env } from "@/env";
+import { acquireLocalPostgres, ensureDatabase, type LocalPostgres } from "../../scripts/workarounds/local-postgres";
+import { applyMigrations } from "../../scripts/workarounds/migrate";
 import { TEMPLATE_DATABASE, dropStaleTestDatabases, serverUrlFor } from "./test-db-names";
 
 declare module "vitest" {

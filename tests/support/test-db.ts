@@ -1,6 +1,6 @@
 import pg from "pg";
 import { inject } from "vitest";
-import { createDb, type Db } from "../../src/server/db";
+import { createDb, type Db } from "@/server/db";
 import { TEMPLATE_DATABASE, serverUrlFor, testDatabaseName } from "./test-db-names";
 
 export interface TestDatabase {

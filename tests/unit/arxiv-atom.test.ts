@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { parseArxivFeed } from "../../src/server/ingest/arxiv-atom";
+import { parseArxivFeed } from "@/server/ingest/arxiv-atom";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/arxiv-api/${name}`, import.meta.url), "utf8");
 const recordedBody = (name: string) => (JSON.parse(fixture(name)) as { body: string }).body;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
-import { fetchArxivPapers } from "../../src/server/ingest/arxiv-client";
+import { fetchArxivPapers } from "@/server/ingest/arxiv-client";
 
 const recordedBody = (name: string) =>
   (JSON.parse(readFileSync(new URL(`../fixtures/arxiv-api/${name}`, import.meta.url), "utf8")) as { body: string }).body;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, safeCallbackUrl } from "../../src/lib/callback-url";
-import { formatWait } from "../../src/lib/durations";
+import { safeCallbackPath, safeCallbackUrl } from "@/lib/callback-url";
+import { formatWait } from "@/lib/durations";
 
 const SITE = "https://papers.example.org";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { duePeriod } from "../../src/lib/digest-period";
-import { createDigestEmailRenderer } from "../../src/server/email/templates/digest-email";
+import { duePeriod } from "@/lib/digest-period";
+import { createDigestEmailRenderer } from "@/server/digest/email";
 
 const hostile = {
   id: "2606.00001",

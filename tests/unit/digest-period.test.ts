@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duePeriod, periodFromKey } from "../../src/lib/digest-period";
+import { duePeriod, periodFromKey } from "@/lib/digest-period";
 
 describe("digest periods", () => {
   it("sends daily digests on weekdays for the previous feed day, Monday covering the weekend", () => {

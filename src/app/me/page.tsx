@@ -5,8 +5,8 @@ import { DeleteAccountForm } from "@/components/delete-account-form";
 import { PaperCard } from "@/components/paper-card";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
-import { findAccountSubscription } from "@/server/subscriptions/account";
-import { listUpvotedPapers } from "@/server/upvotes";
+import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
+import { listUpvotedPapers } from "@/server/votes/votes";
 
 export const metadata: Metadata = { title: "Your account" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { SearchHitList } from "@/components/paper-list";
 import { SearchBox } from "@/components/search-box";
-import { normalizeQuery } from "@/server/queries/search";
-import { getCachedSearch } from "@/server/queries/cached";
+import { normalizeQuery } from "@/server/papers/search";
+import { getCachedSearch } from "@/server/papers/cache";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 
 async function queryFrom(searchParams: SearchParams): Promise<string> {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { postToAuth } from "./post-to-auth";
+import { postToAuth } from "@/components/auth/post-to-auth";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function SignInForm({ callbackUrl, githubEnabled }: { callbackUrl: string; githubEnabled: boolean }) {

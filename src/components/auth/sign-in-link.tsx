@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { buttonClasses } from "@/components/ui/button";
 
 /** "Sign in", returning to the page it was clicked on. */
 export function SignInLink() {
@@ -11,7 +12,7 @@ export function SignInLink() {
   return (
     <Link
       href={`/auth/signin?callbackUrl=${encodeURIComponent(pathname)}`}
-      className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+      className={buttonClasses({ size: "sm" })}
     >
       Sign in
     </Link>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { postToAuth } from "./post-to-auth";
+import { postToAuth } from "@/components/auth/post-to-auth";
 
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();

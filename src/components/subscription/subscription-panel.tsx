@@ -9,12 +9,6 @@ export function SubscriptionPanel({ title, eyebrow, children }: { title: string;
   );
 }
 
-export const primaryButton =
-  "inline-flex items-center justify-center rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
-export const secondaryButton =
-  "inline-flex items-center justify-center rounded-lg border border-gray-300 bg-white px-4 py-2 font-semibold text-gray-800 hover:bg-gray-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-gray-700 dark:bg-gray-900 dark:text-gray-100 dark:hover:bg-gray-800";
-export const dangerButton =
-  "inline-flex items-center justify-center rounded-lg bg-red-600 px-4 py-2 font-semibold text-white hover:bg-red-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600";
 export const textLink = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
 
 /** A success note at the top of a page after a form brought the user back to it. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SubscriptionPanel, textLink } from "./subscription-panel";
+import { SubscriptionPanel, textLink } from "@/components/subscription/subscription-panel";
 
 /** The 404 of the preferences and unsubscribe pages: a token that matches no subscriber. */
 export function UnknownSubscriptionLink() {

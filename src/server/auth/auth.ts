@@ -2,8 +2,8 @@ import "server-only";
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
-import { createAuthOptions } from "./options";
-import { createAuthRouteHandler } from "./route-handler";
+import { createAuthOptions } from "@/server/auth/options";
+import { createAuthRouteHandler } from "@/server/auth/route-handler";
 
 export const siteUrl = env.NEXTAUTH_URL;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/server/db";
-import { findSessionUser, sessionTokenFromCookies, type CurrentUser } from "./session";
+import { findSessionUser, sessionTokenFromCookies, type CurrentUser } from "@/server/auth/session";
 
 /** The signed-in user of the current page or server action, or null; looked up once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {

@@ -7,7 +7,7 @@ import { emailAddressSchema } from "@/lib/email-address";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import type { Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
-import { confirmationUrl, signInEmail } from "./sign-in-email";
+import { confirmationUrl, signInEmail } from "@/server/auth/sign-in-email";
 
 export interface AuthConfig {
   db: Db;

@@ -4,10 +4,10 @@ import NextAuth, { type NextAuthOptions } from "next-auth";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/server/db";
-import { errorResponse } from "@/server/http";
-import { clientIp, hasSameOrigin } from "@/server/request-origin";
-import { admitSignInRequest, SIGN_IN_LIMITS, type SignInLimits } from "./sign-in-limits";
-import { parseCookieHeader } from "./session";
+import { errorResponse } from "@/server/http/errors";
+import { clientIp, hasSameOrigin } from "@/server/http/request-origin";
+import { admitSignInRequest, SIGN_IN_LIMITS, type SignInLimits } from "@/server/auth/sign-in-limits";
+import { parseCookieHeader } from "@/server/auth/session";
 
 export interface AuthRouteDeps {
   db: Db;

@@ -1,10 +1,8 @@
 import "server-only";
 import { emailAddressSchema } from "@/lib/email-address";
-import { formatWait } from "@/lib/durations";
-import { AppError } from "@/lib/errors";
 import type { Db } from "@/server/db";
-import { parseOrThrow } from "@/server/http";
-import { consumeRateLimit, type RateLimitRule } from "@/server/rate-limit";
+import { parseOrThrow } from "@/server/http/errors";
+import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
 
 export interface SignInLimits {
   perAddress: RateLimitRule;
@@ -26,17 +24,12 @@ export const SIGN_IN_LIMITS: SignInLimits = {
  */
 export async function admitSignInRequest(db: Db, input: { email: unknown; ip: string }, limits: SignInLimits = SIGN_IN_LIMITS): Promise<string> {
   const email = parseOrThrow(emailAddressSchema, input.email);
-  const byIp = await consumeRateLimit(db, `sign-in:ip:${input.ip}`, limits.perIp);
-  if (!byIp.allowed) {
-    throw new AppError("RATE_LIMITED", `Too many sign-in links were requested from your network. Try again in ${formatWait(byIp.retryAfterSeconds)}.`, {
-      retryAfterSeconds: byIp.retryAfterSeconds,
-    });
-  }
-  const byAddress = await consumeRateLimit(db, `sign-in:email:${email}`, limits.perAddress);
-  if (!byAddress.allowed) {
-    throw new AppError("RATE_LIMITED", `Too many sign-in links were sent to ${email}. Try again in ${formatWait(byAddress.retryAfterSeconds)}.`, {
-      retryAfterSeconds: byAddress.retryAfterSeconds,
-    });
-  }
+  await enforceRateLimit(
+    db,
+    `sign-in:ip:${input.ip}`,
+    limits.perIp,
+    (wait) => `Too many sign-in links were requested from your network. Try again in ${wait}.`,
+  );
+  await enforceRateLimit(db, `sign-in:email:${email}`, limits.perAddress, (wait) => `Too many sign-in links were sent to ${email}. Try again in ${wait}.`);
   return email;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/env";
 import { db } from "@/server/db";
-import { createDevMailboxMailer, createSmtpMailer, type Mailer, type SmtpMailerOptions } from "./mailer";
+import { createDevMailboxMailer, createSmtpMailer, type Mailer, type SmtpMailerOptions } from "@/server/email/mailer";
 
 /** The mailer configured by the environment: SMTP_URL, or the local dev mailbox when unset. */
 export function createDefaultMailer(options: SmtpMailerOptions = {}): Mailer {

@@ -1,4 +1,5 @@
-import type { PaperDto } from "@/server/queries/paper-dto";
+import "server-only";
+import type { PaperDto } from "@/server/papers/dto";
 
 export interface FeedMeta {
   title: string;

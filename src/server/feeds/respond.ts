@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "@/env";
-import { cacheableResponse } from "@/server/http-cache";
-import type { PaperDto } from "@/server/queries/paper-dto";
-import { renderJsonFeed, renderRss, type FeedFormat } from "./render";
+import { cacheableResponse } from "@/server/http/cacheable";
+import type { PaperDto } from "@/server/papers/dto";
+import { renderJsonFeed, renderRss, type FeedFormat } from "@/server/feeds/render";
 
 export interface FeedSpec {
   title: string;

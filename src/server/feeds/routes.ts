@@ -1,11 +1,12 @@
 import "server-only";
 import { queryObject, searchParamsSchema } from "@/lib/api-params";
 import { AppError } from "@/lib/errors";
-import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http";
-import { getCachedOrganizationPapers, getCachedRecentPapers, getCachedSearch, getCachedTrendingPapers } from "@/server/queries/cached";
-import { normalizeQuery } from "@/server/queries/search";
-import type { FeedFormat } from "./render";
-import { feedResponse } from "./respond";
+import { TRENDING_DAYS } from "@/lib/ranking";
+import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http/errors";
+import { getCachedOrganizationPapers, getCachedRecentPapers, getCachedSearch, getCachedTrendingPapers } from "@/server/papers/cache";
+import { normalizeQuery } from "@/server/papers/search";
+import type { FeedFormat } from "@/server/feeds/render";
+import { feedResponse } from "@/server/feeds/respond";
 
 // Route handlers for every feed, one factory per feed so the .xml and .json routes stay one line.
 
@@ -17,7 +18,7 @@ export const latestPapersFeed = (format: FeedFormat) =>
 export const trendingPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request) => {
     const { papers } = await getCachedTrendingPapers(50);
-    const spec = { title: "Trending papers · Daily Papers", description: "The most upvoted papers of the last 7 days, with time decay", pagePath: "/papers/trending" };
+    const spec = { title: "Trending papers · Daily Papers", description: `The most upvoted papers of the last ${TRENDING_DAYS} days, with time decay`, pagePath: "/papers/trending" };
     return feedResponse(request, format, spec, papers);
   });
 

@@ -1,7 +1,8 @@
+import "server-only";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
-import { parseArxivId } from "../../lib/arxiv-id";
-import { collapseWhitespace, unwrapParagraphs } from "../../lib/text";
+import { parseArxivId } from "@/lib/arxiv-id";
+import { collapseWhitespace, unwrapParagraphs } from "@/lib/text";
 
 export interface ArxivEntry {
   /** Bare id without version: `1605.08386`, `astro-ph/0601001`. */

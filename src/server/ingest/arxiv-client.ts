@@ -1,7 +1,8 @@
-import { isArxivId } from "../../lib/arxiv-id";
-import { parseArxivFeed, type ArxivEntry, type ArxivFeed } from "./arxiv-atom";
-import { fetchWithRetry, type RetryOptions } from "./fetch-with-retry";
-import type { PaperRecord } from "./paper-record";
+import "server-only";
+import { isArxivId } from "@/lib/arxiv-id";
+import { parseArxivFeed, type ArxivEntry, type ArxivFeed } from "@/server/ingest/arxiv-atom";
+import { fetchWithRetry, type RetryOptions } from "@/server/ingest/fetch-with-retry";
+import { blankPaperRecord, type PaperRecord } from "@/server/ingest/paper-record";
 
 export interface ArxivFetchOptions {
   /** The query endpoint, e.g. `https://export.arxiv.org/api/query`. */
@@ -99,25 +100,13 @@ async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<Ar
 }
 
 function toPaperRecord(entry: ArxivEntry, feedDate: string): PaperRecord {
-  return {
+  return blankPaperRecord({
     id: entry.id,
     title: entry.title,
     abstract: entry.abstract,
     authors: entry.authors,
     publishedAt: entry.publishedAt,
     feedDate,
-    submittedAt: null,
     source: "ARXIV",
-    organization: null,
-    submitter: null,
-    upstreamUpvotes: 0,
-    upstreamComments: 0,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    thumbnailUrl: null,
-    mediaUrls: [],
-    aiSummary: null,
-    aiKeywords: [],
-  };
+  });
 }

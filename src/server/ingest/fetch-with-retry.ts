@@ -1,3 +1,4 @@
+import "server-only";
 export class FetchError extends Error {
   constructor(message: string) {
     super(message);

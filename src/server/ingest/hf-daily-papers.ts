@@ -1,10 +1,11 @@
 // Parses Hugging Face `/api/daily_papers` responses. The format drifted over the years (see
 // tests/fixtures/hf-daily-papers/README.md); the schema below accepts every generation seen so far
 // and ignores keys it does not know, so the next drift degrades to missing optional fields.
+import "server-only";
 import { z } from "zod";
 import { isArxivId } from "@/lib/arxiv-id";
 import { collapseWhitespace, unwrapParagraphs } from "@/lib/text";
-import type { PaperRecord } from "./paper-record";
+import type { PaperRecord } from "@/server/ingest/paper-record";
 import { toIsoDate } from "@/lib/dates";
 
 const HF_ORIGIN = "https://huggingface.co";

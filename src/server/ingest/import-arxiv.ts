@@ -1,8 +1,9 @@
+import "server-only";
 import type { Db } from "@/server/db";
-import { fetchArxivPapers } from "./arxiv-client";
-import type { RetryOptions } from "./fetch-with-retry";
-import { addToSummary, emptySummary, type ImportProgress, type ImportSummary } from "./import-report";
-import { writePapers } from "./write-papers";
+import { fetchArxivPapers } from "@/server/ingest/arxiv-client";
+import type { RetryOptions } from "@/server/ingest/fetch-with-retry";
+import { addToSummary, emptySummary, type ImportProgress, type ImportSummary } from "@/server/ingest/import-report";
+import { writePapers } from "@/server/ingest/write-papers";
 
 export interface ArxivImportOptions {
   apiUrl: string;

@@ -1,9 +1,10 @@
+import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Db } from "@/server/db";
-import { parseDailyPapers } from "./hf-daily-papers";
-import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "./import-report";
-import { writePapers } from "./write-papers";
+import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
+import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "@/server/ingest/import-report";
+import { writePapers } from "@/server/ingest/write-papers";
 
 /** Expands folders to the `.json` files inside them, sorted so that later days are imported last. */
 export async function listImportFiles(paths: string[]): Promise<string[]> {

@@ -1,9 +1,10 @@
+import "server-only";
 import type { Db } from "@/server/db";
-import { fetchWithRetry, type RetryOptions } from "./fetch-with-retry";
-import { parseDailyPapers } from "./hf-daily-papers";
-import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "./import-report";
-import type { PaperRecord } from "./paper-record";
-import { writePapers } from "./write-papers";
+import { fetchWithRetry, type RetryOptions } from "@/server/ingest/fetch-with-retry";
+import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
+import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "@/server/ingest/import-report";
+import type { PaperRecord } from "@/server/ingest/paper-record";
+import { writePapers } from "@/server/ingest/write-papers";
 
 const PAGE_SIZE = 100;
 // A day on Hugging Face has at most a few dozen papers; this bounds a server that ignores paging.

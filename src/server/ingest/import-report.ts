@@ -1,4 +1,5 @@
-import type { WriteSummary } from "./write-papers";
+import "server-only";
+import type { WriteSummary } from "@/server/ingest/write-papers";
 
 export interface SkippedItem {
   source: string;

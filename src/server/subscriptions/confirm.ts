@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
-import { hashEmailToken } from "./tokens";
+import { hashEmailToken } from "@/server/subscriptions/tokens";
 
 export type ConfirmationLink =
   | { state: "valid"; email: string; cadence: Cadence }
@@ -24,11 +24,11 @@ export async function inspectConfirmationLink(db: Db, token: string, now: Date):
 /** Confirms a pending subscription; returns the manage token for the preferences page. */
 export async function confirmSubscription(db: Db, token: string, now: Date): Promise<{ manageToken: string }> {
   const confirmTokenHash = hashEmailToken(token);
-  const [updated] = await db.$queryRaw<{ manageToken: string }[]>`
-    UPDATE "Subscriber"
-    SET status = 'CONFIRMED', "confirmedAt" = ${now}, "unsubscribedAt" = NULL, "confirmTokenHash" = NULL, "confirmExpiresAt" = NULL
-    WHERE "confirmTokenHash" = ${confirmTokenHash} AND status = 'PENDING' AND "confirmExpiresAt" > ${now}
-    RETURNING "manageToken"`;
+  const [updated] = await db.subscriber.updateManyAndReturn({
+    where: { confirmTokenHash, status: "PENDING", confirmExpiresAt: { gt: now } },
+    data: { status: "CONFIRMED", confirmedAt: now, unsubscribedAt: null, confirmTokenHash: null, confirmExpiresAt: null },
+    select: { manageToken: true },
+  });
   if (updated) return updated;
   const link = await inspectConfirmationLink(db, token, now);
   if (link.state === "expired") {

@@ -1,31 +1,26 @@
 import "server-only";
-import { formatWait } from "@/lib/durations";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import { SIGN_IN_LIMITS } from "@/server/auth/sign-in-limits";
 import type { Db } from "@/server/db";
-import { renderAlreadySubscribedEmail } from "@/server/email/templates/already-subscribed-email";
-import { renderConfirmationEmail } from "@/server/email/templates/confirmation-email";
-import { consumeRateLimit } from "@/server/rate-limit";
-import { lockAddress } from "./address-lock";
-import type { SubscriptionContext } from "./context";
-import { subscriptionLinks } from "./links";
-import { hashEmailToken, newEmailToken } from "./tokens";
+import { renderAlreadySubscribedEmail } from "@/server/subscriptions/already-subscribed-email";
+import { renderConfirmationEmail } from "@/server/subscriptions/confirmation-email";
+import { enforceRateLimit } from "@/server/http/rate-limit";
+import { lockAddress } from "@/server/subscriptions/address-lock";
+import type { SubscriptionContext } from "@/server/subscriptions/context";
+import { subscriptionLinks } from "@/server/subscriptions/links";
+import { hashEmailToken, newEmailToken } from "@/server/subscriptions/tokens";
 
 // The same limits as sign-in links: both mail a link to an address typed by anyone.
 async function admitSubscribeRequest(db: Db, email: string, ip: string, now: Date): Promise<void> {
-  const byIp = await consumeRateLimit(db, `subscribe:ip:${ip}`, SIGN_IN_LIMITS.perIp, now);
-  if (!byIp.allowed) {
-    throw new AppError("RATE_LIMITED", `Too many subscription requests came from your network. Try again in ${formatWait(byIp.retryAfterSeconds)}.`, {
-      retryAfterSeconds: byIp.retryAfterSeconds,
-    });
-  }
-  const byAddress = await consumeRateLimit(db, `subscribe:email:${email}`, SIGN_IN_LIMITS.perAddress, now);
-  if (!byAddress.allowed) {
-    throw new AppError("RATE_LIMITED", `We already sent several emails to ${email}. Try again in ${formatWait(byAddress.retryAfterSeconds)}.`, {
-      retryAfterSeconds: byAddress.retryAfterSeconds,
-    });
-  }
+  await enforceRateLimit(
+    db,
+    `subscribe:ip:${ip}`,
+    SIGN_IN_LIMITS.perIp,
+    (wait) => `Too many subscription requests came from your network. Try again in ${wait}.`,
+    now,
+  );
+  await enforceRateLimit(db, `subscribe:email:${email}`, SIGN_IN_LIMITS.perAddress, (wait) => `We already sent several emails to ${email}. Try again in ${wait}.`, now);
 }
 
 type Outcome = { kind: "confirm"; token: string } | { kind: "already-subscribed"; manageToken: string };

@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { createSubscribeHandler } from "@/server/api/subscription-handlers";
+import { createSubscribeHandler } from "@/server/subscriptions/handlers";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 

@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { siteUrl } from "@/server/auth/auth";
+import { buttonClasses } from "@/components/ui/button";
 
 // The token is in this page's URL: keep it out of Referer headers sent to other sites and out of
 // search engines. ("no-referrer" would also make the button's POST carry `Origin: null`.)
@@ -37,7 +38,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         <button
           type="submit"
           autoFocus
-          className="w-full rounded-lg bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+          className={buttonClasses({ className: "w-full" })}
         >
           Sign in
         </button>

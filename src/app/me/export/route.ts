@@ -1,4 +1,4 @@
-import { createExportHandler } from "@/server/api/export-handler";
+import { createExportHandler } from "@/server/accounts/export-handler";
 import { db } from "@/server/db";
 
 export const GET = createExportHandler(db);

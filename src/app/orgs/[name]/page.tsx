@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrgAvatar } from "@/components/org-badge";
 import { PaperList } from "@/components/paper-list";
-import { getCachedOrganizationPapers } from "@/server/queries/cached";
+import { getCachedOrganizationPapers } from "@/server/papers/cache";
 
 type Params = Promise<{ name: string }>;
 

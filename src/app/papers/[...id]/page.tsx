@@ -5,8 +5,8 @@ import { OrgAvatar } from "@/components/org-badge";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
-import { getCachedPaper } from "@/server/queries/cached";
-import { getViewerVotes } from "@/server/viewer-votes";
+import { getCachedPaper } from "@/server/papers/cache";
+import { getViewerVotes } from "@/server/votes/votes";
 
 type Params = Promise<{ id: string[] }>;
 

@@ -3,7 +3,8 @@ import { PaperList } from "@/components/paper-list";
 import { SubscribeBanner } from "@/components/subscribe-banner";
 import { toIsoDate } from "@/lib/dates";
 import { formatDay } from "@/lib/periods";
-import { getCachedTrendingPapers } from "@/server/queries/cached";
+import { GRAVITY, TRENDING_DAYS } from "@/lib/ranking";
+import { getCachedTrendingPapers } from "@/server/papers/cache";
 
 export const metadata: Metadata = {
   title: "Trending papers",
@@ -24,8 +25,8 @@ export default async function TrendingPage() {
       <header>
         <h1 className="text-2xl font-bold">Trending papers</h1>
         <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
-          Papers added in the last 7 days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)<sup>1.5</sup>.
-          {stale && windowEnd && ` No papers were added recently, so this shows the 7 days up to ${formatDay(windowEnd)}.`}
+          Papers added in the last {TRENDING_DAYS} days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)<sup>{GRAVITY}</sup>.
+          {stale && windowEnd && ` No papers were added recently, so this shows the ${TRENDING_DAYS} days up to ${formatDay(windowEnd)}.`}
         </p>
       </header>
       {papers.length > 0 ? (

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CadenceOption } from "@/components/subscription/cadence-option";
-import { primaryButton, secondaryButton, SubscriptionPanel, SuccessNote, textLink } from "@/components/subscription/subscription-panel";
+import { SubscriptionPanel, SuccessNote, textLink } from "@/components/subscription/subscription-panel";
+import { buttonClasses } from "@/components/ui/button";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { CADENCE_LABELS, CADENCES, emailTokenSchema } from "@/lib/subscription";
 import { db } from "@/server/db";
@@ -45,7 +46,7 @@ export default async function PreferencesPage({ params, searchParams }: { params
                 ))}
               </div>
             </fieldset>
-            <button type="submit" className={`${primaryButton} mt-4`}>
+            <button type="submit" className={buttonClasses({ className: "mt-4" })}>
               Save
             </button>
           </form>
@@ -53,7 +54,7 @@ export default async function PreferencesPage({ params, searchParams }: { params
             <input type="hidden" name="intent" value="unsubscribe" />
             <h2 className="font-semibold text-gray-900 dark:text-gray-100">Unsubscribe</h2>
             <p className="mt-1 text-sm">Stop all digest emails to this address. You can come back any time.</p>
-            <button type="submit" className={`${secondaryButton} mt-3`}>
+            <button type="submit" className={buttonClasses({ tone: "secondary", className: "mt-3" })}>
               Unsubscribe
             </button>
           </form>
@@ -66,7 +67,7 @@ export default async function PreferencesPage({ params, searchParams }: { params
           {subscription.wasConfirmed ? (
             <form method="post" action={action} className="mt-4">
               <input type="hidden" name="intent" value="resubscribe" />
-              <button type="submit" className={primaryButton}>
+              <button type="submit" className={buttonClasses()}>
                 Resubscribe ({CADENCE_LABELS[subscription.cadence].name.toLowerCase()})
               </button>
             </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { primaryButton, SubscriptionPanel, textLink } from "@/components/subscription/subscription-panel";
+import { SubscriptionPanel, textLink } from "@/components/subscription/subscription-panel";
+import { buttonClasses } from "@/components/ui/button";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { CADENCE_LABELS, emailTokenSchema } from "@/lib/subscription";
 import { db } from "@/server/db";
@@ -22,7 +23,7 @@ export default async function ConfirmSubscriptionPage({ searchParams }: { search
     return (
       <SubscriptionPanel title="This link has expired">
         <p>Confirmation links work for a limited time. Subscribe again and we will send you a fresh one.</p>
-        <Link href="/subscribe" className={`${primaryButton} mt-5`}>
+        <Link href="/subscribe" className={buttonClasses({ className: "mt-5" })}>
           Subscribe again
         </Link>
       </SubscriptionPanel>
@@ -37,7 +38,7 @@ export default async function ConfirmSubscriptionPage({ searchParams }: { search
       <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">{CADENCE_LABELS[link.cadence].description}</p>
       <form method="post" action="/api/subscriptions/confirm" className="mt-6">
         <input type="hidden" name="token" value={token.data} />
-        <button type="submit" autoFocus className={`${primaryButton} w-full`}>
+        <button type="submit" autoFocus className={buttonClasses({ className: "w-full" })}>
           Confirm subscription
         </button>
       </form>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { dangerButton, SubscriptionPanel, textLink } from "@/components/subscription/subscription-panel";
+import { SubscriptionPanel, textLink } from "@/components/subscription/subscription-panel";
+import { buttonClasses } from "@/components/ui/button";
 import { emailTokenSchema } from "@/lib/subscription";
 import { db } from "@/server/db";
 import { lookupManagedSubscription } from "@/server/subscriptions/manage";
@@ -41,7 +42,7 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       <form method="post" action={`/api/unsubscribe/${token.data}`} className="mt-6">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <input type="hidden" name="from" value="page" />
-        <button type="submit" autoFocus className={`${dangerButton} w-full`}>
+        <button type="submit" autoFocus className={buttonClasses({ tone: "danger", className: "w-full" })}>
           Unsubscribe
         </button>
       </form>

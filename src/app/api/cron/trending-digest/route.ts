@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { createCronDigestHandler } from "@/server/api/cron-digest-handler";
+import { createCronDigestHandler } from "@/server/digest/cron-handler";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 

@@ -1,9 +1,9 @@
 import { arxivIdSchema } from "@/lib/arxiv-id";
 import { AppError } from "@/lib/errors";
-import { toHfPaper } from "@/server/api/hf-shape";
-import { cacheableJson } from "@/server/http-cache";
-import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http";
-import { getCachedPaper } from "@/server/queries/cached";
+import { toHfPaper } from "@/server/papers/hf-shape";
+import { cacheableJson } from "@/server/http/cacheable";
+import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http/errors";
+import { getCachedPaper } from "@/server/papers/cache";
 import { z } from "zod";
 
 const paramsSchema = z.object({ id: arxivIdSchema });

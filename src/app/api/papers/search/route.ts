@@ -1,9 +1,9 @@
 import { queryObject, searchParamsSchema } from "@/lib/api-params";
-import { toHfDailyPaper } from "@/server/api/hf-shape";
-import { cacheableJson } from "@/server/http-cache";
-import { handleErrors, parseOrThrow } from "@/server/http";
-import { getCachedSearch } from "@/server/queries/cached";
-import { normalizeQuery } from "@/server/queries/search";
+import { toHfDailyPaper } from "@/server/papers/hf-shape";
+import { cacheableJson } from "@/server/http/cacheable";
+import { handleErrors, parseOrThrow } from "@/server/http/errors";
+import { getCachedSearch } from "@/server/papers/cache";
+import { normalizeQuery } from "@/server/papers/search";
 
 /** GET /api/papers/search?q=&limit= — relevance-ranked full-text search. */
 export const GET = handleErrors(async (request: Request) => {

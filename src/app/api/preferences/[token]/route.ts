@@ -1,4 +1,4 @@
-import { createPreferencesHandler } from "@/server/api/manage-subscription-handlers";
+import { createPreferencesHandler } from "@/server/subscriptions/manage-handlers";
 import { db } from "@/server/db";
 
 export const POST = createPreferencesHandler({ db });

@@ -1,4 +1,4 @@
-import { createConfirmHandler } from "@/server/api/subscription-handlers";
+import { createConfirmHandler } from "@/server/subscriptions/handlers";
 import { db } from "@/server/db";
 
 export const POST = createConfirmHandler({ db });

@@ -1,4 +1,4 @@
-import { createUnsubscribeHandlers } from "@/server/api/manage-subscription-handlers";
+import { createUnsubscribeHandlers } from "@/server/subscriptions/manage-handlers";
 import { db } from "@/server/db";
 
 export const { GET, POST } = createUnsubscribeHandlers({ db });

@@ -1,4 +1,4 @@
-import { periodPage } from "../../period-view";
+import { periodPage } from "@/components/period-view";
 
 const page = periodPage("date");
 export const generateMetadata = page.generateMetadata;

@@ -1,4 +1,4 @@
-import { periodPage } from "../../period-view";
+import { periodPage } from "@/components/period-view";
 
 const page = periodPage("week");
 export const generateMetadata = page.generateMetadata;

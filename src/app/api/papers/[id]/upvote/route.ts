@@ -1,8 +1,8 @@
-import { createUpvoteHandler } from "@/server/api/upvote-handler";
+import { createUpvoteHandler } from "@/server/votes/handler";
 import { siteUrl } from "@/server/auth/auth";
 import { db } from "@/server/db";
-import { refreshPapersFromRoute } from "@/server/revalidate-papers";
-import { UPVOTE_RATE_LIMIT } from "@/server/upvote-service";
+import { refreshPapersFromRoute } from "@/server/papers/cache";
+import { UPVOTE_RATE_LIMIT } from "@/server/votes/votes";
 
 const handler = createUpvoteHandler({ db, siteUrl, rateLimit: UPVOTE_RATE_LIMIT, onChange: refreshPapersFromRoute });
 

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PaperList } from "@/components/paper-list";
+import { PeriodNav } from "@/components/period-nav";
+import { SubscribeBanner } from "@/components/subscribe-banner";
+import { toIsoDate } from "@/lib/dates";
+import { feedSortSchema } from "@/lib/feed-sort";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
+import { getCachedPeriodFeed } from "@/server/papers/cache";
+
+
+/** Shared by the day, week and month routes (and the home page): parse, fetch, render. */
+export async function PeriodView({ kind, periodKey, searchParams }: { kind: PeriodKind; periodKey: string; searchParams: SearchParams }) {
+  const period = parsePeriod(kind, periodKey);
+  if (!period) notFound();
+  const sort = feedSortSchema.catch("trending").parse(firstParam((await searchParams).sort) ?? "trending");
+  const today = toIsoDate(new Date());
+  const feed = await getCachedPeriodFeed(period.kind, period.key, sort);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <SubscribeBanner />
+      <PeriodNav period={period} previous={feed.previous} next={feed.next} sort={sort} today={today} paperCount={feed.papers.length} />
+      {feed.papers.length > 0 ? (
+        <PaperList papers={feed.papers} showRank={sort === "trending"} />
+      ) : (
+        <EmptyPeriod period={period} today={today} nearest={nearest(period, feed.previous, feed.next)} />
+      )}
+    </div>
+  );
+}
+
+type PeriodParams = Promise<Record<string, string>>;
+
+/** The page module of /papers/date/[date], /papers/week/[week] and /papers/month/[month]. */
+export function periodPage(kind: PeriodKind) {
+  return {
+    async generateMetadata({ params }: { params: PeriodParams }): Promise<Metadata> {
+      const period = parsePeriod(kind, (await params)[kind] ?? "");
+      return { title: period ? periodLabel(period) : "Not found" };
+    },
+    async Page({ params, searchParams }: { params: PeriodParams; searchParams: SearchParams }) {
+      return <PeriodView kind={kind} periodKey={(await params)[kind] ?? ""} searchParams={searchParams} />;
+    },
+  };
+}
+
+function nearest(period: Period, previous: Period | null, next: Period | null): Period | null {
+  if (!previous || !next) return previous ?? next;
+  const gap = (other: Period) => Math.abs(Date.parse(other.start) - Date.parse(period.start));
+  return gap(next) < gap(previous) ? next : previous;
+}
+
+function EmptyPeriod({ period, today, nearest }: { period: Period; today: string; nearest: Period | null }) {
+  const future = period.start > today;
+  return (
+    <section className="rounded-xl border border-dashed border-gray-300 px-6 py-12 text-center dark:border-gray-700">
+      <h2 className="text-lg font-semibold">{future ? "Nothing yet" : "No papers in this period"}</h2>
+      <p className="mt-1 text-gray-600 dark:text-gray-400">
+        {future ? "This period has not happened yet. Come back later." : "Nobody added papers to the feed on these days."}
+      </p>
+      {nearest && (
+        <p className="mt-4">
+          <Link href={periodPath(nearest)} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+            Go to {periodLabel(nearest)}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { queryRows, type Db } from "@/server/db";
+import { toIsoDate } from "@/lib/dates";
+
+/** Everything stored about a user, as offered for download on /me. */
+export async function exportUserData(db: Db, userId: string, now: Date = new Date()) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      image: true,
+      emailVerified: true,
+      createdAt: true,
+      accounts: { select: { provider: true, providerAccountId: true } },
+      sessions: { select: { expires: true }, orderBy: { expires: "desc" } },
+      upvotes: { select: { paperId: true, createdAt: true, paper: { select: { title: true } } }, orderBy: { createdAt: "desc" } },
+      submittedPapers: { select: { id: true, title: true, feedDate: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      subscriber: { select: { email: true, status: true, cadence: true, createdAt: true, confirmedAt: true, unsubscribedAt: true } },
+    },
+  });
+  return {
+    exportedAt: now.toISOString(),
+    user: { id: user.id, email: user.email, name: user.name, image: user.image, emailVerified: user.emailVerified, createdAt: user.createdAt },
+    linkedAccounts: user.accounts,
+    sessions: user.sessions,
+    upvotes: user.upvotes.map((upvote) => ({ paperId: upvote.paperId, title: upvote.paper.title, upvotedAt: upvote.createdAt })),
+    submittedPapers: user.submittedPapers.map((paper) => ({ ...paper, feedDate: toIsoDate(paper.feedDate) })),
+    subscription: user.subscriber,
+  };
+}
+
+/**
+ * Deletes the user, their sessions, linked accounts, votes (lowering each paper's count) and
+ * digest subscription. Papers they submitted stay, without a submitter.
+ */
+export async function deleteUserAccount(db: Db, userId: string): Promise<{ removedUpvotes: number }> {
+  return db.$transaction(async (tx) => {
+    // Locking the user row first makes a concurrent vote (whose foreign-key check needs a share
+    // lock on it) wait and then fail, instead of adding a row the cascade would drop uncounted.
+    // Raw: Prisma cannot lock a row.
+    const locked = await queryRows(tx, z.object({ locked: z.number() }), Prisma.sql`SELECT 1 AS locked FROM "User" WHERE "id" = ${userId} FOR UPDATE`);
+    if (locked.length === 0) return { removedUpvotes: 0 };
+    // Raw: the votes and the counts they moved go in one statement, as when they were cast.
+    const [removed] = await queryRows(
+      tx,
+      z.object({ removed: z.number() }),
+      Prisma.sql`
+        WITH deleted AS (
+          DELETE FROM "Upvote" WHERE "userId" = ${userId} RETURNING "paperId"
+        ), lowered AS (
+          UPDATE "Paper" SET "localUpvotes" = "Paper"."localUpvotes" - per_paper.votes
+          FROM (SELECT "paperId", count(*)::int AS votes FROM deleted GROUP BY "paperId") AS per_paper
+          WHERE "Paper"."id" = per_paper."paperId"
+          RETURNING per_paper.votes
+        )
+        SELECT coalesce(sum(votes), 0)::int AS removed FROM lowered`,
+    );
+    await tx.subscriber.deleteMany({ where: { userId } });
+    await tx.user.delete({ where: { id: userId } });
+    return { removedUpvotes: removed?.removed ?? 0 };
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { cadenceSchema } from "@/lib/subscription";
+import { isAuthorizedCronRequest } from "@/server/http/cron-auth";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/email/mailer";
+import { handleErrors, parseOrThrow } from "@/server/http/errors";
+import { runDueDigests } from "@/server/digest/run-due-digests";
+import type { TrendingDigestOptions } from "@/server/digest/trending-digest";
+
+export interface CronDigestDeps {
+  db: Db;
+  mailer: () => Mailer;
+  cronSecret: string | undefined;
+  siteUrl: string;
+  now?: () => Date;
+  job?: Partial<Pick<TrendingDigestOptions, "digestSize" | "concurrency">>;
+  /** Shared by the cadences of one request; what is left over stays queued for the next one. */
+  timeBudgetMs?: number;
+}
+
+const querySchema = z.object({ cadence: cadenceSchema.optional() });
+
+/**
+ * GET /api/cron/trending-digest[?cadence=daily|weekly]: the scheduler's entry point, a thin shell
+ * around the job. Without `cadence` both cadences run (daily digests only on weekdays).
+ */
+export function createCronDigestHandler(deps: CronDigestDeps) {
+  return handleErrors(async (request) => {
+    if (!isAuthorizedCronRequest(request.headers, deps.cronSecret)) {
+      throw new AppError(
+        "UNAUTHORIZED",
+        deps.cronSecret ? "Send Authorization: Bearer <CRON_SECRET>." : "CRON_SECRET is not configured, so the cron routes accept no request.",
+      );
+    }
+    const { cadence } = parseOrThrow(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+    const mailer = deps.mailer();
+    try {
+      const reports = await runDueDigests({
+        db: deps.db,
+        mailer,
+        now: deps.now ?? (() => new Date()),
+        cadences: cadence ? [cadence] : undefined,
+        origin: deps.siteUrl,
+        timeBudgetMs: deps.timeBudgetMs,
+        ...deps.job,
+      });
+      return Response.json({ reports }, { headers: { "Cache-Control": "no-store" } });
+    } finally {
+      mailer.close();
+    }
+  });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { DigestPeriod } from "@/lib/digest-period";
+import type { OutgoingMail } from "@/server/email/mailer";
+import type { DigestEmailRenderer, DigestPaper } from "@/server/digest/email";
+import type { SubscriptionLinks } from "@/server/subscriptions/links";
+
+export interface DigestRecipient {
+  deliveryId: string;
+  subscriberId: string;
+  email: string;
+  manageToken: string;
+}
+
+/**
+ * The Message-ID is derived from the delivery row, so every attempt of one delivery (including a
+ * resend after a crash between SMTP acceptance and recording it) carries the same ID and receivers
+ * that deduplicate on it show one message. The idempotency key names the same thing for people.
+ */
+function digestMessageId(deliveryId: string, origin: string): string {
+  return `digest.${deliveryId}@${new URL(origin).hostname}`;
+}
+
+export interface DigestMailContext {
+  period: DigestPeriod;
+  render: DigestEmailRenderer;
+  links: SubscriptionLinks;
+  origin: string;
+}
+
+export function buildDigestMail(recipient: DigestRecipient, papers: DigestPaper[], { period, render, links, origin }: DigestMailContext): OutgoingMail {
+  const unsubscribeUrl = links.unsubscribe(recipient.manageToken);
+  const email = render(papers, { preferencesUrl: links.preferences(recipient.manageToken), unsubscribeUrl });
+  const host = new URL(origin).hostname;
+  return {
+    to: recipient.email,
+    ...email,
+    messageId: digestMessageId(recipient.deliveryId, origin),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "List-Id": `Daily Papers ${period.cadence === "DAILY" ? "daily" : "weekly"} digest <${period.cadence.toLowerCase()}.digest.${host}>`,
+      "X-Idempotency-Key": `digest:${period.cadence.toLowerCase()}:${period.key}:${recipient.subscriberId}`,
+      "Auto-Submitted": "auto-generated",
+    },
+  };
+}

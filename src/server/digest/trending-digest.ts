@@ -1,0 +1,256 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { duePeriod, periodFromKey, type DigestPeriod } from "@/lib/digest-period";
+import type { Cadence } from "@/lib/subscription";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/email/mailer";
+import { createDigestEmailRenderer, type DigestPaper } from "@/server/digest/email";
+import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
+import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscriptions/links";
+import { runWorkers } from "@/server/digest/concurrency";
+import { loadDigestCandidates, pickUnsentPapers } from "@/server/digest/candidates";
+import { buildDigestMail, type DigestMailContext } from "@/server/digest/message";
+import {
+  claimDeliveries,
+  countOpenDeliveries,
+  enqueueDeliveries,
+  ensureDigest,
+  failAbandonedLastAttempts,
+  finishDigests,
+  loadSentPapers,
+  openDigests,
+  recordFailure,
+  recordSent,
+  recordSkipped,
+  type ClaimedDelivery,
+  type DigestRow,
+} from "@/server/digest/queue";
+
+// Delivery guarantee. Every delivery is claimed (SENDING, committed) before its SMTP transaction
+// and recorded (SENT) right after it, so reruns and concurrent runs never send a served subscriber
+// again. The one window left is a process dying after the SMTP server accepted a message and
+// before SENT was written: that claim stays SENDING until its lease expires, then a later run
+// sends it again (at-least-once in that window, rather than risking a subscriber silently getting
+// nothing). The resend carries the same Message-ID and X-Idempotency-Key, so receivers that
+// deduplicate show one message. The lease must outlast a worker's claimed batch: claimBatchSize
+// sends at nodemailer's timeouts (about a minute each at worst) stay well inside 15 minutes.
+
+export interface TrendingDigestOptions {
+  db: Db;
+  mailer: Mailer;
+  /** The clock: decides the period, claim leases and retry times. */
+  now: () => Date;
+  cadence: Cadence;
+  /** Public origin for links in the email (NEXTAUTH_URL). */
+  origin: string;
+  /** Papers per email. */
+  digestSize?: number;
+  /** Messages in flight at once; match the SMTP pool's maxConnections. */
+  concurrency?: number;
+  /** Deliveries a worker claims at a time. */
+  claimBatchSize?: number;
+  /** Subscribers per statement when queueing deliveries. */
+  enqueueBatchSize?: number;
+  /** Attempts per delivery before it is marked FAILED. */
+  maxAttempts?: number;
+  /** Wait before retry n (1-based) of a failed delivery. */
+  retryDelayMs?: (attempt: number) => number;
+  leaseMs?: number;
+  /** Stop claiming new deliveries after this long (a serverless time limit); the rest stays queued. */
+  timeBudgetMs?: number;
+  /** Recorded in claims, to tell runs apart when debugging. */
+  runId?: string;
+}
+
+export interface DeliveryFailure {
+  subscriberId: string;
+  email: string;
+  attempts: number;
+  error: string;
+}
+
+export interface TrendingDigestReport {
+  cadence: "daily" | "weekly";
+  /** The period this run was due to send (`2026-11-30`, `2026-W49`), or null (daily on weekends). */
+  period: string | null;
+  /** The feed days that period covers, both included. */
+  covers: { firstDay: string; lastDay: string } | null;
+  /** Papers of that period available to pick from. */
+  papers: number;
+  sent: number;
+  /** Deliveries finished without an email: nothing new for the subscriber, or they unsubscribed. */
+  skipped: number;
+  /** Failed this time and scheduled for a later run. */
+  retried: number;
+  /** Gave up after the last attempt (the first 100 are listed in `failures`). */
+  failed: number;
+  /** Deliveries left for later runs: retries not yet due, claims held by another run. */
+  remaining: number;
+  /** Pending subscriptions whose confirmation link expired, removed by this run. */
+  expiredSubscriptions: number;
+  failures: DeliveryFailure[];
+}
+
+export const DIGEST_DEFAULTS = {
+  digestSize: 10,
+  concurrency: 5,
+  claimBatchSize: 10,
+  enqueueBatchSize: 1000,
+  maxAttempts: 5,
+  leaseMs: 15 * 60_000,
+  // 1 min, 5 min, 25 min, ~2 h: a flaky server gets time to recover across a day of cron runs.
+  retryDelayMs: (attempt: number) => 60_000 * 5 ** (attempt - 1),
+} as const;
+
+interface RunContext {
+  db: Db;
+  mailer: Mailer;
+  now: () => Date;
+  origin: string;
+  links: SubscriptionLinks;
+  settings: Required<Omit<TrendingDigestOptions, "db" | "mailer" | "now" | "cadence" | "origin" | "runId" | "timeBudgetMs">>;
+  runId: string;
+  deadline: number;
+  report: TrendingDigestReport;
+}
+
+export async function runTrendingDigest(options: TrendingDigestOptions): Promise<TrendingDigestReport> {
+  const { db, cadence } = options;
+  const startedAt = options.now();
+  const due = duePeriod(cadence, startedAt);
+  const context: RunContext = {
+    db,
+    mailer: options.mailer,
+    now: options.now,
+    origin: options.origin,
+    links: subscriptionLinks(options.origin),
+    settings: {
+      digestSize: options.digestSize ?? DIGEST_DEFAULTS.digestSize,
+      concurrency: options.concurrency ?? DIGEST_DEFAULTS.concurrency,
+      claimBatchSize: options.claimBatchSize ?? DIGEST_DEFAULTS.claimBatchSize,
+      enqueueBatchSize: options.enqueueBatchSize ?? DIGEST_DEFAULTS.enqueueBatchSize,
+      maxAttempts: options.maxAttempts ?? DIGEST_DEFAULTS.maxAttempts,
+      leaseMs: options.leaseMs ?? DIGEST_DEFAULTS.leaseMs,
+      retryDelayMs: options.retryDelayMs ?? DIGEST_DEFAULTS.retryDelayMs,
+    },
+    runId: options.runId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    deadline: startedAt.getTime() + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY),
+    report: {
+      cadence: cadence === "DAILY" ? "daily" : "weekly",
+      period: due?.key ?? null,
+      covers: due ? { firstDay: due.firstDay, lastDay: due.lastDay } : null,
+      papers: 0,
+      sent: 0,
+      skipped: 0,
+      retried: 0,
+      failed: 0,
+      remaining: 0,
+      expiredSubscriptions: await expireUnconfirmedSubscriptions(db, startedAt),
+      failures: [],
+    },
+  };
+
+  const candidatesByKey = new Map<string, DigestPaper[]>();
+  if (due) {
+    const candidates = await loadDigestCandidates(db, due);
+    context.report.papers = candidates.length;
+    if (candidates.length > 0) {
+      candidatesByKey.set(due.key, candidates);
+      const digest = await ensureDigest(db, cadence, due.key);
+      const added = await enqueueDeliveries(db, digest, context.settings.enqueueBatchSize);
+      // Someone confirmed after the digest went out: it is open again until they are served.
+      if (added > 0) await db.digest.updateMany({ where: { id: digest.id, finishedAt: { not: null } }, data: { finishedAt: null } });
+    } else {
+      // Nothing was added in the period: no digest, so a run after a late import can still send.
+      context.report.skipped += await db.subscriber.count({ where: { status: "CONFIRMED", cadence } });
+    }
+  }
+
+  for (const digest of await openDigests(db, cadence)) {
+    const period = periodFromKey(cadence, digest.periodKey);
+    if (!period) continue;
+    const candidates = candidatesByKey.get(digest.periodKey) ?? (await loadDigestCandidates(db, period));
+    await sendDigest(context, digest, period, candidates);
+  }
+
+  await finishDigests(db, cadence, options.now());
+  context.report.remaining = await countOpenDeliveries(db, cadence);
+  return context.report;
+}
+
+async function sendDigest(context: RunContext, digest: DigestRow, period: DigestPeriod, candidates: DigestPaper[]): Promise<void> {
+  const { db, settings, report } = context;
+  const abandoned = await failAbandonedLastAttempts(db, digest.id, { now: context.now(), leaseMs: settings.leaseMs, maxAttempts: settings.maxAttempts });
+  for (const row of abandoned) noteFailure(report, { subscriberId: row.subscriberId, email: row.email, attempts: row.attempts, error: row.lastError });
+
+  const candidateIds = candidates.map((paper) => paper.id);
+  const mailContext: DigestMailContext = {
+    period,
+    render: createDigestEmailRenderer({ period, siteUrl: context.links.home, paperUrl: context.links.paper }),
+    links: context.links,
+    origin: context.origin,
+  };
+  await runWorkers(settings.concurrency, async () => {
+    while (context.now().getTime() < context.deadline) {
+      const claimed = await claimDeliveries(db, digest.id, {
+        limit: settings.claimBatchSize,
+        now: context.now(),
+        leaseMs: settings.leaseMs,
+        maxAttempts: settings.maxAttempts,
+        claimedBy: context.runId,
+      });
+      if (claimed.length === 0) return;
+      const alreadySent = await loadSentPapers(
+        db,
+        claimed.map((delivery) => delivery.subscriberId),
+        candidateIds,
+      );
+      const skipped: string[] = [];
+      for (const delivery of claimed) {
+        const papers =
+          delivery.subscriberStatus === "CONFIRMED" ? pickUnsentPapers(candidates, alreadySent.get(delivery.subscriberId) ?? new Set(), settings.digestSize) : [];
+        if (papers.length === 0) skipped.push(delivery.id);
+        else await deliver(context, delivery, papers, mailContext);
+      }
+      await recordSkipped(db, skipped);
+      report.skipped += skipped.length;
+    }
+  });
+}
+
+async function deliver(context: RunContext, delivery: ClaimedDelivery, papers: DigestPaper[], mailContext: DigestMailContext): Promise<void> {
+  const { db, settings, report } = context;
+  const mail = buildDigestMail(
+    { deliveryId: delivery.id, subscriberId: delivery.subscriberId, email: delivery.email, manageToken: delivery.manageToken },
+    papers,
+    mailContext,
+  );
+  let messageId: string;
+  try {
+    ({ messageId } = await context.mailer.send(mail));
+  } catch (error) {
+    const message = describeSendError(error);
+    const lastAttempt = delivery.attempts >= settings.maxAttempts;
+    const retryAt = lastAttempt ? null : new Date(context.now().getTime() + settings.retryDelayMs(delivery.attempts));
+    await recordFailure(db, delivery.id, { error: message, retryAt });
+    if (lastAttempt) noteFailure(report, { subscriberId: delivery.subscriberId, email: delivery.email, attempts: delivery.attempts, error: message });
+    else report.retried += 1;
+    return;
+  }
+  await recordSent(db, delivery.id, { messageId, paperIds: papers.map((paper) => paper.id), at: context.now() });
+  report.sent += 1;
+}
+
+const LISTED_FAILURES = 100;
+
+function noteFailure(report: TrendingDigestReport, failure: DeliveryFailure): void {
+  report.failed += 1;
+  if (report.failures.length < LISTED_FAILURES) report.failures.push(failure);
+}
+
+function describeSendError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { responseCode?: number }).responseCode;
+  return (code ? `SMTP ${code}: ` : "") + error.message.slice(0, 500);
+}

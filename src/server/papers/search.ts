@@ -1,0 +1,73 @@
+import "server-only";
+import { parseArxivId } from "@/lib/arxiv-id";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/highlight-markers";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { queryRows, type Db } from "@/server/db";
+import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
+
+/** Longer queries are cut: past a few hundred characters nobody is typing a search any more. */
+export const MAX_QUERY_LENGTH = 500;
+
+export interface SearchHit {
+  paper: PaperDto;
+  /** Title and a short abstract excerpt with matches wrapped in HIGHLIGHT_START/END. */
+  highlightedTitle: string;
+  highlightedExcerpt: string;
+}
+
+export interface SearchResults {
+  query: string;
+  hits: SearchHit[];
+}
+
+const searchMatch = z.object({ id: z.string(), title: z.string(), excerpt: z.string() });
+
+export function normalizeQuery(raw: string): string {
+  return raw.replace(/[\uE000\uE001\0]/g, "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+/**
+ * Full-text search over title, authors and abstract (websearch syntax: quotes, OR, -word), ranked
+ * by relevance; an arXiv id or URL finds that paper first. Any input yields results or none.
+ */
+export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promise<SearchResults> {
+  const query = normalizeQuery(rawQuery);
+  if (!query) return { query, hits: [] };
+  const arxivId = parseArxivId(query);
+  // Raw: full-text matching, ranking and highlighting have no Prisma API.
+  const matches = await queryRows(
+    db,
+    searchMatch,
+    Prisma.sql`
+      WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS tsq),
+      ranked AS (
+        SELECT p."id", ts_rank_cd(p."searchVector", q.tsq) AS relevance
+        FROM "Paper" p, q
+        WHERE p."searchVector" @@ q.tsq
+        ORDER BY relevance DESC, p."feedDate" DESC, p."id"
+        LIMIT ${limit}
+      )
+      SELECT p."id",
+        ts_headline('english', p."title", q.tsq, ${headlineOptions(true)}) AS "title",
+        ts_headline('english', p."abstract", q.tsq, ${headlineOptions(false)}) AS "excerpt"
+      FROM ranked JOIN "Paper" p USING ("id"), q
+      ORDER BY ranked.relevance DESC, p."feedDate" DESC, p."id"`,
+  );
+  const ids = [...(arxivId ? [arxivId] : []), ...matches.map((match) => match.id).filter((id) => id !== arxivId)];
+  const rows = await db.paper.findMany({ where: { id: { in: ids } }, select: paperSelect });
+  const byId = new Map(rows.map((row) => [row.id, toPaperDto(row)]));
+  const highlights = new Map(matches.map((match) => [match.id, match]));
+  const hits = ids.flatMap((id) => {
+    const paper = byId.get(id);
+    if (!paper) return [];
+    const highlight = highlights.get(id);
+    return [{ paper, highlightedTitle: highlight?.title ?? paper.title, highlightedExcerpt: highlight?.excerpt ?? paper.abstract.slice(0, 300) }];
+  });
+  return { query, hits };
+}
+
+function headlineOptions(wholeText: boolean): string {
+  const markers = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+  return wholeText ? `${markers}, HighlightAll=true` : `${markers}, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;
+}

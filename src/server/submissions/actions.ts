@@ -1,0 +1,27 @@
+"use server";
+
+import "server-only";
+
+import { env } from "@/env";
+import { isAppError } from "@/lib/errors";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { refreshPapersFromAction } from "@/server/papers/cache";
+import { submitPaper, SUBMISSION_RATE_LIMIT, type SubmissionResult } from "@/server/submissions/submit-paper";
+
+export type SubmitPaperState = { ok: true; result: SubmissionResult } | { ok: false; message: string; input: string } | null;
+
+export async function submitPaperAction(_previous: SubmitPaperState, formData: FormData): Promise<SubmitPaperState> {
+  const input = String(formData.get("arxiv") ?? "");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to submit papers.", input };
+  try {
+    const result = await submitPaper({ db, arxivApiUrl: env.ARXIV_API_URL, rateLimit: SUBMISSION_RATE_LIMIT }, user.id, { arxiv: input });
+    if (result.status === "added") refreshPapersFromAction();
+    return { ok: true, result };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message, input };
+    console.error(error);
+    return { ok: false, message: "Something went wrong on our side and nothing was added. Please try again.", input };
+  }
+}

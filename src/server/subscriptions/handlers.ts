@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { emailTokenSchema, subscribeAccountSchema, subscribeByEmailSchema } from "@/lib/subscription";
+import { userFromRequest } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import type { Mailer } from "@/server/email/mailer";
+import { handleErrors, parseOrThrow } from "@/server/http/errors";
+import { clientIp, hasSameOrigin } from "@/server/http/request-origin";
+import { subscribeAccount } from "@/server/subscriptions/account-subscription";
+import { confirmSubscription } from "@/server/subscriptions/confirm";
+import { subscribeByEmail } from "@/server/subscriptions/subscribe";
+import { readFormFields, readJsonBody, seeOther } from "@/server/http/body";
+
+export interface SubscriptionHandlerDeps {
+  db: Db;
+  mailer: () => Mailer;
+  siteUrl: string;
+  linkTtlHours: number;
+  now?: () => Date;
+}
+
+/**
+ * POST /api/subscriptions, JSON. `{ email, cadence }` starts a double opt-in and always answers
+ * 202 with the same message, whether or not the address is known. `{ account: true, cadence }`
+ * subscribes the signed-in user's own address at once (session cookie, same-origin only).
+ */
+export function createSubscribeHandler(deps: SubscriptionHandlerDeps) {
+  const now = deps.now ?? (() => new Date());
+  return handleErrors(async (request) => {
+    const body = await readJsonBody(request);
+    if (typeof body === "object" && body !== null && "account" in body) {
+      const { cadence } = parseOrThrow(subscribeAccountSchema, body);
+      const user = await userFromRequest(deps.db, request);
+      if (!user) throw new AppError("UNAUTHORIZED", "Sign in to subscribe with your account address, or enter an address instead.");
+      if (!hasSameOrigin(request, deps.siteUrl)) throw new AppError("FORBIDDEN", "Subscribe from this site's subscribe page.");
+      const subscription = await subscribeAccount(deps.db, user, cadence, now());
+      return Response.json({ outcome: "subscribed", email: subscription.email, cadence: subscription.cadence, preferencesPath: subscription.preferencesPath });
+    }
+    const { email, cadence } = parseOrThrow(subscribeByEmailSchema, body);
+    const mailer = deps.mailer();
+    try {
+      await subscribeByEmail(
+        { db: deps.db, mailer, origin: deps.siteUrl, linkTtlHours: deps.linkTtlHours, now: now() },
+        { email, cadence, ip: clientIp(request.headers) },
+      );
+    } finally {
+      mailer.close();
+    }
+    return Response.json({ outcome: "pending", email, cadence }, { status: 202 });
+  });
+}
+
+const confirmFormSchema = z.object({ token: emailTokenSchema });
+
+/** POST /api/subscriptions/confirm (the landing page's button): confirms, then shows preferences. */
+export function createConfirmHandler(deps: Pick<SubscriptionHandlerDeps, "db" | "now">) {
+  const now = deps.now ?? (() => new Date());
+  return handleErrors(async (request) => {
+    const { token } = parseOrThrow(confirmFormSchema, await readFormFields(request));
+    const { manageToken } = await confirmSubscription(deps.db, token, now());
+    return seeOther(`/preferences/${manageToken}?updated=confirmed`);
+  });
+}
