@@ -2,19 +2,18 @@
 // subscribers takes against a real local SMTP server (smtp-server on loopback), with the same job,
 // pooled transport and database as production. Works in a throw-away database on the configured
 // PostgreSQL server (daily_papers_bench), dropped afterwards. Prints figures; asserts nothing.
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { z } from "zod";
-import { applyMigrations } from "../scripts/workarounds/migrate";
-import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
 import { env } from "@/env";
 import { createDb } from "@/server/db";
+import { runTrendingDigest } from "@/server/digest/trending-digest";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { runTrendingDigest } from "@/server/digest/trending-digest";
+import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
+import { applyMigrations } from "../scripts/workarounds/migrate";
+import { startTestSmtpServer } from "../tests/support/smtp-server";
 
 const BENCH_DATABASE = "daily_papers_bench";
 // The demo data's busiest recent day is a Friday; the Monday digest covers Friday to Sunday.
@@ -47,25 +46,6 @@ async function dropDatabase(serverUrl: string): Promise<void> {
 }
 
 /** An SMTP server that accepts and discards everything, counting messages and bytes. */
-async function startCountingSmtpServer() {
-  const counts = { messages: 0, bytes: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on("data", (chunk: Buffer) => (counts.bytes += chunk.length));
-      stream.on("end", () => {
-        counts.messages += 1;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, counts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
@@ -78,7 +58,7 @@ async function main() {
   const url = databaseUrl(env.DATABASE_URL, BENCH_DATABASE);
   await applyMigrations(url);
   const db = createDb(url);
-  const smtp = await startCountingSmtpServer();
+  const smtp = await startTestSmtpServer({ keepMessages: false });
   const mailer = createSmtpMailer(smtp.url, "Daily Papers <bench@localhost>", { pool: true, maxConnections: args.concurrency });
   try {
     await importDailyPaperFiles(db, await listImportFiles([join(PROJECT_ROOT, "prisma", "demo")]));

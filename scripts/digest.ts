@@ -6,9 +6,9 @@ import { z } from "zod";
 import { env } from "@/env";
 import { cadenceSchema } from "@/lib/subscription";
 import { db } from "@/server/db";
-import { createDefaultMailer } from "@/server/email/default-mailer";
 import { runDueDigests } from "@/server/digest/run-due-digests";
 import type { TrendingDigestReport } from "@/server/digest/trending-digest";
+import { createDefaultMailer } from "@/server/email/default-mailer";
 
 const USAGE = `Usage: npm run digest -- [--cadence daily|weekly] [--now <ISO time>]
   --cadence   send only this cadence (default: both; daily digests go out on weekdays)

@@ -1,11 +1,13 @@
-// `npm test`: unit and integration tests (vitest, real Postgres and SMTP), a production build, and
-// browser tests (Playwright in Chromium) against it. Ends with one line: `N passed, N failed`.
+// `npm test`: lint, formatting and type checks, unit and integration tests (vitest, real Postgres
+// and SMTP), a production build, and browser tests (Playwright in Chromium) against it. Ends with
+// one line: `N passed, N failed`.
 // While working on one part: `npm test -- --vitest-only [vitest args]` or `--e2e-only [playwright args]`.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
+import { z } from "zod";
 import { childEnv, env } from "@/env";
 import { createDb } from "@/server/db";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
@@ -60,9 +62,29 @@ function freePort(): Promise<number> {
   });
 }
 
-function readCounts(file: string, pick: (report: any) => { passed: number; failed: number }) {
+// Each counts as one check in the summary: lint, formatting, types.
+const STATIC_CHECKS: [string, string, string[]][] = [
+  ["Lint (eslint)", "node_modules/.bin/eslint", ["."]],
+  ["Formatting (prettier)", "node_modules/.bin/prettier", ["--check", "--log-level", "warn", "."]],
+  ["Types (tsc)", "node_modules/.bin/tsc", ["--noEmit"]],
+];
+
+async function runStaticChecks(): Promise<{ passed: number; failed: number }> {
+  const counts = { passed: 0, failed: 0 };
+  for (const [title, command, args] of STATIC_CHECKS) {
+    console.log(`\n== ${title}`);
+    if ((await run(command, args)) === 0) counts.passed += 1;
+    else counts.failed += 1;
+  }
+  return counts;
+}
+
+const vitestReport = z.object({ numPassedTests: z.number(), numFailedTests: z.number() });
+const playwrightReport = z.object({ stats: z.object({ expected: z.number(), flaky: z.number(), unexpected: z.number() }) });
+
+function readCounts<Report extends z.ZodType>(file: string, report: Report, pick: (report: z.infer<Report>) => { passed: number; failed: number }) {
   try {
-    return pick(JSON.parse(readFileSync(file, "utf8")));
+    return pick(report.parse(JSON.parse(readFileSync(file, "utf8"))));
   } catch {
     return { passed: 0, failed: 1 }; // the runner crashed before writing its report
   }
@@ -76,7 +98,8 @@ async function main(): Promise<number> {
   }
   const runVitest = mode !== "--e2e-only";
   const runE2e = mode !== "--vitest-only";
-  if (runE2e && !(await announceBrowser())) return finish(0, 1);
+  const checks = mode === undefined ? await runStaticChecks() : { passed: 0, failed: 0 };
+  if (runE2e && !(await announceBrowser())) return finish(checks.passed, checks.failed + 1);
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   const local = env.DATABASE_URL ? null : await acquireLocalPostgres((message) => console.log(`[db] ${message}`));
@@ -89,9 +112,9 @@ async function main(): Promise<number> {
     if (runVitest) {
       console.log("\n== Unit and integration tests (vitest)");
       await run("node_modules/.bin/vitest", ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...(runE2e ? [] : extraArgs)]);
-      unit = readCounts(vitestJson, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
+      unit = readCounts(vitestJson, vitestReport, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
     }
-    if (!runE2e) return finish(unit.passed, unit.failed);
+    if (!runE2e) return finish(checks.passed + unit.passed, checks.failed + unit.failed);
 
     console.log("\n== Production build (next build)");
     const buildCode = await run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
@@ -107,12 +130,12 @@ async function main(): Promise<number> {
         E2E_SMTP_PORT: String(await freePort()),
         PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
       });
-      e2e = readCounts(e2eJson, (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected }));
+      e2e = readCounts(e2eJson, playwrightReport, (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected }));
     } else {
       console.error("The production build failed, so the browser tests did not run.");
     }
-    const passed = unit.passed + e2e.passed;
-    const failed = unit.failed + e2e.failed + (buildCode === 0 ? 0 : 1);
+    const passed = checks.passed + unit.passed + e2e.passed;
+    const failed = checks.failed + unit.failed + e2e.failed + (buildCode === 0 ? 0 : 1);
     return finish(passed, failed);
   } finally {
     await local?.release();

@@ -1,5 +1,5 @@
-import type { SearchParams } from "@/lib/search-params";
 import { PeriodView } from "@/components/period-view";
+import type { SearchParams } from "@/lib/search-params";
 import { getCachedLatestFeedDate } from "@/server/papers/cache";
 
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {

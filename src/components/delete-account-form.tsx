@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { deleteAccountAction } from "@/server/accounts/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { deleteAccountAction } from "@/server/accounts/actions";
 
 export function DeleteAccountForm() {
   const [state, action, pending] = useActionState(deleteAccountAction, null);

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { formatDay } from "@/lib/periods";
-import type { RankExplanation } from "@/lib/ranking";
-import { GRAVITY } from "@/lib/ranking";
-import type { PaperDto } from "@/server/papers/dto";
 import { OrgBadge } from "@/components/org-badge";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { UpvoteButton } from "@/components/upvote-button";
+import { formatDay } from "@/lib/periods";
+import type { RankExplanation } from "@/lib/ranking";
+import { GRAVITY } from "@/lib/ranking";
+import type { PaperDto } from "@/server/papers/dto";
 
 const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact" });

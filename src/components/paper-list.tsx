@@ -1,8 +1,8 @@
-import type { RankedPaper } from "@/server/papers/feed";
+import { PaperCard } from "@/components/paper-card";
 import type { PaperDto } from "@/server/papers/dto";
+import type { RankedPaper } from "@/server/papers/feed";
 import type { SearchHit } from "@/server/papers/search";
 import { getViewerVotes } from "@/server/votes/votes";
-import { PaperCard } from "@/components/paper-card";
 
 export async function PaperList({ papers, showRank = false }: { papers: (PaperDto | RankedPaper)[]; showRank?: boolean }) {
   const votes = await getViewerVotes(papers.map((paper) => paper.id));

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { DatePicker } from "@/components/date-picker";
 import { FEED_SORT_LABELS, FEED_SORTS, type FeedSort } from "@/lib/feed-sort";
 import { periodContaining, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
-import { DatePicker } from "@/components/date-picker";
 
 const KIND_LABELS: Record<PeriodKind, string> = { date: "Daily", week: "Weekly", month: "Monthly" };
 

@@ -6,8 +6,8 @@ import { PeriodNav } from "@/components/period-nav";
 import { SubscribeBanner } from "@/components/subscribe-banner";
 import { toIsoDate } from "@/lib/dates";
 import { feedSortSchema } from "@/lib/feed-sort";
-import { firstParam, type SearchParams } from "@/lib/search-params";
 import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCachedPeriodFeed } from "@/server/papers/cache";
 
 

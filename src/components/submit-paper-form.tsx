@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useId } from "react";
-import { submitPaperAction } from "@/server/submissions/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { submitPaperAction } from "@/server/submissions/actions";
 
 export function SubmitPaperForm() {
   const [state, action, pending] = useActionState(submitPaperAction, null);

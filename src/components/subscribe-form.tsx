@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import { CADENCE_LABELS, CADENCES, type Cadence } from "@/lib/subscription";
 import { CadenceOption } from "@/components/subscription/cadence-option";
 import { buttonClasses } from "@/components/ui/button";
+import { CADENCE_LABELS, CADENCES, type Cadence } from "@/lib/subscription";
 
 type Result = { kind: "pending"; email: string } | { kind: "subscribed"; email: string; preferencesPath: string } | { kind: "error"; message: string };
 

@@ -18,6 +18,8 @@ export function ThemeToggle() {
 
   useEffect(() => {
     const stored = localStorage.getItem("theme");
+    // The server cannot know the stored choice, so it is read after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (stored === "light" || stored === "dark") setTheme(stored);
   }, []);
 

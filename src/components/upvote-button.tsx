@@ -29,8 +29,12 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  // A fresh server render (after any vote or a reload) is the truth.
-  useEffect(() => setConfirmed({ count, upvoted }), [count, upvoted]);
+  // A fresh server render (after any vote or a reload) is the truth: adopt new props while rendering.
+  const [rendered, setRendered] = useState<VoteState>({ count, upvoted });
+  if (rendered.count !== count || rendered.upvoted !== upvoted) {
+    setRendered({ count, upvoted });
+    setConfirmed({ count, upvoted });
+  }
 
   useEffect(() => {
     if (!error) return;

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/server/auth/current-user";
 import { SignInLink } from "@/components/auth/sign-in-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getCurrentUser } from "@/server/auth/current-user";
 
 const linkClass =
   "rounded-md px-2 py-1 text-sm font-medium text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-gray-300 dark:hover:bg-gray-800 dark:hover:text-white";

@@ -1,13 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { env } from "@/env";
 import { linkFromMail } from "../support/auth-client";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 // The server under test sends its mail to this port (see playwright.config.ts).
-let sink: SmtpSink;
+let sink: TestSmtpServer;
 
 test.beforeAll(async () => {
-  sink = await startSmtpSink(env.E2E_SMTP_PORT);
+  sink = await startTestSmtpServer({ port: env.E2E_SMTP_PORT });
 });
 
 test.afterAll(async () => {

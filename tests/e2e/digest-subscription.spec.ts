@@ -2,16 +2,16 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { env } from "@/env";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const ADDRESS = "digest.reader@example.com";
 
 // The server under test sends its mail to this port (see playwright.config.ts).
-let sink: SmtpSink;
+let sink: TestSmtpServer;
 
 test.beforeAll(async () => {
-  sink = await startSmtpSink(env.E2E_SMTP_PORT);
+  sink = await startTestSmtpServer({ port: env.E2E_SMTP_PORT });
 });
 
 test.afterAll(async () => {

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { deleteUserAccount, exportUserData } from "@/server/accounts/account-data";
 import { createExportHandler } from "@/server/accounts/export-handler";
 import { findSessionUser } from "@/server/auth/session";
 import { castUpvote } from "@/server/votes/votes";
 import { createPaper, createSignedInUser } from "../support/accounts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let database: TestDatabase;
+const database = useTestDatabase();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   await createPaper(database.db, "2611.00020", 10);
   await createPaper(database.db, "2611.00021", 0);
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 describe("/me data", () => {

@@ -5,11 +5,11 @@ import { findSessionUser } from "@/server/auth/session";
 import { createDb } from "@/server/db";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { AuthClient, linkFromMail, SITE_URL } from "../support/auth-client";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { useTestDatabase } from "../support/test-db";
 
-let database: TestDatabase;
-let sink: SmtpSink;
+const database = useTestDatabase();
+let sink: TestSmtpServer;
 let handler: AuthRouteHandler;
 const limits = { perAddress: { limit: 3, windowMs: 3_600_000 }, perIp: { limit: 4, windowMs: 3_600_000 } };
 
@@ -26,21 +26,19 @@ function handlerFor(url: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  sink = await startSmtpSink();
+  sink = await startTestSmtpServer();
   handler = handlerFor(database.url).handler;
 });
 
 afterAll(async () => {
   await sink?.close();
-  await database?.drop();
 });
 
 beforeEach(async () => {
   // Every test starts with no rate-limit history, no pending links and an empty inbox.
   await database.db.rateLimitEvent.deleteMany();
   await database.db.verificationToken.deleteMany();
-  sink.messages.length = 0;
+  sink.accepted.length = 0;
 });
 
 let ipCounter = 0;
@@ -138,7 +136,7 @@ describe("email magic link", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { message: string } };
     expect(body.error.message).toContain(message);
-    expect(sink.messages).toHaveLength(0);
+    expect(sink.accepted).toHaveLength(0);
     expect(await database.db.verificationToken.count()).toBe(0);
     expect(await database.db.rateLimitEvent.count()).toBe(0);
   });
@@ -151,7 +149,7 @@ describe("sign-in rate limits (stored in Postgres)", () => {
       const client = new AuthClient(attempt % 2 === 0 ? handler : otherInstance.handler, `192.0.2.${attempt + 1}`);
       expect((await client.requestLink("busy@example.com")).status).toBe(200);
     }
-    expect(sink.messages).toHaveLength(limits.perAddress.limit);
+    expect(sink.accepted).toHaveLength(limits.perAddress.limit);
 
     const refused = await new AuthClient(otherInstance.handler, "192.0.2.200").requestLink("BUSY@example.com");
     expect(refused.status).toBe(429);
@@ -159,7 +157,7 @@ describe("sign-in rate limits (stored in Postgres)", () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
       "Too many sign-in links were sent to busy@example.com. Try again in 1 hour.",
     );
-    expect(sink.messages).toHaveLength(limits.perAddress.limit);
+    expect(sink.accepted).toHaveLength(limits.perAddress.limit);
   });
 
   it("limits links per client IP", async () => {
@@ -170,7 +168,7 @@ describe("sign-in rate limits (stored in Postgres)", () => {
     const refused = await client.requestLink("one-more@example.com");
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/from your network\. Try again in (\d+ minutes|1 hour)\./);
-    expect(sink.messages).toHaveLength(limits.perIp.limit);
+    expect(sink.accepted).toHaveLength(limits.perIp.limit);
     expect(await database.db.rateLimitEvent.count({ where: { key: "sign-in:ip:192.0.2.99" } })).toBe(limits.perIp.limit);
   });
 });

@@ -1,32 +1,27 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { parsePeriod } from "@/lib/periods";
 import { renderJsonFeed, renderRss } from "@/server/feeds/render";
-import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/papers/feed";
+import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { searchPapers } from "@/server/papers/search";
 import { HF_FIXTURES } from "../support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let t: TestDatabase;
+const t = useTestDatabase();
 const now = new Date("2026-06-17T09:00:00Z");
 const period = (kind: "date" | "week" | "month", key: string) => parsePeriod(kind, key)!;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await importDailyPaperFiles(t.db, await listImportFiles([HF_FIXTURES]));
   await t.db.paper.update({
     where: { id: "2405.21060" },
     data: { title: "Let's <think> about it & $\\textit{x}$ \u0001" },
   });
 });
-afterAll(async () => {
-  await t.drop();
-});
-
 describe("period feeds", () => {
   it("lists a day's papers and links to the nearest days that have papers", async () => {
     const feed = await getPeriodFeed(t.db, period("date", "2026-06-16"), "upvotes", now);

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARXIV_FIXTURES, HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
 import { closedPortUrl, startReplayServer, type ReplayServer } from "../support/replay-server";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let hf: ReplayServer;
 let arxiv: ReplayServer;
 let rateLimitedOnce: boolean;
@@ -27,7 +27,6 @@ function runImport(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   rateLimitedOnce = false;
   hf = await startReplayServer(async (url) => {
     const date = url.searchParams.get("date") ?? "";
@@ -49,7 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([t.drop(), hf.close(), arxiv.close()]);
+  await Promise.all([hf.close(), arxiv.close()]);
 });
 
 describe("npm run import", () => {

@@ -1,19 +1,13 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { HF_FIXTURES } from "../support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let t: TestDatabase;
+const t = useTestDatabase();
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
 beforeEach(async () => {
   await t.db.$executeRawUnsafe(`TRUNCATE "Paper", "Organization" CASCADE`);
 });
@@ -131,6 +125,7 @@ describe("broken input", () => {
   });
 
   it("skips items missing required fields and imports the rest", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reaching into fixture JSON to break it
     const items = JSON.parse(await readFile(join(HF_FIXTURES, "2026-06-10.json"), "utf8")) as Record<string, any>[];
     const broken = structuredClone(items);
     delete broken[0]!.paper.title;

@@ -1,17 +1,12 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import pg from "pg";
+import { expect, it } from "vitest";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
 import { listenForPaperChanges, papersVersion } from "@/server/papers/cache";
 import { HF_FIXTURES } from "../support/fixtures";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t.drop();
-});
+const t = useTestDatabase();
 
 async function waitForVersionAbove(version: number) {
   const deadline = Date.now() + 5000;
@@ -29,7 +24,22 @@ it("an import in another connection advances the cached-papers version; a no-op 
   const afterImport = await waitForVersionAbove(connected);
   expect(afterImport).toBe(connected + 1);
 
-  await importDailyPaperFiles(t.db, [file]); // nothing changes, nothing is announced
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(papersVersion()).toBe(afterImport);
+  // A no-op import must not announce itself. Notifications reach a listening session in commit
+  // order, so once a sentinel sent after the import has arrived, any announcement would have too.
+  const observer = new pg.Client({ connectionString: t.url });
+  await observer.connect();
+  const heard: string[] = [];
+  const sentinel = new Promise<void>((resolve) =>
+    observer.on("notification", ({ channel }) => (channel === "test_sentinel" ? resolve() : heard.push(channel))),
+  );
+  try {
+    await observer.query("LISTEN papers_changed; LISTEN test_sentinel");
+    await importDailyPaperFiles(t.db, [file]);
+    await t.db.$executeRaw`SELECT pg_notify('test_sentinel', '')`;
+    await sentinel;
+    expect(heard).toEqual([]);
+    expect(papersVersion()).toBe(afterImport);
+  } finally {
+    await observer.end();
+  }
 });

@@ -4,7 +4,7 @@ import { submitPaper, type SubmissionDeps } from "@/server/submissions/submit-pa
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { ARXIV_FIXTURES } from "../support/fixtures";
 import { closedPortUrl, startReplayServer, type ReplayServer } from "../support/replay-server";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
 const recorded = (name: string) => (JSON.parse(readFileSync(`${ARXIV_FIXTURES}${name}`, "utf8")) as { body: string }).body;
 const ANSWERS: Record<string, string> = {
@@ -13,13 +13,12 @@ const ANSWERS: Record<string, string> = {
 };
 const NOW = new Date("2026-11-29T09:30:00Z");
 
-let database: TestDatabase;
+const database = useTestDatabase();
 let arxiv: ReplayServer;
 let arxivDown = false;
 let userId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   arxiv = await startReplayServer((url) => {
     if (arxivDown) return { status: 503, body: "Service Unavailable", headers: { "content-type": "text/plain" } };
     const body = ANSWERS[url.searchParams.get("id_list") ?? ""];
@@ -30,7 +29,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await arxiv?.close();
-  await database?.drop();
 });
 
 beforeEach(async () => {

@@ -1,22 +1,22 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCronDigestHandler } from "@/server/digest/cron-handler";
-import { createPreferencesHandler, createUnsubscribeHandlers } from "@/server/subscriptions/manage-handlers";
-import { createConfirmHandler, createSubscribeHandler } from "@/server/subscriptions/handlers";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
+import { createConfirmHandler, createSubscribeHandler } from "@/server/subscriptions/handlers";
+import { createPreferencesHandler, createUnsubscribeHandlers } from "@/server/subscriptions/manage-handlers";
 import { HF_FIXTURES } from "../support/fixtures";
-import { startRecordingSmtpServer, type RecordingSmtpServer } from "../support/recording-smtp";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { useTestDatabase } from "../support/test-db";
 
 const SITE = "https://papers.example.org";
 const CRON_SECRET = "a-cron-secret-of-some-length";
 const WEDNESDAY = new Date("2026-06-17T07:00:00Z");
 const HOUR = 3_600_000;
 
-let t: TestDatabase;
-let smtp: RecordingSmtpServer;
+const t = useTestDatabase();
+let smtp: TestSmtpServer;
 let clock: Date;
 const now = () => clock;
 const mailer = () => createSmtpMailer(smtp.url, "Daily Papers <papers@example.org>");
@@ -63,8 +63,7 @@ async function subscribeAndConfirm(email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  smtp = await startRecordingSmtpServer();
+  smtp = await startTestSmtpServer();
   subscribe = createSubscribeHandler({ db: t.db, mailer, siteUrl: SITE, linkTtlHours: 24, now });
   confirm = createConfirmHandler({ db: t.db, now });
   unsubscribeLink = createUnsubscribeHandlers({ db: t.db, now });
@@ -80,7 +79,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([smtp.close(), t.drop()]);
+  await smtp.close();
 });
 
 describe("subscribing (double opt-in)", () => {

@@ -1,20 +1,20 @@
 import { spawn } from "node:child_process";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DIGEST_DEFAULTS, runTrendingDigest, type TrendingDigestOptions } from "@/server/digest/trending-digest";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { DIGEST_DEFAULTS, runTrendingDigest, type TrendingDigestOptions } from "@/server/digest/trending-digest";
 import { HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
-import { startRecordingSmtpServer, type RecordingSmtpServer } from "../support/recording-smtp";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { useTestDatabase } from "../support/test-db";
 
 const ORIGIN = "https://papers.example.org";
 // A Wednesday: the daily digest covers Tuesday 2026-06-16, the fixtures' 34-paper day.
 const WEDNESDAY = new Date("2026-06-17T07:00:00Z");
 const MINUTE = 60_000;
 
-let t: TestDatabase;
-let smtp: RecordingSmtpServer;
+const t = useTestDatabase();
+let smtp: TestSmtpServer;
 const mailers: Mailer[] = [];
 
 function pooledMailer(): Mailer {
@@ -51,9 +51,8 @@ function expectEachServedOnce(addresses: string[]) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await importDailyPaperFiles(t.db, await listImportFiles([HF_FIXTURES]));
-  smtp = await startRecordingSmtpServer();
+  smtp = await startTestSmtpServer();
 });
 
 beforeEach(async () => {
@@ -66,7 +65,7 @@ beforeEach(async () => {
 
 afterAll(async () => {
   for (const mailer of mailers) mailer.close();
-  await Promise.all([smtp.close(), t.drop()]);
+  await smtp.close();
 });
 
 describe("runTrendingDigest", () => {

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUpvoteHandler } from "@/server/votes/handler";
 import { createPaper, createSignedInUser } from "../support/accounts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
 const SITE_URL = "http://localhost:3000";
-let database: TestDatabase;
+const database = useTestDatabase();
 let changes = 0;
 let handler: ReturnType<typeof createUpvoteHandler>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   handler = createUpvoteHandler({ db: database.db, siteUrl: SITE_URL, rateLimit: { limit: 150, windowMs: 60_000 }, onChange: () => changes++ });
   await createPaper(database.db, "2611.00010", 5);
   await createPaper(database.db, "hep-th/9901001", 0);
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 function call(method: "POST" | "DELETE", id: string, headers: Record<string, string>, target = handler) {

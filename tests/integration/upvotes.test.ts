@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { castUpvote, getUpvotedPaperIds, listUpvotedPapers, removeUpvote, setUpvote } from "@/server/votes/votes";
 import { createPaper, createSignedInUser } from "../support/accounts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { useTestDatabase } from "../support/test-db";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 async function counts(paperId: string) {
   const paper = await database.db.paper.findUniqueOrThrow({ where: { id: paperId } });

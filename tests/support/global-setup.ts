@@ -2,9 +2,9 @@
 // when set, else the embedded local server. A migrated template database is cloned per test file.
 import type { TestProject } from "vitest/node";
 import { env } from "@/env";
+import { TEMPLATE_DATABASE, dropStaleTestDatabases, serverUrlFor } from "./test-db-names";
 import { acquireLocalPostgres, ensureDatabase, type LocalPostgres } from "../../scripts/workarounds/local-postgres";
 import { applyMigrations } from "../../scripts/workarounds/migrate";
-import { TEMPLATE_DATABASE, dropStaleTestDatabases, serverUrlFor } from "./test-db-names";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "@/server/db";
 import { TEMPLATE_DATABASE, serverUrlFor, testDatabaseName } from "./test-db-names";
 
@@ -33,4 +33,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.end();
     },
   };
+}
+
+/**
+ * A database of its own for the calling test file: created before its first test, dropped after
+ * its last. Register it before hooks that use it (they run in registration order).
+ */
+export function useTestDatabase(): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(handle, await createTestDatabase());
+  });
+  afterAll(async () => {
+    await handle.drop?.();
+  });
+  return handle;
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { SearchHitList } from "@/components/paper-list";
 import { SearchBox } from "@/components/search-box";
-import { normalizeQuery } from "@/server/papers/search";
-import { getCachedSearch } from "@/server/papers/cache";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { getCachedSearch } from "@/server/papers/cache";
+import { normalizeQuery } from "@/server/papers/search";
 
 async function queryFrom(searchParams: SearchParams): Promise<string> {
   return normalizeQuery(firstParam((await searchParams).q) ?? "");

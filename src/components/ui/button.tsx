@@ -24,6 +24,6 @@ export function buttonClasses({ tone = "primary", size = "md", className = "" }:
 }
 
 export function Button({ tone, size, className, type = "button", ...props }: ButtonStyle & ButtonHTMLAttributes<HTMLButtonElement>) {
-  // eslint-disable-next-line react/button-has-type -- the type is a prop, defaulting to "button"
+   
   return <button type={type} className={buttonClasses({ tone, size, className })} {...props} />;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { queryRows, type Db } from "@/server/db";
 import { toIsoDate } from "@/lib/dates";
+import { queryRows, type Db } from "@/server/db";
 
 /** Everything stored about a user, as offered for download on /me. */
 export async function exportUserData(db: Db, userId: string, now: Date = new Date()) {

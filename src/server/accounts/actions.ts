@@ -5,8 +5,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { deleteUserAccount } from "@/server/accounts/account-data";
-import { SESSION_COOKIE_NAMES } from "@/server/auth/session";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { SESSION_COOKIE_NAMES } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { refreshPapersFromAction } from "@/server/papers/cache";
 

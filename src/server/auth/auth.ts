@@ -1,9 +1,9 @@
 import "server-only";
 import { env } from "@/env";
-import { db } from "@/server/db";
-import { createDefaultMailer } from "@/server/email/default-mailer";
 import { createAuthOptions } from "@/server/auth/options";
 import { createAuthRouteHandler } from "@/server/auth/route-handler";
+import { db } from "@/server/db";
+import { createDefaultMailer } from "@/server/email/default-mailer";
 
 export const siteUrl = env.NEXTAUTH_URL;
 

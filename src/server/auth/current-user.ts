@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { db } from "@/server/db";
 import { findSessionUser, sessionTokenFromCookies, type CurrentUser } from "@/server/auth/session";
+import { db } from "@/server/db";
 
 /** The signed-in user of the current page or server action, or null; looked up once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {

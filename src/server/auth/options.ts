@@ -3,11 +3,11 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
-import { emailAddressSchema } from "@/lib/email-address";
 import { safeCallbackUrl } from "@/lib/callback-url";
+import { emailAddressSchema } from "@/lib/email-address";
+import { confirmationUrl, signInEmail } from "@/server/auth/sign-in-email";
 import type { Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
-import { confirmationUrl, signInEmail } from "@/server/auth/sign-in-email";
 
 export interface AuthConfig {
   db: Db;

@@ -3,11 +3,11 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { AppError } from "@/lib/errors";
+import { parseCookieHeader } from "@/server/auth/session";
+import { admitSignInRequest, SIGN_IN_LIMITS, type SignInLimits } from "@/server/auth/sign-in-limits";
 import type { Db } from "@/server/db";
 import { errorResponse } from "@/server/http/errors";
 import { clientIp, hasSameOrigin } from "@/server/http/request-origin";
-import { admitSignInRequest, SIGN_IN_LIMITS, type SignInLimits } from "@/server/auth/sign-in-limits";
-import { parseCookieHeader } from "@/server/auth/session";
 
 export interface AuthRouteDeps {
   db: Db;

@@ -1,9 +1,9 @@
 import "server-only";
+import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
 import { rankByTrending } from "@/lib/ranking";
 import type { Db } from "@/server/db";
 import type { DigestPaper } from "@/server/digest/email";
-import { fromIsoDate } from "@/lib/dates";
 
 /** Every paper added in the period, best first by the site's trending score as of `rankedAt`. */
 export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promise<DigestPaper[]> {

@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { cadenceSchema } from "@/lib/subscription";
-import { isAuthorizedCronRequest } from "@/server/http/cron-auth";
 import type { Db } from "@/server/db";
-import type { Mailer } from "@/server/email/mailer";
-import { handleErrors, parseOrThrow } from "@/server/http/errors";
 import { runDueDigests } from "@/server/digest/run-due-digests";
 import type { TrendingDigestOptions } from "@/server/digest/trending-digest";
+import type { Mailer } from "@/server/email/mailer";
+import { isAuthorizedCronRequest } from "@/server/http/cron-auth";
+import { handleErrors, parseOrThrow } from "@/server/http/errors";
 
 export interface CronDigestDeps {
   db: Db;

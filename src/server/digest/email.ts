@@ -1,9 +1,9 @@
 import "server-only";
+import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
 import { collapseWhitespace } from "@/lib/text";
 import { escapeHtml, shorten } from "@/server/email/html";
 import { palette, renderEmailShell, renderLink, type RenderedEmail } from "@/server/email/layout";
-import { fromIsoDate } from "@/lib/dates";
 
 export interface DigestPaper {
   id: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DigestPeriod } from "@/lib/digest-period";
-import type { OutgoingMail } from "@/server/email/mailer";
 import type { DigestEmailRenderer, DigestPaper } from "@/server/digest/email";
+import type { OutgoingMail } from "@/server/email/mailer";
 import type { SubscriptionLinks } from "@/server/subscriptions/links";
 
 export interface DigestRecipient {

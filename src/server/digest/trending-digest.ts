@@ -4,12 +4,9 @@ import { hostname } from "node:os";
 import { duePeriod, periodFromKey, type DigestPeriod } from "@/lib/digest-period";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
-import type { Mailer } from "@/server/email/mailer";
-import { createDigestEmailRenderer, type DigestPaper } from "@/server/digest/email";
-import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
-import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscriptions/links";
-import { runWorkers } from "@/server/digest/concurrency";
 import { loadDigestCandidates, pickUnsentPapers } from "@/server/digest/candidates";
+import { runWorkers } from "@/server/digest/concurrency";
+import { createDigestEmailRenderer, type DigestPaper } from "@/server/digest/email";
 import { buildDigestMail, type DigestMailContext } from "@/server/digest/message";
 import {
   claimDeliveries,
@@ -26,6 +23,9 @@ import {
   type ClaimedDelivery,
   type DigestRow,
 } from "@/server/digest/queue";
+import type { Mailer } from "@/server/email/mailer";
+import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
+import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscriptions/links";
 
 // Delivery guarantee. Every delivery is claimed (SENDING, committed) before its SMTP transaction
 // and recorded (SENT) right after it, so reruns and concurrent runs never send a served subscriber

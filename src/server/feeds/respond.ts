@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "@/env";
+import { renderJsonFeed, renderRss, type FeedFormat } from "@/server/feeds/render";
 import { cacheableResponse } from "@/server/http/cacheable";
 import type { PaperDto } from "@/server/papers/dto";
-import { renderJsonFeed, renderRss, type FeedFormat } from "@/server/feeds/render";
 
 export interface FeedSpec {
   title: string;

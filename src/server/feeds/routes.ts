@@ -2,11 +2,11 @@ import "server-only";
 import { queryObject, searchParamsSchema } from "@/lib/api-params";
 import { AppError } from "@/lib/errors";
 import { TRENDING_DAYS } from "@/lib/ranking";
+import type { FeedFormat } from "@/server/feeds/render";
+import { feedResponse } from "@/server/feeds/respond";
 import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http/errors";
 import { getCachedOrganizationPapers, getCachedRecentPapers, getCachedSearch, getCachedTrendingPapers } from "@/server/papers/cache";
 import { normalizeQuery } from "@/server/papers/search";
-import type { FeedFormat } from "@/server/feeds/render";
-import { feedResponse } from "@/server/feeds/respond";
 
 // Route handlers for every feed, one factory per feed so the .xml and .json routes stay one line.
 

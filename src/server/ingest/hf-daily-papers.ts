@@ -4,9 +4,9 @@
 import "server-only";
 import { z } from "zod";
 import { isArxivId } from "@/lib/arxiv-id";
+import { toIsoDate } from "@/lib/dates";
 import { collapseWhitespace, unwrapParagraphs } from "@/lib/text";
 import type { PaperRecord } from "@/server/ingest/paper-record";
-import { toIsoDate } from "@/lib/dates";
 
 const HF_ORIGIN = "https://huggingface.co";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { parseArxivId } from "@/lib/arxiv-id";
-import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/highlight-markers";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { parseArxivId } from "@/lib/arxiv-id";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/highlight-markers";
 import { queryRows, type Db } from "@/server/db";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { parseArxivId } from "@/lib/arxiv-id";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/generated/prisma/client";
+import { parseArxivId } from "@/lib/arxiv-id";
+import { fromIsoDate, toIsoDate } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
 import type { Db } from "@/server/db";
+import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
 import { fetchArxivPapers, isMissingPaper } from "@/server/ingest/arxiv-client";
 import type { RetryOptions } from "@/server/ingest/fetch-with-retry";
 import type { PaperRecord } from "@/server/ingest/paper-record";
-import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
-import { fromIsoDate, toIsoDate } from "@/lib/dates";
 
 export interface SubmissionDeps {
   db: Db;

@@ -5,12 +5,12 @@ import { emailTokenSchema, subscribeAccountSchema, subscribeByEmailSchema } from
 import { userFromRequest } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
+import { readFormFields, readJsonBody, seeOther } from "@/server/http/body";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
 import { clientIp, hasSameOrigin } from "@/server/http/request-origin";
 import { subscribeAccount } from "@/server/subscriptions/account-subscription";
 import { confirmSubscription } from "@/server/subscriptions/confirm";
 import { subscribeByEmail } from "@/server/subscriptions/subscribe";
-import { readFormFields, readJsonBody, seeOther } from "@/server/http/body";
 
 export interface SubscriptionHandlerDeps {
   db: Db;

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { cadenceSchema, emailTokenSchema } from "@/lib/subscription";
 import type { Db } from "@/server/db";
+import { readFormFields, seeOther } from "@/server/http/body";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
 import { changeCadence, resubscribe, unsubscribe } from "@/server/subscriptions/manage";
-import { readFormFields, seeOther } from "@/server/http/body";
 
 type TokenContext = { params: Promise<{ token: string }> };
 

@@ -1,8 +1,8 @@
 import { dailyPapersParamsSchema, queryObject } from "@/lib/api-params";
-import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { cacheableJson } from "@/server/http/cacheable";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
 import { getCachedLatestFeedDate, getCachedPeriodFeed } from "@/server/papers/cache";
+import { toHfDailyPaper } from "@/server/papers/hf-shape";
 
 /** GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending&p=&limit= (Hugging Face's shape). */
 export const GET = handleErrors(async (request: Request) => {

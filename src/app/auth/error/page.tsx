@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
+import { buttonClasses } from "@/components/ui/button";
 import { authErrorMessage } from "@/lib/auth-errors";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { buttonClasses } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 

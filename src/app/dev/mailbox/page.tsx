@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { LinkifiedText } from "@/components/linkified-text";
 import { env } from "@/env";
 import { db } from "@/server/db";
-import { listDevMailMessages } from "@/server/email/dev-mailbox";
 import { usesDevMailbox } from "@/server/email/default-mailer";
+import { listDevMailMessages } from "@/server/email/dev-mailbox";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";

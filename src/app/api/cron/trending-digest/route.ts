@@ -1,6 +1,6 @@
 import { env } from "@/env";
-import { createCronDigestHandler } from "@/server/digest/cron-handler";
 import { db } from "@/server/db";
+import { createCronDigestHandler } from "@/server/digest/cron-handler";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 
 // Serverless platforms stop a function after maxDuration; the job stops claiming a little before

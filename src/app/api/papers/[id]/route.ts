@@ -1,10 +1,10 @@
+import { z } from "zod";
 import { arxivIdSchema } from "@/lib/arxiv-id";
 import { AppError } from "@/lib/errors";
-import { toHfPaper } from "@/server/papers/hf-shape";
 import { cacheableJson } from "@/server/http/cacheable";
 import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http/errors";
 import { getCachedPaper } from "@/server/papers/cache";
-import { z } from "zod";
+import { toHfPaper } from "@/server/papers/hf-shape";
 
 const paramsSchema = z.object({ id: arxivIdSchema });
 

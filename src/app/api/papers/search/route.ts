@@ -1,8 +1,8 @@
 import { queryObject, searchParamsSchema } from "@/lib/api-params";
-import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { cacheableJson } from "@/server/http/cacheable";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
 import { getCachedSearch } from "@/server/papers/cache";
+import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { normalizeQuery } from "@/server/papers/search";
 
 /** GET /api/papers/search?q=&limit= — relevance-ranked full-text search. */

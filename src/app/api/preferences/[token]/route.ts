@@ -1,4 +1,4 @@
-import { createPreferencesHandler } from "@/server/subscriptions/manage-handlers";
 import { db } from "@/server/db";
+import { createPreferencesHandler } from "@/server/subscriptions/manage-handlers";
 
 export const POST = createPreferencesHandler({ db });

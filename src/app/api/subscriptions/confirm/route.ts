@@ -1,4 +1,4 @@
-import { createConfirmHandler } from "@/server/subscriptions/handlers";
 import { db } from "@/server/db";
+import { createConfirmHandler } from "@/server/subscriptions/handlers";
 
 export const POST = createConfirmHandler({ db });
