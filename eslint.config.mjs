@@ -38,5 +38,14 @@ export default defineConfig([
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   prettier,
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "src/generated/**",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

@@ -88,7 +88,14 @@ async function main() {
     clearInterval(sampler);
 
     const rerunStarted = performance.now();
-    const rerun = await runTrendingDigest({ db, mailer, now: () => BENCH_NOW, cadence: "DAILY", origin: "https://papers.example.org", concurrency: args.concurrency });
+    const rerun = await runTrendingDigest({
+      db,
+      mailer,
+      now: () => BENCH_NOW,
+      cadence: "DAILY",
+      origin: "https://papers.example.org",
+      concurrency: args.concurrency,
+    });
     const rerunSeconds = (performance.now() - rerunStarted) / 1000;
 
     console.log(
@@ -97,7 +104,13 @@ async function main() {
           subscribers: args.subscribers,
           concurrency: args.concurrency,
           papersInPeriod: report.papers,
-          report: { sent: report.sent, skipped: report.skipped, retried: report.retried, failed: report.failed, remaining: report.remaining },
+          report: {
+            sent: report.sent,
+            skipped: report.skipped,
+            retried: report.retried,
+            failed: report.failed,
+            remaining: report.remaining,
+          },
           smtpAccepted: smtp.counts.messages,
           averageMessageSize: `${(smtp.counts.bytes / Math.max(1, smtp.counts.messages) / 1024).toFixed(1)} kB`,
           seconds: Number(seconds.toFixed(2)),

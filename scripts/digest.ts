@@ -34,7 +34,9 @@ async function main(): Promise<number> {
     args = parseCommandLine(process.argv.slice(2));
   } catch (error) {
     const message =
-      error instanceof z.ZodError ? error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n") : (error as Error).message;
+      error instanceof z.ZodError
+        ? error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n")
+        : (error as Error).message;
     console.error(`${message}\n${USAGE}`);
     return 2;
   }

@@ -82,7 +82,11 @@ async function runStaticChecks(): Promise<{ passed: number; failed: number }> {
 const vitestReport = z.object({ numPassedTests: z.number(), numFailedTests: z.number() });
 const playwrightReport = z.object({ stats: z.object({ expected: z.number(), flaky: z.number(), unexpected: z.number() }) });
 
-function readCounts<Report extends z.ZodType>(file: string, report: Report, pick: (report: z.infer<Report>) => { passed: number; failed: number }) {
+function readCounts<Report extends z.ZodType>(
+  file: string,
+  report: Report,
+  pick: (report: z.infer<Report>) => { passed: number; failed: number },
+) {
   try {
     return pick(report.parse(JSON.parse(readFileSync(file, "utf8"))));
   } catch {
@@ -111,7 +115,15 @@ async function main(): Promise<number> {
     let unit = { passed: 0, failed: 0 };
     if (runVitest) {
       console.log("\n== Unit and integration tests (vitest)");
-      await run("node_modules/.bin/vitest", ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`, ...(runE2e ? [] : extraArgs)]);
+      await run("node_modules/.bin/vitest", [
+        "run",
+        "--config",
+        "tests/vitest.config.ts",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${vitestJson}`,
+        ...(runE2e ? [] : extraArgs),
+      ]);
       unit = readCounts(vitestJson, vitestReport, (report) => ({ passed: report.numPassedTests, failed: report.numFailedTests }));
     }
     if (!runE2e) return finish(checks.passed + unit.passed, checks.failed + unit.failed);
@@ -123,14 +135,21 @@ async function main(): Promise<number> {
     if (buildCode === 0) {
       console.log("\n== Browser tests (Playwright, Chromium)");
       const databaseUrl = await prepareE2eDatabase(serverUrl);
-      await run("node_modules/.bin/playwright", ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json", ...(runVitest ? [] : extraArgs)], {
-        DATABASE_URL: databaseUrl,
-        E2E_PORT: String(await freePort()),
-        // The sign-in spec runs an SMTP server on this port; the server under test sends its mail there.
-        E2E_SMTP_PORT: String(await freePort()),
-        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
-      });
-      e2e = readCounts(e2eJson, playwrightReport, (report) => ({ passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected }));
+      await run(
+        "node_modules/.bin/playwright",
+        ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json", ...(runVitest ? [] : extraArgs)],
+        {
+          DATABASE_URL: databaseUrl,
+          E2E_PORT: String(await freePort()),
+          // The sign-in spec runs an SMTP server on this port; the server under test sends its mail there.
+          E2E_SMTP_PORT: String(await freePort()),
+          PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+        },
+      );
+      e2e = readCounts(e2eJson, playwrightReport, (report) => ({
+        passed: report.stats.expected + report.stats.flaky,
+        failed: report.stats.unexpected,
+      }));
     } else {
       console.error("The production build failed, so the browser tests did not run.");
     }

@@ -28,7 +28,11 @@ const schema = z.object({
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   /** How long an emailed sign-in or confirmation link stays valid. */
-  EMAIL_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  EMAIL_LINK_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   /** Bearer secret for /api/cron/*; when unset the cron routes refuse every request. */
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Papers per digest email. */

@@ -56,8 +56,7 @@ export async function acquireLocalPostgres(log: Log = () => {}): Promise<LocalPo
   let released = false;
   return {
     port,
-    urlFor: (database) =>
-      `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    urlFor: (database) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     async release() {
       if (released) return;
       released = true;

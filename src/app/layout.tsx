@@ -35,7 +35,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-gray-50 font-sans text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-gray-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-gray-900"
+        >
           Skip to content
         </a>
         <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
@@ -45,8 +48,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Daily Papers
             </Link>
             <nav aria-label="Main" className="flex gap-3 text-sm font-medium text-gray-600 dark:text-gray-300">
-              <Link href="/" className="hover:text-gray-900 dark:hover:text-white">Daily</Link>
-              <Link href="/papers/trending" className="hover:text-gray-900 dark:hover:text-white">Trending</Link>
+              <Link href="/" className="hover:text-gray-900 dark:hover:text-white">
+                Daily
+              </Link>
+              <Link href="/papers/trending" className="hover:text-gray-900 dark:hover:text-white">
+                Trending
+              </Link>
             </nav>
             <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
               <SearchBox />
@@ -62,8 +69,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-gray-500 dark:text-gray-400">
           <p>
-            Daily Papers is open source. <Link href="/about/ranking" className="underline">How ranking works</Link> ·{" "}
-            <Link href="/api/daily_papers" className="underline">API</Link> · <a href="/papers/feed.xml" className="underline">RSS</a>
+            Daily Papers is open source.{" "}
+            <Link href="/about/ranking" className="underline">
+              How ranking works
+            </Link>{" "}
+            ·{" "}
+            <Link href="/api/daily_papers" className="underline">
+              API
+            </Link>{" "}
+            ·{" "}
+            <a href="/papers/feed.xml" className="underline">
+              RSS
+            </a>
           </p>
         </footer>
       </body>

@@ -16,7 +16,14 @@ export function OrgAvatar({ organization, sizeClass = "size-4" }: { organization
     );
   }
   // Remote avatars from arbitrary hosts, so a plain <img> rather than next/image.
-  return <img src={organization.avatarUrl} alt="" loading="lazy" className={`${sizeClass} shrink-0 rounded bg-gray-200 object-cover dark:bg-gray-700`} />;
+  return (
+    <img
+      src={organization.avatarUrl}
+      alt=""
+      loading="lazy"
+      className={`${sizeClass} shrink-0 rounded bg-gray-200 object-cover dark:bg-gray-700`}
+    />
+  );
 }
 
 export function OrgBadge({ organization }: { organization: Organization }) {

@@ -48,7 +48,11 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
         <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-500 dark:text-gray-400">
           {paper.organization && <OrgBadge organization={paper.organization} />}
           <details className="group">
-            <summary data-testid="paper-authors" title={paper.authors.slice(0, 30).join(", ")} className="cursor-pointer list-none hover:text-gray-800 dark:hover:text-gray-200">
+            <summary
+              data-testid="paper-authors"
+              title={paper.authors.slice(0, 30).join(", ")}
+              className="cursor-pointer list-none hover:text-gray-800 dark:hover:text-gray-200"
+            >
               {authorLabel}
             </summary>
             <p className="mt-1 max-h-40 overflow-y-auto text-xs text-gray-600 dark:text-gray-400">{paper.authors.join(", ")}</p>
@@ -82,7 +86,10 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
             <summary className="cursor-pointer">Why here?</summary>
             <p className="mt-1">
               Score {rank.score.toFixed(4)} = ({paper.upvotes} upvotes + 1) / ({rank.ageHours.toFixed(1)} hours since added + 2)
-              <sup>{GRAVITY}</sup>. <Link href="/about/ranking" className="underline">How ranking works</Link>
+              <sup>{GRAVITY}</sup>.{" "}
+              <Link href="/about/ranking" className="underline">
+                How ranking works
+              </Link>
             </p>
           </details>
         )}
@@ -90,7 +97,14 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
 
       {paper.thumbnailUrl && (
         <Link href={paperPath(paper.id)} tabIndex={-1} aria-hidden className="hidden shrink-0 self-start sm:block">
-          <img src={paper.thumbnailUrl} alt="" loading="lazy" width={160} height={90} className="aspect-video w-40 rounded-md border border-gray-200 bg-gray-100 object-cover dark:border-gray-800 dark:bg-gray-800" />
+          <img
+            src={paper.thumbnailUrl}
+            alt=""
+            loading="lazy"
+            width={160}
+            height={90}
+            className="aspect-video w-40 rounded-md border border-gray-200 bg-gray-100 object-cover dark:border-gray-800 dark:bg-gray-800"
+          />
         </Link>
       )}
     </article>

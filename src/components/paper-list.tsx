@@ -10,7 +10,12 @@ export async function PaperList({ papers, showRank = false }: { papers: (PaperDt
     <ol className="flex flex-col gap-4">
       {papers.map((paper) => (
         <li key={paper.id}>
-          <PaperCard paper={paper} rank={showRank && "rank" in paper ? paper.rank : undefined} upvoted={votes.upvoted.has(paper.id)} signedIn={votes.signedIn} />
+          <PaperCard
+            paper={paper}
+            rank={showRank && "rank" in paper ? paper.rank : undefined}
+            upvoted={votes.upvoted.has(paper.id)}
+            signedIn={votes.signedIn}
+          />
         </li>
       ))}
     </ol>

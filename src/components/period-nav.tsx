@@ -7,7 +7,9 @@ const KIND_LABELS: Record<PeriodKind, string> = { date: "Daily", week: "Weekly",
 
 const pill = (active: boolean) =>
   `rounded-md px-2.5 py-1 text-sm font-medium ${
-    active ? "bg-gray-900 text-white dark:bg-white dark:text-gray-900" : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
+    active
+      ? "bg-gray-900 text-white dark:bg-white dark:text-gray-900"
+      : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
   }`;
 
 function withSort(path: string, sort: FeedSort) {
@@ -29,24 +31,38 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{periodLabel(period)}</h1>
-          <p className="text-sm text-gray-500 dark:text-gray-400">
-            {paperCount === 1 ? "1 paper" : `${paperCount} papers`}
-          </p>
+          <p className="text-sm text-gray-500 dark:text-gray-400">{paperCount === 1 ? "1 paper" : `${paperCount} papers`}</p>
         </div>
         <nav aria-label="Period" className="flex items-center gap-2">
           {previous ? (
-            <Link rel="prev" data-testid="previous-period" href={withSort(periodPath(previous), sort)} className={pill(false)} title={periodLabel(previous)}>
+            <Link
+              rel="prev"
+              data-testid="previous-period"
+              href={withSort(periodPath(previous), sort)}
+              className={pill(false)}
+              title={periodLabel(previous)}
+            >
               ← Previous
             </Link>
           ) : (
-            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>← Previous</span>
+            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>
+              ← Previous
+            </span>
           )}
           {next ? (
-            <Link rel="next" data-testid="next-period" href={withSort(periodPath(next), sort)} className={pill(false)} title={periodLabel(next)}>
+            <Link
+              rel="next"
+              data-testid="next-period"
+              href={withSort(periodPath(next), sort)}
+              className={pill(false)}
+              title={periodLabel(next)}
+            >
               Next →
             </Link>
           ) : (
-            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>Next →</span>
+            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>
+              Next →
+            </span>
           )}
         </nav>
       </div>
@@ -66,7 +82,12 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
         <div className="flex flex-wrap items-center gap-3">
           <nav aria-label="Sort" className="flex gap-1">
             {FEED_SORTS.map((option) => (
-              <Link key={option} href={withSort(periodPath(period), option)} aria-current={option === sort ? "true" : undefined} className={pill(option === sort)}>
+              <Link
+                key={option}
+                href={withSort(periodPath(period), option)}
+                aria-current={option === sort ? "true" : undefined}
+                className={pill(option === sort)}
+              >
                 {FEED_SORT_LABELS[option]}
               </Link>
             ))}

@@ -10,7 +10,6 @@ import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } fr
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCachedPeriodFeed } from "@/server/papers/cache";
 
-
 /** Shared by the day, week and month routes (and the home page): parse, fetch, render. */
 export async function PeriodView({ kind, periodKey, searchParams }: { kind: PeriodKind; periodKey: string; searchParams: SearchParams }) {
   const period = parsePeriod(kind, periodKey);

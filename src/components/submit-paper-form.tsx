@@ -41,7 +41,9 @@ export function SubmitPaperForm() {
         </p>
       </form>
       <div id={messageId} role="status" aria-live="polite" className="mt-4">
-        {state?.ok === false && <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{state.message}</p>}
+        {state?.ok === false && (
+          <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{state.message}</p>
+        )}
         {state?.ok && (
           <p
             data-testid="submission-result"

@@ -8,10 +8,7 @@ export function SubscribeBanner() {
         <span className="mr-2 rounded bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white uppercase">new</span>
         Get trending papers in your email inbox!
       </p>
-      <Link
-        href="/subscribe"
-        className={buttonClasses({ size: "sm" })}
-      >
+      <Link href="/subscribe" className={buttonClasses({ size: "sm" })}>
         Subscribe
       </Link>
     </aside>

@@ -6,7 +6,8 @@ import { CadenceOption } from "@/components/subscription/cadence-option";
 import { buttonClasses } from "@/components/ui/button";
 import { CADENCE_LABELS, CADENCES, type Cadence } from "@/lib/subscription";
 
-type Result = { kind: "pending"; email: string } | { kind: "subscribed"; email: string; preferencesPath: string } | { kind: "error"; message: string };
+type Result =
+  { kind: "pending"; email: string } | { kind: "subscribed"; email: string; preferencesPath: string } | { kind: "error"; message: string };
 
 interface SubscribeFormProps {
   /** The signed-in user's address: offers a one-click subscription to it. */
@@ -39,7 +40,11 @@ export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
       const response = await postSubscription(body);
       if (!response.ok) return setResult({ kind: "error", message: await errorMessage(response) });
       const data = (await response.json()) as { outcome: "pending" | "subscribed"; email: string; preferencesPath?: string };
-      setResult(data.outcome === "subscribed" ? { kind: "subscribed", email: data.email, preferencesPath: data.preferencesPath ?? "/me" } : { kind: "pending", email: data.email });
+      setResult(
+        data.outcome === "subscribed"
+          ? { kind: "subscribed", email: data.email, preferencesPath: data.preferencesPath ?? "/me" }
+          : { kind: "pending", email: data.email },
+      );
     } catch {
       setResult({ kind: "error", message: "Could not reach the server. Check your connection and try again." });
     } finally {
@@ -49,12 +54,16 @@ export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
 
   if (result?.kind === "pending" || result?.kind === "subscribed") {
     return (
-      <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-100">
+      <div
+        role="status"
+        className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-100"
+      >
         {result.kind === "pending" ? (
           <>
             <p className="font-semibold">Check your inbox</p>
             <p className="mt-1 text-sm">
-              We sent an email to <strong>{result.email}</strong>. Click the link in it to confirm your subscription; until then you will not receive any digest.
+              We sent an email to <strong>{result.email}</strong>. Click the link in it to confirm your subscription; until then you will
+              not receive any digest.
             </p>
           </>
         ) : (
@@ -93,7 +102,12 @@ export function SubscribeForm({ accountEmail = null }: SubscribeFormProps) {
           <p className="text-sm text-indigo-900 dark:text-indigo-100">
             You&apos;re signed in as <strong>{accountEmail}</strong>, so no confirmation email is needed.
           </p>
-          <button type="button" disabled={pending} onClick={() => submit({ account: true, cadence })} className={buttonClasses({ className: "mt-3" })}>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => submit({ account: true, cadence })}
+            className={buttonClasses({ className: "mt-3" })}
+          >
             Subscribe {accountEmail}
           </button>
         </div>

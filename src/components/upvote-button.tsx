@@ -52,7 +52,10 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
     startTransition(async () => {
       setError(null);
       setOptimistic({ upvoted: next, count: optimistic.count + (next ? 1 : -1) });
-      const result = await setUpvoteAction(paperId, next).catch(() => ({ ok: false as const, message: "Your vote was not saved: we could not reach the server." }));
+      const result = await setUpvoteAction(paperId, next).catch(() => ({
+        ok: false as const,
+        message: "Your vote was not saved: we could not reach the server.",
+      }));
       if (result.ok) setConfirmed({ count: result.upvotes, upvoted: result.upvoted });
       else setError(result.message);
     });
@@ -82,7 +85,15 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
           {optimistic.count}
         </span>
       </button>
-      <p role="status" aria-live="polite" className={error ? "absolute top-full left-0 z-10 mt-1 w-56 rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 shadow dark:bg-red-950 dark:text-red-200" : "sr-only"}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={
+          error
+            ? "absolute top-full left-0 z-10 mt-1 w-56 rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 shadow dark:bg-red-950 dark:text-red-200"
+            : "sr-only"
+        }
+      >
         {error}
       </p>
     </div>

@@ -81,7 +81,9 @@ test("a vote the server does not record is rolled back with a message", async ({
   const button = card.getByTestId("upvote-button");
   const before = await card.getByTestId("paper-upvotes").textContent();
   // Server actions are POSTs to the page carrying a Next-Action header; drop them on the floor.
-  await page.route("**/*", (route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.fallback()));
+  await page.route("**/*", (route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort() : route.fallback(),
+  );
   await button.click();
   await expect(page.getByRole("status").filter({ hasText: "Your vote was not saved" })).toBeVisible();
   await expect(button).toHaveAttribute("aria-pressed", "false");

@@ -27,7 +27,13 @@ const COMMON_ARGS = [
 // The package's defaults are tuned for one page per serverless call: in a single process the
 // browser dies when a test closes its context, and two flags would switch off the very
 // same-origin and mixed-content checks the tests exercise.
-const UNWANTED_ARGS = new Set(["--single-process", "--in-process-gpu", "--no-zygote", "--disable-web-security", "--allow-running-insecure-content"]);
+const UNWANTED_ARGS = new Set([
+  "--single-process",
+  "--in-process-gpu",
+  "--no-zygote",
+  "--disable-web-security",
+  "--allow-running-insecure-content",
+]);
 
 function isExecutable(path: string): boolean {
   try {

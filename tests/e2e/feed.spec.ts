@@ -40,7 +40,14 @@ test("an empty or future period says so and links to the nearest papers; bad dat
   await page.goto("/papers/month/2099-01");
   await expect(page.getByText("Nothing yet")).toBeVisible();
 
-  for (const path of ["/papers/date/2026-13-45", "/papers/week/2026-W60", "/papers/month/abc", "/papers/date/9999-12-31", "/papers/week/1989-W01", "/papers/9999.99999"]) {
+  for (const path of [
+    "/papers/date/2026-13-45",
+    "/papers/week/2026-W60",
+    "/papers/month/abc",
+    "/papers/date/9999-12-31",
+    "/papers/week/1989-W01",
+    "/papers/9999.99999",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -57,7 +64,9 @@ test("searches from the header and opens a paper", async ({ page }) => {
   await expect(first.locator("mark").first()).toBeVisible();
   await first.getByTestId("paper-title").click();
   await expect(page).toHaveURL(/\/papers\/2606\.11176$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data Journalist Agent: Transforming Data into Verifiable Multimodal Stories");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Data Journalist Agent: Transforming Data into Verifiable Multimodal Stories",
+  );
   await expect(page.getByTestId("upvote-breakdown")).toContainText("82 on Hugging Face + 0 here");
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Data Journalist Agent/);
 

@@ -18,7 +18,9 @@ describe("/me data", () => {
     const { user } = await createSignedInUser(database.db, "export@example.com");
     await castUpvote(database.db, user.id, "2611.00020");
     await database.db.paper.update({ where: { id: "2611.00021" }, data: { submittedById: user.id } });
-    await database.db.subscriber.create({ data: { email: "export@example.com", userId: user.id, status: "CONFIRMED", manageToken: "manage-export" } });
+    await database.db.subscriber.create({
+      data: { email: "export@example.com", userId: user.id, status: "CONFIRMED", manageToken: "manage-export" },
+    });
 
     const data = JSON.parse(JSON.stringify(await exportUserData(database.db, user.id, new Date("2026-11-29T12:00:00Z"))));
     expect(data).toMatchObject({
@@ -61,7 +63,10 @@ describe("/me data", () => {
 
     expect(await deleteUserAccount(database.db, leaving.user.id)).toEqual({ removedUpvotes: 2 });
 
-    const after = await database.db.paper.findMany({ orderBy: { id: "asc" }, select: { id: true, localUpvotes: true, submittedById: true } });
+    const after = await database.db.paper.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, localUpvotes: true, submittedById: true },
+    });
     expect(after.map((paper) => paper.localUpvotes)).toEqual(before.map((paper) => paper.localUpvotes - 1));
     for (const paper of after) expect(paper.localUpvotes).toBe(await database.db.upvote.count({ where: { paperId: paper.id } }));
     expect(after.find((paper) => paper.id === "2611.00021")?.submittedById).toBeNull();

@@ -54,7 +54,9 @@ describe("email magic link", () => {
     const asked = await client.requestLink("  Ada.Lovelace@Example.COM ", "/me?tab=votes");
     expect(asked.status).toBe(200);
     expect(((await asked.json()) as { url: string }).url).toBe(`${SITE_URL}/api/auth/verify-request?provider=email&type=email`);
-    expect((await client.request("GET", "/api/auth/verify-request?provider=email&type=email")).headers.get("location")).toBe("/auth/verify-request");
+    expect((await client.request("GET", "/api/auth/verify-request?provider=email&type=email")).headers.get("location")).toBe(
+      "/auth/verify-request",
+    );
 
     const mail = await sink.nextMessageTo("ada.lovelace@example.com");
     expect(mail.subject).toBe("Sign in to Daily Papers");
@@ -92,7 +94,9 @@ describe("email magic link", () => {
     const replayed = await completeSignIn(freshClient(), link);
     expect(replayed.status).toBe(302);
     expect(replayed.headers.get("location")).toBe(`${SITE_URL}/api/auth/error?error=Verification`);
-    expect((await client.request("GET", "/api/auth/error?error=Verification")).headers.get("location")).toBe("/auth/error?error=Verification");
+    expect((await client.request("GET", "/api/auth/error?error=Verification")).headers.get("location")).toBe(
+      "/auth/error?error=Verification",
+    );
     expect(await database.db.session.count()).toBe(1);
   });
 
@@ -167,7 +171,9 @@ describe("sign-in rate limits (stored in Postgres)", () => {
     }
     const refused = await client.requestLink("one-more@example.com");
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/from your network\. Try again in (\d+ minutes|1 hour)\./);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /from your network\. Try again in (\d+ minutes|1 hour)\./,
+    );
     expect(sink.accepted).toHaveLength(limits.perIp.limit);
     expect(await database.db.rateLimitEvent.count({ where: { key: "sign-in:ip:192.0.2.99" } })).toBe(limits.perIp.limit);
   });
@@ -197,8 +203,18 @@ describe("callbackUrl", () => {
 describe("providers", () => {
   it("offers GitHub only when it is configured", async () => {
     const providerIds = async (github?: { clientId: string; clientSecret: string }) => {
-      const options = createAuthOptions({ db: database.db, mailer: createSmtpMailer(sink.url, "x@test.localhost"), siteUrl: SITE_URL, secret: "integration-test-secret-0123456789", linkTtlHours: 24, github });
-      const response = await new AuthClient(createAuthRouteHandler({ db: database.db, options, siteUrl: SITE_URL })).request("GET", "/api/auth/providers");
+      const options = createAuthOptions({
+        db: database.db,
+        mailer: createSmtpMailer(sink.url, "x@test.localhost"),
+        siteUrl: SITE_URL,
+        secret: "integration-test-secret-0123456789",
+        linkTtlHours: 24,
+        github,
+      });
+      const response = await new AuthClient(createAuthRouteHandler({ db: database.db, options, siteUrl: SITE_URL })).request(
+        "GET",
+        "/api/auth/providers",
+      );
       return Object.keys((await response.json()) as Record<string, unknown>);
     };
     expect(await providerIds()).toEqual(["email"]);

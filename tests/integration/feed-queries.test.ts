@@ -127,7 +127,7 @@ describe("search", () => {
 
   it.each([
     ['"diffusion model" -video OR agent'],
-    ["'; DROP TABLE \"Paper\"; --"],
+    ['\'; DROP TABLE "Paper"; --'],
     ["a & b | !c <-> (d:*"],
     ["🤖🚀 模型"],
     ["x".repeat(10_000)],

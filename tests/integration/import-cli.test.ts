@@ -72,7 +72,9 @@ describe("npm run import", () => {
     await writeFile(join(dir, "2024-06-04.json"), JSON.stringify(items));
     const result = await runImport([dir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`skipped: ${join(dir, "2024-06-04.json")}, item 1, ${String(items[1]!.paper.id)}: paper.summary is missing`);
+    expect(result.stderr).toContain(
+      `skipped: ${join(dir, "2024-06-04.json")}, item 1, ${String(items[1]!.paper.id)}: paper.summary is missing`,
+    );
   });
 
   it("fetches days live from the HF API, retrying after a 429", async () => {
@@ -87,7 +89,9 @@ describe("npm run import", () => {
   it("reports a clear error when the HF API is unreachable", async () => {
     const result = await runImport(["--hf", "--date", "2026-06-10"], { HF_API_URL: await closedPortUrl() });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/skipped: 2026-06-10: GET http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2026-06-10.* failed after 4 attempts: network error \(ECONNREFUSED\)/);
+    expect(result.stderr).toMatch(
+      /skipped: 2026-06-10: GET http:\/\/127\.0\.0\.1:\d+\/api\/daily_papers\?date=2026-06-10.* failed after 4 attempts: network error \(ECONNREFUSED\)/,
+    );
   }, 20_000);
 
   it("imports by arXiv id and reports unknown ids without inventing papers", async () => {
@@ -96,7 +100,11 @@ describe("npm run import", () => {
     expect(result.stdout).toMatch(/1 papers created/);
     expect(result.stderr).toMatch(/skipped: arXiv, 0000\.00001: not found on arXiv/);
     const paper = await t.db.paper.findUniqueOrThrow({ where: { id: "1605.08386" } });
-    expect(paper).toMatchObject({ title: "Heat-bath random walks with Markov bases", authors: ["Caprice Stanley", "Tobias Windisch"], source: "ARXIV" });
+    expect(paper).toMatchObject({
+      title: "Heat-bath random walks with Markov bases",
+      authors: ["Caprice Stanley", "Tobias Windisch"],
+      source: "ARXIV",
+    });
     expect(paper.feedDate.toISOString().slice(0, 10)).toBe("2026-06-12");
     expect(await t.db.paper.count({ where: { title: "Error" } })).toBe(0);
   });

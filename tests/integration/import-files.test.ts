@@ -85,7 +85,10 @@ describe("importing Hugging Face daily_papers files", () => {
   it("moves a re-submitted paper to the later day with the newer counts, in any import order", async () => {
     const later = join(HF_FIXTURES, "2026-06-16.json");
     const earlier = join(HF_FIXTURES, "2026-06-10.json");
-    for (const order of [[earlier, later], [later, earlier]]) {
+    for (const order of [
+      [earlier, later],
+      [later, earlier],
+    ]) {
       await t.db.$executeRawUnsafe(`TRUNCATE "Paper", "Organization" CASCADE`);
       await importDailyPaperFiles(t.db, order);
       const paper = await t.db.paper.findUniqueOrThrow({ where: { id: "2606.11176" } });

@@ -76,7 +76,10 @@ describe("submitting a paper", () => {
     [{ arxiv: "https://example.com/abs/2401.00001" }, "That is not an arXiv id or link."],
     [{ arxiv: "2401.1" }, "That is not an arXiv id or link."],
   ])("refuses %j with a clear message", async (input, message) => {
-    await expect(submitPaper(deps(), userId, input)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(new RegExp(`^${message}`)) });
+    await expect(submitPaper(deps(), userId, input)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(new RegExp(`^${message}`)),
+    });
     expect(arxiv.requests).toHaveLength(0);
   });
 

@@ -39,7 +39,11 @@ function subscribeRequest(body: unknown, init: { ip?: string; headers?: Record<s
 }
 
 function formPost(url: string, fields: Record<string, string>) {
-  return new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  return new Request(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
 }
 
 const tokenContext = (token: string) => ({ params: Promise.resolve({ token }) });
@@ -57,7 +61,10 @@ async function lastMailTo(address: string): Promise<ParsedMail> {
 
 async function subscribeAndConfirm(email: string): Promise<string> {
   expect((await subscribeRequest({ email, cadence: "daily" })).status).toBe(202);
-  const response = await confirm(formPost(`${SITE}/api/subscriptions/confirm`, { token: confirmTokenFrom(await lastMailTo(email)) }), undefined);
+  const response = await confirm(
+    formPost(`${SITE}/api/subscriptions/confirm`, { token: confirmTokenFrom(await lastMailTo(email)) }),
+    undefined,
+  );
   expect(response.status).toBe(303);
   return (await t.db.subscriber.findUniqueOrThrow({ where: { email } })).manageToken;
 }
@@ -87,7 +94,10 @@ describe("subscribing (double opt-in)", () => {
     const response = await subscribeRequest({ email: "  Ada@Example.COM ", cadence: "weekly" });
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ outcome: "pending", email: "ada@example.com", cadence: "WEEKLY" });
-    expect(await t.db.subscriber.findUnique({ where: { email: "ada@example.com" } })).toMatchObject({ status: "PENDING", cadence: "WEEKLY" });
+    expect(await t.db.subscriber.findUnique({ where: { email: "ada@example.com" } })).toMatchObject({
+      status: "PENDING",
+      cadence: "WEEKLY",
+    });
 
     const mail = await lastMailTo("ada@example.com");
     expect(mail.subject).toBe("Confirm your Daily Papers subscription");
@@ -113,7 +123,10 @@ describe("subscribing (double opt-in)", () => {
       bodies.push(await response.json());
     }
     expect(bodies[2]).toEqual({ ...bodies[0], email: "known@example.com" });
-    expect(await t.db.subscriber.findUnique({ where: { email: "known@example.com" } })).toMatchObject({ status: "CONFIRMED", cadence: "DAILY" });
+    expect(await t.db.subscriber.findUnique({ where: { email: "known@example.com" } })).toMatchObject({
+      status: "CONFIRMED",
+      cadence: "DAILY",
+    });
     // Only the owner of the mailbox learns that the address was already subscribed.
     expect((await lastMailTo("known@example.com")).subject).toBe("You're already subscribed to Daily Papers");
     // A second request for a pending address replaces the link: only the newest one works.
@@ -123,7 +136,9 @@ describe("subscribing (double opt-in)", () => {
   });
 
   it("keeps one row when the same address subscribes several times at once", async () => {
-    const responses = await Promise.all(Array.from({ length: 5 }, () => subscribeRequest({ email: "twice@example.com", cadence: "daily" })));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => subscribeRequest({ email: "twice@example.com", cadence: "daily" })),
+    );
     expect(responses.map((response) => response.status)).toEqual([202, 202, 202, 202, 202]);
     expect(await t.db.subscriber.count({ where: { email: "twice@example.com" } })).toBe(1);
   });
@@ -148,7 +163,8 @@ describe("subscribing (double opt-in)", () => {
   });
 
   it("rate limits per address like sign-in does", async () => {
-    for (let attempt = 0; attempt < 5; attempt++) expect((await subscribeRequest({ email: "spam@example.com", cadence: "daily" })).status).toBe(202);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await subscribeRequest({ email: "spam@example.com", cadence: "daily" })).status).toBe(202);
     const limited = await subscribeRequest({ email: "spam@example.com", cadence: "daily" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -169,15 +185,22 @@ describe("subscribing (double opt-in)", () => {
 
   it("subscribes a signed-in user's address in one click, same-origin only", async () => {
     const user = await t.db.user.create({ data: { email: "grace@example.com" } });
-    await t.db.session.create({ data: { sessionToken: "session-token-grace", userId: user.id, expires: new Date("2030-01-01T00:00:00Z") } });
+    await t.db.session.create({
+      data: { sessionToken: "session-token-grace", userId: user.id, expires: new Date("2030-01-01T00:00:00Z") },
+    });
     const cookie = "next-auth.session-token=session-token-grace";
 
     expect((await subscribeRequest({ account: true, cadence: "weekly" })).status).toBe(401);
-    expect((await subscribeRequest({ account: true, cadence: "weekly" }, { headers: { cookie, origin: "https://evil.example" } })).status).toBe(403);
+    expect(
+      (await subscribeRequest({ account: true, cadence: "weekly" }, { headers: { cookie, origin: "https://evil.example" } })).status,
+    ).toBe(403);
     const response = await subscribeRequest({ account: true, cadence: "weekly" }, { headers: { cookie, origin: SITE } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ outcome: "subscribed", email: "grace@example.com", cadence: "WEEKLY" });
-    expect(await t.db.subscriber.findUnique({ where: { email: "grace@example.com" } })).toMatchObject({ status: "CONFIRMED", userId: user.id });
+    expect(await t.db.subscriber.findUnique({ where: { email: "grace@example.com" } })).toMatchObject({
+      status: "CONFIRMED",
+      userId: user.id,
+    });
     expect(smtp.accepted).toHaveLength(0);
   });
 });
@@ -188,7 +211,10 @@ describe("unsubscribing and preferences", () => {
     await importDailyPaperFiles(t.db, await listImportFiles([HF_FIXTURES]));
     const manageToken = await subscribeAndConfirm("reader@example.com");
     const cron = createCronDigestHandler({ db: t.db, mailer, cronSecret: CRON_SECRET, siteUrl: SITE, now });
-    const run = await cron(new Request(`${SITE}/api/cron/trending-digest?cadence=daily`, { headers: { authorization: `Bearer ${CRON_SECRET}` } }), undefined);
+    const run = await cron(
+      new Request(`${SITE}/api/cron/trending-digest?cadence=daily`, { headers: { authorization: `Bearer ${CRON_SECRET}` } }),
+      undefined,
+    );
     expect(run.status).toBe(200);
     expect((await run.json()).reports).toEqual([expect.objectContaining({ cadence: "daily", sent: 1 })]);
 
@@ -207,12 +233,21 @@ describe("unsubscribing and preferences", () => {
       expect(oneClick.status).toBe(200);
       expect(await oneClick.json()).toEqual({ unsubscribed: true });
     }
-    expect(await t.db.subscriber.findUnique({ where: { email: "reader@example.com" } })).toMatchObject({ status: "UNSUBSCRIBED", unsubscribedAt: WEDNESDAY });
-    const oddBody = await unsubscribeLink.POST(new Request(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "List-Unsubscribe=One-Click" }), tokenContext(manageToken));
+    expect(await t.db.subscriber.findUnique({ where: { email: "reader@example.com" } })).toMatchObject({
+      status: "UNSUBSCRIBED",
+      unsubscribedAt: WEDNESDAY,
+    });
+    const oddBody = await unsubscribeLink.POST(
+      new Request(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "List-Unsubscribe=One-Click" }),
+      tokenContext(manageToken),
+    );
     expect(oddBody.status).toBe(200);
 
     // The page's own button comes back to the page.
-    const fromPage = await unsubscribeLink.POST(formPost(url, { "List-Unsubscribe": "One-Click", from: "page" }), tokenContext(manageToken));
+    const fromPage = await unsubscribeLink.POST(
+      formPost(url, { "List-Unsubscribe": "One-Click", from: "page" }),
+      tokenContext(manageToken),
+    );
     expect(fromPage.status).toBe(303);
     expect(fromPage.headers.get("location")).toBe(`/unsubscribe/${manageToken}`);
   });
@@ -227,18 +262,25 @@ describe("unsubscribing and preferences", () => {
       [`${manageToken}x`, 400],
       ["../../etc", 400],
     ] as const) {
-      const response = await unsubscribeLink.POST(formPost(`${SITE}/api/unsubscribe/x`, { "List-Unsubscribe": "One-Click" }), tokenContext(token));
+      const response = await unsubscribeLink.POST(
+        formPost(`${SITE}/api/unsubscribe/x`, { "List-Unsubscribe": "One-Click" }),
+        tokenContext(token),
+      );
       expect(response.status, token).toBe(status);
       expect((await response.json()).error.message).toBeTruthy();
-      expect((await preferences(formPost(`${SITE}/api/preferences/x`, { intent: "unsubscribe" }), tokenContext(token))).status).toBe(status);
+      expect((await preferences(formPost(`${SITE}/api/preferences/x`, { intent: "unsubscribe" }), tokenContext(token))).status).toBe(
+        status,
+      );
     }
     expect(await t.db.subscriber.findUnique({ where: { email: "careful@example.com" } })).toMatchObject({ status: "CONFIRMED" });
   });
 
   it("changes the cadence, unsubscribes and resubscribes from the preferences page", async () => {
     const manageToken = await subscribeAndConfirm("prefs@example.com");
-    const post = (fields: Record<string, string>) => preferences(formPost(`${SITE}/api/preferences/${manageToken}`, fields), tokenContext(manageToken));
-    const state = () => t.db.subscriber.findUniqueOrThrow({ where: { email: "prefs@example.com" }, select: { status: true, cadence: true } });
+    const post = (fields: Record<string, string>) =>
+      preferences(formPost(`${SITE}/api/preferences/${manageToken}`, fields), tokenContext(manageToken));
+    const state = () =>
+      t.db.subscriber.findUniqueOrThrow({ where: { email: "prefs@example.com" }, select: { status: true, cadence: true } });
 
     const saved = await post({ intent: "cadence", cadence: "weekly" });
     expect(saved.status).toBe(303);
@@ -263,7 +305,15 @@ describe("GET /api/cron/trending-digest", () => {
   it("answers 401 without the secret, with a wrong one, and to everything when CRON_SECRET is unset", async () => {
     const configured = createCronDigestHandler({ db: t.db, mailer, cronSecret: CRON_SECRET, siteUrl: SITE, now });
     const unset = createCronDigestHandler({ db: t.db, mailer, cronSecret: undefined, siteUrl: SITE, now });
-    for (const authorization of [undefined, "", "Bearer", `Bearer ${CRON_SECRET}x`, `Bearer ${CRON_SECRET.slice(0, -1)}`, CRON_SECRET, `Basic ${CRON_SECRET}`]) {
+    for (const authorization of [
+      undefined,
+      "",
+      "Bearer",
+      `Bearer ${CRON_SECRET}x`,
+      `Bearer ${CRON_SECRET.slice(0, -1)}`,
+      CRON_SECRET,
+      `Basic ${CRON_SECRET}`,
+    ]) {
       const response = await configured(request(authorization), undefined);
       expect(response.status, String(authorization)).toBe(401);
       expect((await response.json()).error.code).toBe("UNAUTHORIZED");

@@ -24,15 +24,28 @@ function pooledMailer(): Mailer {
 }
 
 function runDigest(overrides: Partial<TrendingDigestOptions> = {}) {
-  return runTrendingDigest({ db: t.db, now: () => WEDNESDAY, cadence: "DAILY", origin: ORIGIN, ...overrides, mailer: overrides.mailer ?? pooledMailer() });
+  return runTrendingDigest({
+    db: t.db,
+    now: () => WEDNESDAY,
+    cadence: "DAILY",
+    origin: ORIGIN,
+    ...overrides,
+    mailer: overrides.mailer ?? pooledMailer(),
+  });
 }
 
 /** A header exactly as sent (mailparser turns some, like List-*, into structures). */
 function rawHeader(mail: ParsedMail, name: string): string | undefined {
-  return mail.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, "").replace(/\r?\n\s+/g, " ");
+  return mail.headerLines
+    .find((line) => line.key === name)
+    ?.line.replace(/^[^:]+:\s*/, "")
+    .replace(/\r?\n\s+/g, " ");
 }
 
-async function addSubscribers(count: number, options: { prefix?: string; status?: "PENDING" | "CONFIRMED" | "UNSUBSCRIBED"; cadence?: "DAILY" | "WEEKLY" } = {}) {
+async function addSubscribers(
+  count: number,
+  options: { prefix?: string; status?: "PENDING" | "CONFIRMED" | "UNSUBSCRIBED"; cadence?: "DAILY" | "WEEKLY" } = {},
+) {
   const prefix = options.prefix ?? "reader";
   const rows = Array.from({ length: count }, (_, index) => ({
     email: `${prefix}${index}@example.com`,
@@ -77,7 +90,16 @@ describe("runTrendingDigest", () => {
 
     const report = await runDigest();
 
-    expect(report).toMatchObject({ cadence: "daily", period: "2026-06-17", papers: 34, sent: 12, skipped: 0, retried: 0, failed: 0, remaining: 0 });
+    expect(report).toMatchObject({
+      cadence: "daily",
+      period: "2026-06-17",
+      papers: 34,
+      sent: 12,
+      skipped: 0,
+      retried: 0,
+      failed: 0,
+      remaining: 0,
+    });
     expect(smtp.accepted).toHaveLength(12);
     expectEachServedOnce(confirmed);
     expect(await t.db.sentPaper.count()).toBe(12 * DIGEST_DEFAULTS.digestSize);
@@ -119,7 +141,12 @@ describe("runTrendingDigest", () => {
     const addresses = await addSubscribers(5);
     expect((await runDigest()).sent).toBe(5);
     expect(await runDigest()).toMatchObject({ sent: 0, skipped: 0, remaining: 0 });
-    expect(await runDigest({ now: () => new Date("2026-06-18T07:00:00Z") })).toMatchObject({ period: "2026-06-18", papers: 0, sent: 0, skipped: 5 });
+    expect(await runDigest({ now: () => new Date("2026-06-18T07:00:00Z") })).toMatchObject({
+      period: "2026-06-18",
+      papers: 0,
+      sent: 0,
+      skipped: 5,
+    });
     expectEachServedOnce(addresses);
     expect(await runDigest({ now: () => new Date("2026-06-20T07:00:00Z") })).toMatchObject({ period: null, sent: 0 });
   });
@@ -127,17 +154,24 @@ describe("runTrendingDigest", () => {
   it("never repeats a paper and skips subscribers who have already been sent everything", async () => {
     const [partly, fully] = await addSubscribers(2);
     const candidates = await t.db.paper.findMany({ where: { feedDate: new Date("2026-06-16T00:00:00Z") }, select: { id: true } });
-    const [partlyRow, fullyRow] = await Promise.all([partly, fully].map((email) => t.db.subscriber.findUniqueOrThrow({ where: { email } })));
+    const [partlyRow, fullyRow] = await Promise.all(
+      [partly, fully].map((email) => t.db.subscriber.findUniqueOrThrow({ where: { email } })),
+    );
     const firstRun = await runDigest({ cadence: "DAILY", now: () => WEDNESDAY, digestSize: 3 });
     expect(firstRun.sent).toBe(2);
     const alreadySent = (await t.db.digestDelivery.findFirstOrThrow({ where: { subscriberId: partlyRow!.id } })).paperIds;
-    await t.db.sentPaper.createMany({ data: candidates.map((paper) => ({ subscriberId: fullyRow!.id, paperId: paper.id })), skipDuplicates: true });
+    await t.db.sentPaper.createMany({
+      data: candidates.map((paper) => ({ subscriberId: fullyRow!.id, paperId: paper.id })),
+      skipDuplicates: true,
+    });
 
     // The weekly digest of the same week covers Tuesday too; switching cadence must not repeat papers.
     await t.db.subscriber.updateMany({ data: { cadence: "WEEKLY" } });
     const weekly = await runDigest({ cadence: "WEEKLY", now: () => new Date("2026-06-22T07:00:00Z"), digestSize: 50 });
     expect(weekly).toMatchObject({ period: "2026-W26", sent: 1, skipped: 1 });
-    const weeklyDelivery = await t.db.digestDelivery.findFirstOrThrow({ where: { subscriberId: partlyRow!.id, digest: { cadence: "WEEKLY" } } });
+    const weeklyDelivery = await t.db.digestDelivery.findFirstOrThrow({
+      where: { subscriberId: partlyRow!.id, digest: { cadence: "WEEKLY" } },
+    });
     expect(weeklyDelivery.paperIds.filter((id) => alreadySent.includes(id))).toEqual([]);
     expect(smtp.acceptedFor(fully!)).toHaveLength(1);
   });
@@ -180,7 +214,9 @@ describe("runTrendingDigest", () => {
     expect(await runDigest(options)).toMatchObject({ sent: 1, retried: 1, failed: 0 });
     const last = await runDigest({ ...options, now: () => new Date(WEDNESDAY.getTime() + 2 * MINUTE) });
     expect(last).toMatchObject({ sent: 0, retried: 0, failed: 1, remaining: 0 });
-    expect(last.failures).toEqual([{ subscriberId: expect.any(String), email: bad, attempts: 2, error: expect.stringMatching(/^SMTP 450/) }]);
+    expect(last.failures).toEqual([
+      { subscriberId: expect.any(String), email: bad, attempts: 2, error: expect.stringMatching(/^SMTP 450/) },
+    ]);
     expect(await runDigest({ ...options, now: () => new Date(WEDNESDAY.getTime() + 60 * MINUTE) })).toMatchObject({ sent: 0, failed: 0 });
     expect(smtp.acceptedFor(good!)).toHaveLength(1);
     expect(smtp.acceptedFor(bad!)).toHaveLength(0);
@@ -231,7 +267,10 @@ describe("runTrendingDigest", () => {
     await expect.poll(() => t.db.digestDelivery.count({ where: { status: "SENDING" } })).toBe(1);
 
     expect(await runDigest({ now: () => new Date(WEDNESDAY.getTime() + 5 * MINUTE) })).toMatchObject({ sent: 0, remaining: 1 });
-    expect(await runDigest({ now: () => new Date(WEDNESDAY.getTime() + DIGEST_DEFAULTS.leaseMs + MINUTE) })).toMatchObject({ sent: 1, remaining: 0 });
+    expect(await runDigest({ now: () => new Date(WEDNESDAY.getTime() + DIGEST_DEFAULTS.leaseMs + MINUTE) })).toMatchObject({
+      sent: 1,
+      remaining: 0,
+    });
     const copies = smtp.acceptedFor(address!);
     expect(copies).toHaveLength(2);
     expect(copies[1]!.messageId).toBe(copies[0]!.messageId);

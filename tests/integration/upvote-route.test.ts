@@ -9,7 +9,12 @@ let changes = 0;
 let handler: ReturnType<typeof createUpvoteHandler>;
 
 beforeAll(async () => {
-  handler = createUpvoteHandler({ db: database.db, siteUrl: SITE_URL, rateLimit: { limit: 150, windowMs: 60_000 }, onChange: () => changes++ });
+  handler = createUpvoteHandler({
+    db: database.db,
+    siteUrl: SITE_URL,
+    rateLimit: { limit: 150, windowMs: 60_000 },
+    onChange: () => changes++,
+  });
   await createPaper(database.db, "2611.00010", 5);
   await createPaper(database.db, "hep-th/9901001", 0);
 });
@@ -91,7 +96,12 @@ describe("POST/DELETE /api/papers/<id>/upvote", () => {
   });
 
   it("answers 429 with Retry-After past the per-user limit, without changing the vote", async () => {
-    const strict = createUpvoteHandler({ db: database.db, siteUrl: SITE_URL, rateLimit: { limit: 3, windowMs: 60_000 }, onChange: () => {} });
+    const strict = createUpvoteHandler({
+      db: database.db,
+      siteUrl: SITE_URL,
+      rateLimit: { limit: 3, windowMs: 60_000 },
+      onChange: () => {},
+    });
     const { user, cookie } = await createSignedInUser(database.db, "fast@example.com");
     const headers = { cookie, origin: SITE_URL };
     for (const method of ["POST", "DELETE", "POST"] as const) expect((await call(method, "2611.00010", headers, strict)).status).toBe(200);

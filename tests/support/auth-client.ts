@@ -11,10 +11,15 @@ export class AuthClient {
     private readonly ip = "203.0.113.7",
   ) {}
 
-  async request(method: "GET" | "POST", pathAndQuery: string, options: { form?: Record<string, string>; origin?: string | null } = {}): Promise<Response> {
+  async request(
+    method: "GET" | "POST",
+    pathAndQuery: string,
+    options: { form?: Record<string, string>; origin?: string | null } = {},
+  ): Promise<Response> {
     const url = new URL(pathAndQuery, SITE_URL);
     const headers = new Headers({ host: url.host, "x-forwarded-for": this.ip });
-    if (this.cookies.size > 0) headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; "));
+    if (this.cookies.size > 0)
+      headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; "));
     const origin = options.origin === undefined ? SITE_URL : options.origin;
     if (origin) headers.set("origin", origin);
     let body: string | undefined;
@@ -42,7 +47,9 @@ export class AuthClient {
 
   /** What the sign-in form does: ask for an email link. */
   async requestLink(email: string, callbackUrl = "/"): Promise<Response> {
-    return this.request("POST", "/api/auth/signin/email", { form: { email, callbackUrl, csrfToken: await this.csrfToken(), json: "true" } });
+    return this.request("POST", "/api/auth/signin/email", {
+      form: { email, callbackUrl, csrfToken: await this.csrfToken(), json: "true" },
+    });
   }
 }
 

@@ -40,7 +40,11 @@ export interface TestSmtpServer {
 }
 
 /** A real SMTP server on loopback that records what it accepts and can fail on demand. */
-export async function startTestSmtpServer({ port = 0, keepMessages = true, behaviour = {} }: TestSmtpOptions = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer({
+  port = 0,
+  keepMessages = true,
+  behaviour = {},
+}: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const accepted: AcceptedMessage[] = [];
   const counts = { messages: 0, bytes: 0 };
   const arrivals = new EventEmitter().setMaxListeners(0);
@@ -71,7 +75,8 @@ export async function startTestSmtpServer({ port = 0, keepMessages = true, behav
         (mail) => {
           if (hold) return; // never answered: the client is left waiting, then disconnects
           counts.messages += 1;
-          for (const rcpt of session.envelope.rcptTo) accepted.push({ to: rcpt.address.toLowerCase(), messageId: mail.messageId ?? "", mail });
+          for (const rcpt of session.envelope.rcptTo)
+            accepted.push({ to: rcpt.address.toLowerCase(), messageId: mail.messageId ?? "", mail });
           callback();
           arrivals.emit("message");
         },

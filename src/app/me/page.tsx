@@ -30,7 +30,11 @@ export default async function MePage() {
         </h2>
         {papers.length === 0 ? (
           <p className="mt-2 text-gray-600 dark:text-gray-400">
-            You haven&apos;t upvoted any papers yet. Browse <Link href="/" className={linkClass}>today&apos;s papers</Link> and press ▲ on the ones you like.
+            You haven&apos;t upvoted any papers yet. Browse{" "}
+            <Link href="/" className={linkClass}>
+              today&apos;s papers
+            </Link>{" "}
+            and press ▲ on the ones you like.
           </p>
         ) : (
           <ol className="mt-3 flex flex-col gap-4">
@@ -44,25 +48,34 @@ export default async function MePage() {
       </section>
 
       <section aria-labelledby="digest-heading" className={sectionClass}>
-        <h2 id="digest-heading" className="text-lg font-semibold">Email digest</h2>
+        <h2 id="digest-heading" className="text-lg font-semibold">
+          Email digest
+        </h2>
         <p className="mt-2 text-gray-700 dark:text-gray-300">
           {subscription?.status === "CONFIRMED" ? (
             <>
               You get the {subscription.cadence === "DAILY" ? "daily" : "weekly"} digest at {subscription.email}.{" "}
-              <Link href={subscription.preferencesPath} className={linkClass}>Change or unsubscribe</Link>
+              <Link href={subscription.preferencesPath} className={linkClass}>
+                Change or unsubscribe
+              </Link>
             </>
           ) : subscription?.status === "PENDING" ? (
             <>We are waiting for you to confirm the subscription email sent to {subscription.email}.</>
           ) : (
             <>
-              You are not subscribed. <Link href="/subscribe" className={linkClass}>Get the top papers by email</Link>
+              You are not subscribed.{" "}
+              <Link href="/subscribe" className={linkClass}>
+                Get the top papers by email
+              </Link>
             </>
           )}
         </p>
       </section>
 
       <section aria-labelledby="data-heading" className={sectionClass}>
-        <h2 id="data-heading" className="text-lg font-semibold">Your data</h2>
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
         <p className="mt-2 text-gray-700 dark:text-gray-300">
           Everything stored about you: account, sign-in methods, upvotes, submitted papers and digest subscription.
         </p>
@@ -71,11 +84,16 @@ export default async function MePage() {
         </a>
       </section>
 
-      <section aria-labelledby="delete-heading" className="mt-8 rounded-xl border border-red-200 bg-white p-5 dark:border-red-900/60 dark:bg-gray-900">
-        <h2 id="delete-heading" className="text-lg font-semibold text-red-700 dark:text-red-400">Delete account</h2>
+      <section
+        aria-labelledby="delete-heading"
+        className="mt-8 rounded-xl border border-red-200 bg-white p-5 dark:border-red-900/60 dark:bg-gray-900"
+      >
+        <h2 id="delete-heading" className="text-lg font-semibold text-red-700 dark:text-red-400">
+          Delete account
+        </h2>
         <p className="mt-2 text-gray-700 dark:text-gray-300">
-          This removes your account, your upvotes (the papers&apos; counts go down accordingly) and your digest subscription. Papers you submitted stay in the
-          feed. It cannot be undone.
+          This removes your account, your upvotes (the papers&apos; counts go down accordingly) and your digest subscription. Papers you
+          submitted stay in the feed. It cannot be undone.
         </p>
         <DeleteAccountForm />
       </section>

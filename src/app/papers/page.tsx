@@ -16,7 +16,12 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     title: query ? `Search: ${query}` : "Search papers",
     robots: { index: false },
     alternates: query
-      ? { types: { "application/rss+xml": `${feed}.xml?q=${encodeURIComponent(query)}`, "application/feed+json": `${feed}.json?q=${encodeURIComponent(query)}` } }
+      ? {
+          types: {
+            "application/rss+xml": `${feed}.xml?q=${encodeURIComponent(query)}`,
+            "application/feed+json": `${feed}.json?q=${encodeURIComponent(query)}`,
+          },
+        }
       : undefined,
   };
 }

@@ -13,8 +13,8 @@ export default async function SubscribePage() {
   return (
     <SubscriptionPanel eyebrow="Email digest" title="Get trending papers in your email inbox">
       <p>
-        The papers the community upvoted most, with a short abstract and links, delivered every weekday morning or once a week. Papers you have already
-        received never come twice, and every email has a one-click unsubscribe.
+        The papers the community upvoted most, with a short abstract and links, delivered every weekday morning or once a week. Papers you
+        have already received never come twice, and every email has a one-click unsubscribe.
       </p>
       <div className="mt-6">
         <SubscribeForm accountEmail={user?.email ?? null} />

@@ -10,10 +10,7 @@ export function SignInLink() {
   // The sign-in pages have their own buttons; a second "Sign in" there would only confuse.
   if (pathname.startsWith("/auth/")) return null;
   return (
-    <Link
-      href={`/auth/signin?callbackUrl=${encodeURIComponent(pathname)}`}
-      className={buttonClasses({ size: "sm" })}
-    >
+    <Link href={`/auth/signin?callbackUrl=${encodeURIComponent(pathname)}`} className={buttonClasses({ size: "sm" })}>
       Sign in
     </Link>
   );

@@ -14,7 +14,10 @@ export const textLink = "font-medium text-indigo-600 hover:underline dark:text-i
 /** A success note at the top of a page after a form brought the user back to it. */
 export function SuccessNote({ children }: { children: React.ReactNode }) {
   return (
-    <p role="status" className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-100">
+    <p
+      role="status"
+      className="mb-4 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-100"
+    >
       {children}
     </p>
   );

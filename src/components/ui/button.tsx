@@ -24,6 +24,5 @@ export function buttonClasses({ tone = "primary", size = "md", className = "" }:
 }
 
 export function Button({ tone, size, className, type = "button", ...props }: ButtonStyle & ButtonHTMLAttributes<HTMLButtonElement>) {
-   
   return <button type={type} className={buttonClasses({ tone, size, className })} {...props} />;
 }

@@ -24,7 +24,14 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
   });
   return {
     exportedAt: now.toISOString(),
-    user: { id: user.id, email: user.email, name: user.name, image: user.image, emailVerified: user.emailVerified, createdAt: user.createdAt },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      image: user.image,
+      emailVerified: user.emailVerified,
+      createdAt: user.createdAt,
+    },
     linkedAccounts: user.accounts,
     sessions: user.sessions,
     upvotes: user.upvotes.map((upvote) => ({ paperId: upvote.paperId, title: upvote.paper.title, upvotedAt: upvote.createdAt })),
@@ -42,7 +49,11 @@ export async function deleteUserAccount(db: Db, userId: string): Promise<{ remov
     // Locking the user row first makes a concurrent vote (whose foreign-key check needs a share
     // lock on it) wait and then fail, instead of adding a row the cascade would drop uncounted.
     // Raw: Prisma cannot lock a row.
-    const locked = await queryRows(tx, z.object({ locked: z.number() }), Prisma.sql`SELECT 1 AS locked FROM "User" WHERE "id" = ${userId} FOR UPDATE`);
+    const locked = await queryRows(
+      tx,
+      z.object({ locked: z.number() }),
+      Prisma.sql`SELECT 1 AS locked FROM "User" WHERE "id" = ${userId} FOR UPDATE`,
+    );
     if (locked.length === 0) return { removedUpvotes: 0 };
     // Raw: the votes and the counts they moved go in one statement, as when they were cast.
     const [removed] = await queryRows(

@@ -17,7 +17,11 @@ const CONFIRMATION = "delete my account";
 export async function deleteAccountAction(_previous: DeleteAccountState, formData: FormData): Promise<DeleteAccountState> {
   const user = await getCurrentUser();
   if (!user) return { message: "You are not signed in any more, so there is nothing to delete." };
-  if (String(formData.get("confirmation") ?? "").trim().toLowerCase() !== CONFIRMATION) {
+  if (
+    String(formData.get("confirmation") ?? "")
+      .trim()
+      .toLowerCase() !== CONFIRMATION
+  ) {
     return { message: `Type “${CONFIRMATION}” to confirm.` };
   }
   await deleteUserAccount(db, user.id);

@@ -7,5 +7,8 @@ import { db } from "@/server/db";
 /** The signed-in user of the current page or server action, or null; looked up once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
-  return findSessionUser(db, sessionTokenFromCookies((name) => jar.get(name)?.value));
+  return findSessionUser(
+    db,
+    sessionTokenFromCookies((name) => jar.get(name)?.value),
+  );
 });

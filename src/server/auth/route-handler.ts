@@ -34,7 +34,8 @@ export function createAuthRouteHandler(deps: AuthRouteDeps): AuthRouteHandler {
     try {
       if (action === "callback" && providerId === "email") {
         if (request.method === "GET") return redirect(new URL(`/auth/confirm${url.search}`, deps.siteUrl).toString());
-        if (!hasSameOrigin(request, deps.siteUrl)) throw new AppError("FORBIDDEN", "Sign-in links can only be confirmed from this site's confirmation page.");
+        if (!hasSameOrigin(request, deps.siteUrl))
+          throw new AppError("FORBIDDEN", "Sign-in links can only be confirmed from this site's confirmation page.");
       }
       const body = await readBody(request);
       if (action === "signin" && providerId === "email" && request.method === "POST") {
@@ -70,7 +71,13 @@ async function readBody(request: Request): Promise<Record<string, string>> {
 // every place it reads one from gets the same-origin version first.
 const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
-async function runNextAuth(deps: AuthRouteDeps, request: Request, segments: string[], url: URL, body: Record<string, string>): Promise<Response> {
+async function runNextAuth(
+  deps: AuthRouteDeps,
+  request: Request,
+  segments: string[],
+  url: URL,
+  body: Record<string, string>,
+): Promise<Response> {
   const query: Record<string, string | string[]> = Object.fromEntries(url.searchParams);
   if (query.callbackUrl !== undefined) query.callbackUrl = safeCallbackUrl(query.callbackUrl, deps.siteUrl);
   if (body.callbackUrl !== undefined) body.callbackUrl = safeCallbackUrl(body.callbackUrl, deps.siteUrl);

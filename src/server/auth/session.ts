@@ -48,5 +48,8 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
 /** Route handlers authenticate from the request itself, so they can be exercised with a plain Request. */
 export async function userFromRequest(db: Db, request: Request): Promise<CurrentUser | null> {
   const cookies = parseCookieHeader(request.headers.get("cookie"));
-  return findSessionUser(db, sessionTokenFromCookies((name) => cookies.get(name)));
+  return findSessionUser(
+    db,
+    sessionTokenFromCookies((name) => cookies.get(name)),
+  );
 }

@@ -22,7 +22,11 @@ export const SIGN_IN_LIMITS: SignInLimits = {
  * returned) and neither the address nor the client IP past its limit. Throws a BAD_REQUEST or
  * RATE_LIMITED AppError whose message is shown to the person as is.
  */
-export async function admitSignInRequest(db: Db, input: { email: unknown; ip: string }, limits: SignInLimits = SIGN_IN_LIMITS): Promise<string> {
+export async function admitSignInRequest(
+  db: Db,
+  input: { email: unknown; ip: string },
+  limits: SignInLimits = SIGN_IN_LIMITS,
+): Promise<string> {
   const email = parseOrThrow(emailAddressSchema, input.email);
   await enforceRateLimit(
     db,
@@ -30,6 +34,11 @@ export async function admitSignInRequest(db: Db, input: { email: unknown; ip: st
     limits.perIp,
     (wait) => `Too many sign-in links were requested from your network. Try again in ${wait}.`,
   );
-  await enforceRateLimit(db, `sign-in:email:${email}`, limits.perAddress, (wait) => `Too many sign-in links were sent to ${email}. Try again in ${wait}.`);
+  await enforceRateLimit(
+    db,
+    `sign-in:email:${email}`,
+    limits.perAddress,
+    (wait) => `Too many sign-in links were sent to ${email}. Try again in ${wait}.`,
+  );
   return email;
 }

@@ -31,7 +31,9 @@ export function createCronDigestHandler(deps: CronDigestDeps) {
     if (!isAuthorizedCronRequest(request.headers, deps.cronSecret)) {
       throw new AppError(
         "UNAUTHORIZED",
-        deps.cronSecret ? "Send Authorization: Bearer <CRON_SECRET>." : "CRON_SECRET is not configured, so the cron routes accept no request.",
+        deps.cronSecret
+          ? "Send Authorization: Bearer <CRON_SECRET>."
+          : "CRON_SECRET is not configured, so the cron routes accept no request.",
       );
     }
     const { cadence } = parseOrThrow(querySchema, Object.fromEntries(new URL(request.url).searchParams));

@@ -37,7 +37,9 @@ const plainSpaces = (text: string) => text.replace(/[\u2009\u202f]/g, " ");
 function describePeriod(period: DigestPeriod): { subject: string; covered: string } {
   const first = fromIsoDate(period.firstDay);
   const last = fromIsoDate(period.lastDay);
-  const covered = plainSpaces(period.firstDay === period.lastDay ? `on ${longDay.format(first)}` : `from ${longDay.formatRange(first, last)}`);
+  const covered = plainSpaces(
+    period.firstDay === period.lastDay ? `on ${longDay.format(first)}` : `from ${longDay.formatRange(first, last)}`,
+  );
   if (period.cadence === "DAILY") return { subject: `Trending papers · ${day.format(period.rankedAt)}`, covered };
   return { subject: `Trending papers of the week · ${plainSpaces(range.formatRange(first, last))}`, covered };
 }

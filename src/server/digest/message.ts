@@ -27,7 +27,11 @@ export interface DigestMailContext {
   origin: string;
 }
 
-export function buildDigestMail(recipient: DigestRecipient, papers: DigestPaper[], { period, render, links, origin }: DigestMailContext): OutgoingMail {
+export function buildDigestMail(
+  recipient: DigestRecipient,
+  papers: DigestPaper[],
+  { period, render, links, origin }: DigestMailContext,
+): OutgoingMail {
   const unsubscribeUrl = links.unsubscribe(recipient.manageToken);
   const email = render(papers, { preferencesUrl: links.preferences(recipient.manageToken), unsubscribeUrl });
   const host = new URL(origin).hostname;

@@ -127,7 +127,13 @@ export async function failAbandonedLastAttempts(db: Db, digestId: string, option
     data: { status: "FAILED", lastError: "The run sending the last attempt stopped before recording its outcome." },
     select: { id: true, subscriberId: true, attempts: true, lastError: true, subscriber: { select: { email: true } } },
   });
-  return failed.map((row) => ({ id: row.id, subscriberId: row.subscriberId, email: row.subscriber.email, attempts: row.attempts, lastError: row.lastError ?? "" }));
+  return failed.map((row) => ({
+    id: row.id,
+    subscriberId: row.subscriberId,
+    email: row.subscriber.email,
+    attempts: row.attempts,
+    lastError: row.lastError ?? "",
+  }));
 }
 
 /** Which of `paperIds` each subscriber was already sent. */

@@ -181,8 +181,13 @@ export async function runTrendingDigest(options: TrendingDigestOptions): Promise
 
 async function sendDigest(context: RunContext, digest: DigestRow, period: DigestPeriod, candidates: DigestPaper[]): Promise<void> {
   const { db, settings, report } = context;
-  const abandoned = await failAbandonedLastAttempts(db, digest.id, { now: context.now(), leaseMs: settings.leaseMs, maxAttempts: settings.maxAttempts });
-  for (const row of abandoned) noteFailure(report, { subscriberId: row.subscriberId, email: row.email, attempts: row.attempts, error: row.lastError });
+  const abandoned = await failAbandonedLastAttempts(db, digest.id, {
+    now: context.now(),
+    leaseMs: settings.leaseMs,
+    maxAttempts: settings.maxAttempts,
+  });
+  for (const row of abandoned)
+    noteFailure(report, { subscriberId: row.subscriberId, email: row.email, attempts: row.attempts, error: row.lastError });
 
   const candidateIds = candidates.map((paper) => paper.id);
   const mailContext: DigestMailContext = {
@@ -209,7 +214,9 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
       const skipped: string[] = [];
       for (const delivery of claimed) {
         const papers =
-          delivery.subscriberStatus === "CONFIRMED" ? pickUnsentPapers(candidates, alreadySent.get(delivery.subscriberId) ?? new Set(), settings.digestSize) : [];
+          delivery.subscriberStatus === "CONFIRMED"
+            ? pickUnsentPapers(candidates, alreadySent.get(delivery.subscriberId) ?? new Set(), settings.digestSize)
+            : [];
         if (papers.length === 0) skipped.push(delivery.id);
         else await deliver(context, delivery, papers, mailContext);
       }
@@ -219,7 +226,12 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
   });
 }
 
-async function deliver(context: RunContext, delivery: ClaimedDelivery, papers: DigestPaper[], mailContext: DigestMailContext): Promise<void> {
+async function deliver(
+  context: RunContext,
+  delivery: ClaimedDelivery,
+  papers: DigestPaper[],
+  mailContext: DigestMailContext,
+): Promise<void> {
   const { db, settings, report } = context;
   const mail = buildDigestMail(
     { deliveryId: delivery.id, subscriberId: delivery.subscriberId, email: delivery.email, manageToken: delivery.manageToken },
@@ -234,7 +246,8 @@ async function deliver(context: RunContext, delivery: ClaimedDelivery, papers: D
     const lastAttempt = delivery.attempts >= settings.maxAttempts;
     const retryAt = lastAttempt ? null : new Date(context.now().getTime() + settings.retryDelayMs(delivery.attempts));
     await recordFailure(db, delivery.id, { error: message, retryAt });
-    if (lastAttempt) noteFailure(report, { subscriberId: delivery.subscriberId, email: delivery.email, attempts: delivery.attempts, error: message });
+    if (lastAttempt)
+      noteFailure(report, { subscriberId: delivery.subscriberId, email: delivery.email, attempts: delivery.attempts, error: message });
     else report.retried += 1;
     return;
   }

@@ -12,13 +12,22 @@ import { normalizeQuery } from "@/server/papers/search";
 
 export const latestPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request) =>
-    feedResponse(request, format, { title: "Daily Papers", description: "Papers of the latest feed days", pagePath: "/" }, await getCachedRecentPapers()),
+    feedResponse(
+      request,
+      format,
+      { title: "Daily Papers", description: "Papers of the latest feed days", pagePath: "/" },
+      await getCachedRecentPapers(),
+    ),
   );
 
 export const trendingPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request) => {
     const { papers } = await getCachedTrendingPapers(50);
-    const spec = { title: "Trending papers · Daily Papers", description: `The most upvoted papers of the last ${TRENDING_DAYS} days, with time decay`, pagePath: "/papers/trending" };
+    const spec = {
+      title: "Trending papers · Daily Papers",
+      description: `The most upvoted papers of the last ${TRENDING_DAYS} days, with time decay`,
+      pagePath: "/papers/trending",
+    };
     return feedResponse(request, format, spec, papers);
   });
 
@@ -41,6 +50,15 @@ export const searchResultsFeed = (format: FeedFormat) =>
     const { q } = parseOrThrow(searchParamsSchema.pick({ q: true }), queryObject(request.url));
     const query = normalizeQuery(q);
     const { hits } = await getCachedSearch(query);
-    const spec = { title: `“${query}” · Daily Papers`, description: `Papers matching “${query}”`, pagePath: `/papers?q=${encodeURIComponent(query)}` };
-    return feedResponse(request, format, spec, hits.map((hit) => hit.paper));
+    const spec = {
+      title: `“${query}” · Daily Papers`,
+      description: `Papers matching “${query}”`,
+      pagePath: `/papers?q=${encodeURIComponent(query)}`,
+    };
+    return feedResponse(
+      request,
+      format,
+      spec,
+      hits.map((hit) => hit.paper),
+    );
   });

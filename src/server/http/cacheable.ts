@@ -9,7 +9,10 @@ const CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=3
 export function cacheableResponse(request: Request, body: string, contentType: string): Response {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers = { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, ETag: etag };
-  const known = request.headers.get("if-none-match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  const known = request.headers
+    .get("if-none-match")
+    ?.split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""));
   if (known?.includes(etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers });
 }

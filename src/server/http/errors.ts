@@ -18,7 +18,10 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
     );
   }
   console.error(error);
-  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
 }
 
 /** Decodes a URL path segment, or throws a 400 naming the parameter for a malformed escape. */

@@ -23,6 +23,10 @@ export function hasSameOrigin(request: Request, siteUrl: string): boolean {
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ?? headers.get("x-real-ip")?.trim() ?? "unknown";
 }

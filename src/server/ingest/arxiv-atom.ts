@@ -37,10 +37,7 @@ const parser = new XMLParser({
 });
 
 /** An element's text, whether or not the element also carries attributes (`<title type="html">`). */
-const text = z.preprocess(
-  (node) => (typeof node === "object" && node !== null && "#text" in node ? node["#text"] : node),
-  z.string(),
-);
+const text = z.preprocess((node) => (typeof node === "object" && node !== null && "#text" in node ? node["#text"] : node), z.string());
 const timestamp = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
 const errorEntrySchema = z.object({

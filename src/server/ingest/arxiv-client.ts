@@ -82,14 +82,11 @@ async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<Ar
     return failAll(`arXiv sent an unreadable answer: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!response.ok) {
-    return failAll(
-      feed.errors.length > 0 ? `${REJECTED}: ${feed.errors.join("; ")}` : `arXiv answered HTTP ${response.status}`,
-    );
+    return failAll(feed.errors.length > 0 ? `${REJECTED}: ${feed.errors.join("; ")}` : `arXiv answered HTTP ${response.status}`);
   }
 
   const byId = new Map(feed.entries.map((entry) => [entry.id, entry]));
-  const missingReason =
-    feed.errors.length > 0 ? `${MISSING_WITH_ERRORS}, which reported: ${feed.errors.join("; ")}` : NOT_FOUND;
+  const missingReason = feed.errors.length > 0 ? `${MISSING_WITH_ERRORS}, which reported: ${feed.errors.join("; ")}` : NOT_FOUND;
   const result: ArxivFetchResult = { papers: [], failures: [] };
   for (const id of ids) {
     const entry = byId.get(id);

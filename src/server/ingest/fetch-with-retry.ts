@@ -26,7 +26,10 @@ export async function fetchWithRetry(url: string, options: RetryOptions = {}): P
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let response: Response | null = null;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json, application/atom+xml" } });
+      response = await fetch(url, {
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: { accept: "application/json, application/atom+xml" },
+      });
     } catch (error) {
       lastReason = describeNetworkError(error);
     }

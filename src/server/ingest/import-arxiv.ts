@@ -19,7 +19,10 @@ export async function importArxivIds(db: Db, options: ArxivImportOptions, progre
   const { papers, failures } = await fetchArxivPapers(options.ids, {
     apiUrl: options.apiUrl,
     feedDate: options.feedDate,
-    retry: { ...options.retry, onRetry: ({ attempt, delayMs, reason }) => progress?.onRetry?.(`arXiv: ${reason}, retry ${attempt} in ${delayMs} ms`) },
+    retry: {
+      ...options.retry,
+      onRetry: ({ attempt, delayMs, reason }) => progress?.onRetry?.(`arXiv: ${reason}, retry ${attempt} in ${delayMs} ms`),
+    },
   });
   const result = await writePapers(db, papers, "refreshMetadata");
   const skipped = failures.map((failure) => ({ source: "arXiv", index: null, paperId: failure.id, reason: failure.reason }));

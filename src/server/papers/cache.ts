@@ -5,7 +5,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { FeedSort } from "@/lib/feed-sort";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 import { db } from "@/server/db";
-import { getLatestFeedDate, getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/papers/feed";
+import {
+  getLatestFeedDate,
+  getOrganizationPapers,
+  getPaperById,
+  getPeriodFeed,
+  getRecentPapers,
+  getTrendingPapers,
+} from "@/server/papers/feed";
 import { searchPapers } from "@/server/papers/search";
 
 // Everything about keeping cached paper pages fresh lives here. Paper queries are cached under

@@ -88,7 +88,12 @@ export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<
 
 /** Papers of the latest `days` feed days, newest day first, most upvoted first within a day. */
 export async function getRecentPapers(db: Db, days = 3, limit = 100): Promise<PaperDto[]> {
-  const recentDays = await db.paper.findMany({ distinct: ["feedDate"], select: { feedDate: true }, orderBy: { feedDate: "desc" }, take: days });
+  const recentDays = await db.paper.findMany({
+    distinct: ["feedDate"],
+    select: { feedDate: true },
+    orderBy: { feedDate: "desc" },
+    take: days,
+  });
   const oldest = recentDays.at(-1)?.feedDate;
   if (!oldest) return [];
   const rows = await db.paper.findMany({

@@ -6,7 +6,11 @@ import type { PaperDto } from "@/server/papers/dto";
 
 function organizationOf(paper: PaperDto) {
   return paper.organization
-    ? { name: paper.organization.name, fullname: paper.organization.fullName, ...(paper.organization.avatarUrl ? { avatar: paper.organization.avatarUrl } : {}) }
+    ? {
+        name: paper.organization.name,
+        fullname: paper.organization.fullName,
+        ...(paper.organization.avatarUrl ? { avatar: paper.organization.avatarUrl } : {}),
+      }
     : undefined;
 }
 
@@ -37,7 +41,9 @@ export function toHfDailyPaper(paper: PaperDto) {
     ...(paper.thumbnailUrl ? { thumbnail: paper.thumbnailUrl } : {}),
     mediaUrls: paper.mediaUrls,
     numComments: paper.comments,
-    ...(paper.submitter ? { submittedBy: { name: paper.submitter.name, fullname: paper.submitter.fullName, avatarUrl: paper.submitter.avatarUrl } } : {}),
+    ...(paper.submitter
+      ? { submittedBy: { name: paper.submitter.name, fullname: paper.submitter.fullName, avatarUrl: paper.submitter.avatarUrl } }
+      : {}),
     ...(paper.organization ? { organization: organizationOf(paper) } : {}),
   };
 }

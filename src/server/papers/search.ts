@@ -24,7 +24,11 @@ export interface SearchResults {
 const searchMatch = z.object({ id: z.string(), title: z.string(), excerpt: z.string() });
 
 export function normalizeQuery(raw: string): string {
-  return raw.replace(/[\uE000\uE001\0]/g, "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
+  return raw
+    .replace(/[\uE000\uE001\0]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
 }
 
 /**
@@ -62,7 +66,9 @@ export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promis
     const paper = byId.get(id);
     if (!paper) return [];
     const highlight = highlights.get(id);
-    return [{ paper, highlightedTitle: highlight?.title ?? paper.title, highlightedExcerpt: highlight?.excerpt ?? paper.abstract.slice(0, 300) }];
+    return [
+      { paper, highlightedTitle: highlight?.title ?? paper.title, highlightedExcerpt: highlight?.excerpt ?? paper.abstract.slice(0, 300) },
+    ];
   });
   return { query, hits };
 }

@@ -49,7 +49,8 @@ export async function submitPaper(deps: SubmissionDeps, userId: string, input: u
   const { db } = deps;
   const now = deps.now ?? new Date();
   const parsed = submissionInput.safeParse(input);
-  if (!parsed.success) throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Enter an arXiv id or link.", { param: "arxiv" });
+  if (!parsed.success)
+    throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Enter an arXiv id or link.", { param: "arxiv" });
   const id = parsed.data.arxiv;
 
   const existing = await db.paper.findUnique({ where: { id }, select: { id: true, title: true } });
@@ -64,12 +65,19 @@ export async function submitPaper(deps: SubmissionDeps, userId: string, input: u
   );
 
   const today = toIsoDate(now);
-  const { papers, failures } = await fetchArxivPapers([id], { apiUrl: deps.arxivApiUrl, feedDate: today, retry: deps.retry ?? SUBMISSION_RETRY });
+  const { papers, failures } = await fetchArxivPapers([id], {
+    apiUrl: deps.arxivApiUrl,
+    feedDate: today,
+    retry: deps.retry ?? SUBMISSION_RETRY,
+  });
   const record = papers[0];
   if (!record) {
     const failure = failures[0];
     if (failure && isMissingPaper(failure)) throw new AppError("NOT_FOUND", `arXiv has no paper ${id}. Check the id and try again.`);
-    throw new AppError("UPSTREAM_UNAVAILABLE", "arXiv is not answering right now, so nothing was added. Please try again in a few minutes.");
+    throw new AppError(
+      "UPSTREAM_UNAVAILABLE",
+      "arXiv is not answering right now, so nothing was added. Please try again in a few minutes.",
+    );
   }
 
   try {

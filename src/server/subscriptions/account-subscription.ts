@@ -17,13 +17,25 @@ export interface AccountSubscription {
  * A signed-in user's one click: sign-in already proved they own the account address, so it is
  * confirmed at once and linked to the account (a previous address of theirs is unlinked).
  */
-export async function subscribeAccount(db: Db, user: { id: string; email: string | null }, cadence: Cadence, now: Date): Promise<AccountSubscription> {
+export async function subscribeAccount(
+  db: Db,
+  user: { id: string; email: string | null },
+  cadence: Cadence,
+  now: Date,
+): Promise<AccountSubscription> {
   const email = user.email;
   if (!email) throw new AppError("BAD_REQUEST", "Your account has no email address. Subscribe with an address on the form instead.");
   const subscriber = await db.$transaction(async (tx) => {
     await lockAddress(tx, email);
     await tx.subscriber.updateMany({ where: { userId: user.id, NOT: { email } }, data: { userId: null } });
-    const confirmed = { status: "CONFIRMED" as const, cadence, userId: user.id, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null };
+    const confirmed = {
+      status: "CONFIRMED" as const,
+      cadence,
+      userId: user.id,
+      confirmTokenHash: null,
+      confirmExpiresAt: null,
+      unsubscribedAt: null,
+    };
     const existing = await tx.subscriber.findUnique({ where: { email }, select: { id: true, confirmedAt: true } });
     if (existing) {
       return tx.subscriber.update({ where: { id: existing.id }, data: { ...confirmed, confirmedAt: existing.confirmedAt ?? now } });
@@ -39,7 +51,12 @@ export async function findAccountSubscription(db: Db, userId: string): Promise<A
   return subscriber ? toAccountSubscription(subscriber) : null;
 }
 
-function toAccountSubscription(subscriber: { email: string; status: AccountSubscription["status"]; cadence: Cadence; manageToken: string }): AccountSubscription {
+function toAccountSubscription(subscriber: {
+  email: string;
+  status: AccountSubscription["status"];
+  cadence: Cadence;
+  manageToken: string;
+}): AccountSubscription {
   return {
     email: subscriber.email,
     status: subscriber.status,

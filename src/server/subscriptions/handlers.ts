@@ -35,7 +35,12 @@ export function createSubscribeHandler(deps: SubscriptionHandlerDeps) {
       if (!user) throw new AppError("UNAUTHORIZED", "Sign in to subscribe with your account address, or enter an address instead.");
       if (!hasSameOrigin(request, deps.siteUrl)) throw new AppError("FORBIDDEN", "Subscribe from this site's subscribe page.");
       const subscription = await subscribeAccount(deps.db, user, cadence, now());
-      return Response.json({ outcome: "subscribed", email: subscription.email, cadence: subscription.cadence, preferencesPath: subscription.preferencesPath });
+      return Response.json({
+        outcome: "subscribed",
+        email: subscription.email,
+        cadence: subscription.cadence,
+        preferencesPath: subscription.preferencesPath,
+      });
     }
     const { email, cadence } = parseOrThrow(subscribeByEmailSchema, body);
     const mailer = deps.mailer();

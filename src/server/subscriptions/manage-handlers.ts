@@ -38,11 +38,15 @@ export function createUnsubscribeHandlers(deps: ManageHandlerDeps) {
   };
 }
 
-const preferencesFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cadence"), cadence: cadenceSchema }),
-  z.object({ intent: z.literal("unsubscribe") }),
-  z.object({ intent: z.literal("resubscribe") }),
-], { error: "intent: must be cadence, unsubscribe or resubscribe" });
+const preferencesFormSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("cadence"), cadence: cadenceSchema }),
+    z.object({ intent: z.literal("unsubscribe") }),
+    z.object({ intent: z.literal("resubscribe") }),
+  ],
+  { error: "intent: must be cadence, unsubscribe or resubscribe" },
+);
 
 /** POST /api/preferences/<token> (the preferences page's forms), then back to that page. */
 export function createPreferencesHandler(deps: ManageHandlerDeps) {

@@ -20,7 +20,13 @@ async function admitSubscribeRequest(db: Db, email: string, ip: string, now: Dat
     (wait) => `Too many subscription requests came from your network. Try again in ${wait}.`,
     now,
   );
-  await enforceRateLimit(db, `subscribe:email:${email}`, SIGN_IN_LIMITS.perAddress, (wait) => `We already sent several emails to ${email}. Try again in ${wait}.`, now);
+  await enforceRateLimit(
+    db,
+    `subscribe:email:${email}`,
+    SIGN_IN_LIMITS.perAddress,
+    (wait) => `We already sent several emails to ${email}. Try again in ${wait}.`,
+    now,
+  );
 }
 
 type Outcome = { kind: "confirm"; token: string } | { kind: "already-subscribed"; manageToken: string };
@@ -35,7 +41,10 @@ export async function subscribeByEmail(ctx: SubscriptionContext, input: { email:
   await admitSubscribeRequest(db, input.email, input.ip, now);
   const outcome = await db.$transaction(async (tx): Promise<Outcome> => {
     await lockAddress(tx, input.email);
-    const existing = await tx.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true, manageToken: true } });
+    const existing = await tx.subscriber.findUnique({
+      where: { email: input.email },
+      select: { id: true, status: true, manageToken: true },
+    });
     if (existing?.status === "CONFIRMED") return { kind: "already-subscribed", manageToken: existing.manageToken };
     const token = newEmailToken();
     const pending = {
@@ -52,7 +61,12 @@ export async function subscribeByEmail(ctx: SubscriptionContext, input: { email:
   const links = subscriptionLinks(ctx.origin);
   const email =
     outcome.kind === "confirm"
-      ? renderConfirmationEmail({ confirmUrl: links.confirm(outcome.token), cadence: input.cadence, validHours: ctx.linkTtlHours, siteUrl: links.home })
+      ? renderConfirmationEmail({
+          confirmUrl: links.confirm(outcome.token),
+          cadence: input.cadence,
+          validHours: ctx.linkTtlHours,
+          siteUrl: links.home,
+        })
       : renderAlreadySubscribedEmail({ preferencesUrl: links.preferences(outcome.manageToken), siteUrl: links.home });
   try {
     await ctx.mailer.send({ to: input.email, ...email });

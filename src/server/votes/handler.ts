@@ -28,9 +28,13 @@ export function createUpvoteHandler(deps: UpvoteHandlerDeps) {
     if (!hasSameOrigin(request, deps.siteUrl)) {
       throw new AppError("FORBIDDEN", "Upvotes must come from this site: send an Origin header with the site's origin.");
     }
-    const state = await voteAsUser(deps.db, user.id, { paperId: decodeSegment((await context.params).id, "paperId"), upvoted: request.method === "POST" }, deps.rateLimit);
+    const state = await voteAsUser(
+      deps.db,
+      user.id,
+      { paperId: decodeSegment((await context.params).id, "paperId"), upvoted: request.method === "POST" },
+      deps.rateLimit,
+    );
     deps.onChange();
     return Response.json(state);
   });
 }
-

@@ -25,7 +25,12 @@ const voteInput = z.object({ paperId: arxivIdSchema, upvoted: z.boolean() });
  * A signed-in user's vote from any entry point (API route or server action): validated, rate
  * limited per user, applied. Throws AppErrors (400, 404, 429) with messages meant for people.
  */
-export async function voteAsUser(db: Db, userId: string, input: unknown, rateLimit: RateLimitRule = UPVOTE_RATE_LIMIT): Promise<UpvoteState> {
+export async function voteAsUser(
+  db: Db,
+  userId: string,
+  input: unknown,
+  rateLimit: RateLimitRule = UPVOTE_RATE_LIMIT,
+): Promise<UpvoteState> {
   const { paperId, upvoted } = parseOrThrow(voteInput, input);
   await enforceRateLimit(db, `upvote:user:${userId}`, rateLimit, (wait) => `You are voting too fast. Try again in ${wait}.`);
   const state = await setUpvote(db, userId, paperId, upvoted);

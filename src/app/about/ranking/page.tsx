@@ -19,24 +19,25 @@ export default function RankingPage() {
           <strong>upvotes</strong> is the count shown on the card: upvotes imported from Hugging Face plus upvotes cast here.
         </li>
         <li>
-          <strong>hours since added</strong> counts from the moment the paper was added to the daily feed (its feed day at 00:00 UTC when the exact
-          time is unknown).
+          <strong>hours since added</strong> counts from the moment the paper was added to the daily feed (its feed day at 00:00 UTC when
+          the exact time is unknown).
         </li>
         <li>
-          The <strong>+1</strong> lets a new paper without votes rank above an old one without votes; the <strong>+2</strong> damps the first hours.
+          The <strong>+1</strong> lets a new paper without votes rank above an old one without votes; the <strong>+2</strong> damps the
+          first hours.
         </li>
         <li>
-          The exponent <strong>{GRAVITY}</strong> (the gravity) means a paper needs about {DOUBLING_FACTOR} times the upvotes to hold its place when
-          its age doubles.
+          The exponent <strong>{GRAVITY}</strong> (the gravity) means a paper needs about {DOUBLING_FACTOR} times the upvotes to hold its
+          place when its age doubles.
         </li>
       </ul>
       <p>
-        Each card on a trending list has a “Why here?” note with its own numbers. Other orders are plain: most upvoted, or newest by arXiv publication
-        time.
+        Each card on a trending list has a “Why here?” note with its own numbers. Other orders are plain: most upvoted, or newest by arXiv
+        publication time.
       </p>
       <p>
-        The trending page covers papers added in the last {TRENDING_DAYS} days. When none were (an instance whose imports stopped), it shows the{" "}
-        {TRENDING_DAYS} days up to the latest feed day instead of an empty page.
+        The trending page covers papers added in the last {TRENDING_DAYS} days. When none were (an instance whose imports stopped), it shows
+        the {TRENDING_DAYS} days up to the latest feed day instead of an empty page.
       </p>
     </article>
   );

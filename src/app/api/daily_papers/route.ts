@@ -7,7 +7,11 @@ import { toHfDailyPaper } from "@/server/papers/hf-shape";
 /** GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending&p=&limit= (Hugging Face's shape). */
 export const GET = handleErrors(async (request: Request) => {
   const params = parseOrThrow(dailyPapersParamsSchema, queryObject(request.url));
-  const [kind, key] = params.week ? (["week", params.week] as const) : params.month ? (["month", params.month] as const) : (["date", params.date ?? (await getCachedLatestFeedDate())] as const);
+  const [kind, key] = params.week
+    ? (["week", params.week] as const)
+    : params.month
+      ? (["month", params.month] as const)
+      : (["date", params.date ?? (await getCachedLatestFeedDate())] as const);
   if (!key) return cacheableJson(request, []);
   const feed = await getCachedPeriodFeed(kind, key, params.sort === "trending" ? "trending" : "newest");
   const page = feed.papers.slice(params.p * params.limit, (params.p + 1) * params.limit);

@@ -3,4 +3,9 @@ import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 import { createSubscribeHandler } from "@/server/subscriptions/handlers";
 
-export const POST = createSubscribeHandler({ db, mailer: () => createDefaultMailer(), siteUrl: env.NEXTAUTH_URL, linkTtlHours: env.EMAIL_LINK_TTL_HOURS });
+export const POST = createSubscribeHandler({
+  db,
+  mailer: () => createDefaultMailer(),
+  siteUrl: env.NEXTAUTH_URL,
+  linkTtlHours: env.EMAIL_LINK_TTL_HOURS,
+});

@@ -35,15 +35,13 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
         Sign in to Daily Papers as <strong className="break-all text-gray-900 dark:text-gray-100">{email}</strong>?
       </p>
       <form method="post" action={`/api/auth/callback/email?${callback}`} className="mt-5">
-        <button
-          type="submit"
-          autoFocus
-          className={buttonClasses({ className: "w-full" })}
-        >
+        <button type="submit" autoFocus className={buttonClasses({ className: "w-full" })}>
           Sign in
         </button>
       </form>
-      <p className="mt-3 text-sm text-gray-500 dark:text-gray-400">Didn&apos;t ask to sign in? Close this page; nothing happens without the click.</p>
+      <p className="mt-3 text-sm text-gray-500 dark:text-gray-400">
+        Didn&apos;t ask to sign in? Close this page; nothing happens without the click.
+      </p>
     </AuthCard>
   );
 }

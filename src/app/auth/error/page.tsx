@@ -12,10 +12,7 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Se
   return (
     <AuthCard title={code === "Verification" ? "This link no longer works" : "Sign-in problem"}>
       <p role="alert">{authErrorMessage(code)}</p>
-      <Link
-        href="/auth/signin"
-        className={buttonClasses({ className: "mt-5" })}
-      >
+      <Link href="/auth/signin" className={buttonClasses({ className: "mt-5" })}>
         Request a new sign-in link
       </Link>
     </AuthCard>

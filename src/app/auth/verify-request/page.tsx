@@ -14,11 +14,13 @@ export default async function VerifyRequestPage({ searchParams }: { searchParams
   return (
     <AuthCard title="Check your inbox">
       <p>
-        We sent a sign-in link to {email.success ? <strong className="text-gray-900 dark:text-gray-100">{email.data}</strong> : "your email address"}. Open
-        it on this device to finish signing in.
+        We sent a sign-in link to{" "}
+        {email.success ? <strong className="text-gray-900 dark:text-gray-100">{email.data}</strong> : "your email address"}. Open it on this
+        device to finish signing in.
       </p>
       <p className="mt-3 text-sm text-gray-500 dark:text-gray-400">
-        The link works once and expires in {env.EMAIL_LINK_TTL_HOURS === 1 ? "1 hour" : `${env.EMAIL_LINK_TTL_HOURS} hours`}. Nothing arrived? Check your spam folder, or{" "}
+        The link works once and expires in {env.EMAIL_LINK_TTL_HOURS === 1 ? "1 hour" : `${env.EMAIL_LINK_TTL_HOURS} hours`}. Nothing
+        arrived? Check your spam folder, or{" "}
         <Link href="/auth/signin" className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
           request a new link
         </Link>

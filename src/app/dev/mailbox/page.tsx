@@ -34,7 +34,11 @@ export default async function DevMailboxPage() {
       ) : (
         <ol className="mt-6 flex flex-col gap-6">
           {messages.map((message) => (
-            <li key={message.id} data-testid="dev-mail" className="overflow-hidden rounded-xl border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+            <li
+              key={message.id}
+              data-testid="dev-mail"
+              className="overflow-hidden rounded-xl border border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900"
+            >
               <header className="border-b border-gray-200 px-4 py-3 dark:border-gray-800">
                 <h2 className="font-semibold">{message.subject}</h2>
                 <p className="mt-0.5 text-sm text-gray-600 dark:text-gray-400">

@@ -37,7 +37,9 @@ export default async function PaperPage({ params }: { params: Params }) {
   const links = [
     { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
     { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },
-    ...(paper.githubRepo ? [{ label: `GitHub${paper.githubStars !== null ? ` ★ ${paper.githubStars}` : ""}`, href: paper.githubRepo }] : []),
+    ...(paper.githubRepo
+      ? [{ label: `GitHub${paper.githubStars !== null ? ` ★ ${paper.githubStars}` : ""}`, href: paper.githubRepo }]
+      : []),
     ...(paper.projectPage ? [{ label: "Project page", href: paper.projectPage }] : []),
   ];
   return (
@@ -49,9 +51,15 @@ export default async function PaperPage({ params }: { params: Params }) {
             <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
           </Link>
         </p>
-        <h1 data-testid="paper-title" className="text-3xl leading-tight font-bold break-words">{paper.title}</h1>
+        <h1 data-testid="paper-title" className="text-3xl leading-tight font-bold break-words">
+          {paper.title}
+        </h1>
         {paper.organization && (
-          <Link href={`/orgs/${encodeURIComponent(paper.organization.name)}`} data-testid="org-badge" className="inline-flex items-center gap-2 self-start font-medium hover:underline">
+          <Link
+            href={`/orgs/${encodeURIComponent(paper.organization.name)}`}
+            data-testid="org-badge"
+            className="inline-flex items-center gap-2 self-start font-medium hover:underline"
+          >
             <OrgAvatar organization={paper.organization} sizeClass="size-6" />
             {paper.organization.fullName}
           </Link>
@@ -64,7 +72,12 @@ export default async function PaperPage({ params }: { params: Params }) {
         </div>
         <nav aria-label="Links" className="flex flex-wrap gap-2">
           {links.map((link) => (
-            <a key={link.href} href={link.href} rel="noopener noreferrer" className="rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800">
+            <a
+              key={link.href}
+              href={link.href}
+              rel="noopener noreferrer"
+              className="rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
+            >
               {link.label}
             </a>
           ))}

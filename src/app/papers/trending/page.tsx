@@ -25,7 +25,8 @@ export default async function TrendingPage() {
       <header>
         <h1 className="text-2xl font-bold">Trending papers</h1>
         <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
-          Papers added in the last {TRENDING_DAYS} days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)<sup>{GRAVITY}</sup>.
+          Papers added in the last {TRENDING_DAYS} days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)
+          <sup>{GRAVITY}</sup>.
           {stale && windowEnd && ` No papers were added recently, so this shows the ${TRENDING_DAYS} days up to ${formatDay(windowEnd)}.`}
         </p>
       </header>

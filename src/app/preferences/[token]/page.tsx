@@ -19,7 +19,13 @@ const NOTES: Record<string, string> = {
   resubscribe: "Welcome back! Your digests will start again with the next one.",
 };
 
-export default async function PreferencesPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: SearchParams }) {
+export default async function PreferencesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: SearchParams;
+}) {
   const token = emailTokenSchema.safeParse((await params).token);
   if (!token.success) notFound();
   const subscription = await lookupManagedSubscription(db, token.data);

@@ -32,8 +32,8 @@ export default async function ConfirmSubscriptionPage({ searchParams }: { search
   return (
     <SubscriptionPanel eyebrow="Almost done" title="Confirm your subscription">
       <p>
-        Send the <strong className="text-gray-900 dark:text-gray-100">{CADENCE_LABELS[link.cadence].name.toLowerCase()}</strong> trending papers digest to{" "}
-        <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{link.email}</strong>?
+        Send the <strong className="text-gray-900 dark:text-gray-100">{CADENCE_LABELS[link.cadence].name.toLowerCase()}</strong> trending
+        papers digest to <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{link.email}</strong>?
       </p>
       <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">{CADENCE_LABELS[link.cadence].description}</p>
       <form method="post" action="/api/subscriptions/confirm" className="mt-6">
@@ -42,7 +42,9 @@ export default async function ConfirmSubscriptionPage({ searchParams }: { search
           Confirm subscription
         </button>
       </form>
-      <p className="mt-3 text-sm text-gray-500 dark:text-gray-400">Didn&apos;t ask for this? Close this page; nothing happens without the click.</p>
+      <p className="mt-3 text-sm text-gray-500 dark:text-gray-400">
+        Didn&apos;t ask for this? Close this page; nothing happens without the click.
+      </p>
     </SubscriptionPanel>
   );
 }
@@ -51,8 +53,8 @@ function InvalidLink() {
   return (
     <SubscriptionPanel title="This link does not work">
       <p>
-        It may have been used already (then you are subscribed and there is nothing more to do), or it was not copied completely. Copy the whole link from the
-        email, or subscribe again to get a new one.
+        It may have been used already (then you are subscribed and there is nothing more to do), or it was not copied completely. Copy the
+        whole link from the email, or subscribe again to get a new one.
       </p>
       <Link href="/subscribe" className={`${textLink} mt-4 inline-block`}>
         Go to the subscribe page

@@ -28,7 +28,8 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
     return (
       <SubscriptionPanel eyebrow="Email digest" title="You're unsubscribed">
         <p role="status">
-          <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{subscription.email}</strong> will not receive any more digests.
+          <strong className="wrap-anywhere text-gray-900 dark:text-gray-100">{subscription.email}</strong> will not receive any more
+          digests.
         </p>
         <p className="mt-3 text-sm">Changed your mind? You can resubscribe from your {preferences}.</p>
       </SubscriptionPanel>
@@ -46,7 +47,9 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
           Unsubscribe
         </button>
       </form>
-      <p className="mt-4 text-sm text-gray-500 dark:text-gray-400">Rather get fewer emails? Switch to the weekly digest in your {preferences}.</p>
+      <p className="mt-4 text-sm text-gray-500 dark:text-gray-400">
+        Rather get fewer emails? Switch to the weekly digest in your {preferences}.
+      </p>
     </SubscriptionPanel>
   );
 }

@@ -9,5 +9,8 @@ import { normalizeQuery } from "@/server/papers/search";
 export const GET = handleErrors(async (request: Request) => {
   const { q, limit } = parseOrThrow(searchParamsSchema, queryObject(request.url));
   const results = await getCachedSearch(normalizeQuery(q));
-  return cacheableJson(request, results.hits.slice(0, limit).map((hit) => toHfDailyPaper(hit.paper)));
+  return cacheableJson(
+    request,
+    results.hits.slice(0, limit).map((hit) => toHfDailyPaper(hit.paper)),
+  );
 });
