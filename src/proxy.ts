@@ -36,7 +36,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|.*\\.xml$|.*\\.json$).*)",
+      // Static files from public/ and feeds carry no HTML, so they need no CSP nonce.
+      source: "/((?!api|_next/static|_next/image|robots.txt|manifest.webmanifest|.*\\.(?:xml|json|png|svg)$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -12,6 +12,9 @@ export const metadata: Metadata = {
   metadataBase: new URL(env.NEXTAUTH_URL),
   title: { default: "Daily Papers", template: "%s · Daily Papers" },
   description: "A daily feed of research papers, ranked by the community.",
+  // Served from public/, so the header logo and the manifest use the same files.
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  manifest: "/manifest.webmanifest",
   alternates: {
     types: {
       "application/rss+xml": [{ url: "/papers/feed.xml", title: "Daily Papers (RSS)" }],

@@ -16,6 +16,29 @@ function withSort(path: string, sort: FeedSort) {
   return sort === "trending" ? path : `${path}?sort=${sort}`;
 }
 
+/** "← Previous" / "Next →" to the nearest period with papers, or a dimmed label when there is none. */
+function NeighbourLink({ direction, period, sort }: { direction: "prev" | "next"; period: Period | null; sort: FeedSort }) {
+  const label = direction === "prev" ? "← Previous" : "Next →";
+  if (!period) {
+    return (
+      <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>
+        {label}
+      </span>
+    );
+  }
+  return (
+    <Link
+      rel={direction}
+      data-testid={direction === "prev" ? "previous-period" : "next-period"}
+      href={withSort(periodPath(period), sort)}
+      className={pill(false)}
+      title={periodLabel(period)}
+    >
+      {label}
+    </Link>
+  );
+}
+
 export interface PeriodNavProps {
   period: Period;
   previous: Period | null;
@@ -34,36 +57,8 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
           <p className="text-sm text-gray-500 dark:text-gray-400">{paperCount === 1 ? "1 paper" : `${paperCount} papers`}</p>
         </div>
         <nav aria-label="Period" className="flex items-center gap-2">
-          {previous ? (
-            <Link
-              rel="prev"
-              data-testid="previous-period"
-              href={withSort(periodPath(previous), sort)}
-              className={pill(false)}
-              title={periodLabel(previous)}
-            >
-              ← Previous
-            </Link>
-          ) : (
-            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>
-              ← Previous
-            </span>
-          )}
-          {next ? (
-            <Link
-              rel="next"
-              data-testid="next-period"
-              href={withSort(periodPath(next), sort)}
-              className={pill(false)}
-              title={periodLabel(next)}
-            >
-              Next →
-            </Link>
-          ) : (
-            <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>
-              Next →
-            </span>
-          )}
+          <NeighbourLink direction="prev" period={previous} sort={sort} />
+          <NeighbourLink direction="next" period={next} sort={sort} />
         </nav>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -16,3 +16,28 @@ test("the home page shows the latest day's papers as cards", async ({ page }) =>
   const moved = cards.filter({ hasText: "Data Journalist Agent: Transforming Data into Verifiable Multimodal Stories" });
   await expect(moved.getByTestId("paper-upvotes")).toHaveText("82");
 });
+
+test("the layout links the web manifest and icons that public/ serves, and robots.txt keeps crawlers off private pages", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/");
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(manifestHref).toBe("/manifest.webmanifest");
+  const manifest = await (await request.get(manifestHref!)).json();
+  expect(manifest.name).toBe("Daily Papers");
+  const iconUrls = [
+    ...manifest.icons.map((icon: { src: string }) => icon.src),
+    await page.locator('link[rel="apple-touch-icon"]').getAttribute("href"),
+    await page.locator('link[rel="icon"]').first().getAttribute("href"),
+  ];
+  for (const url of new Set(iconUrls)) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    expect(response.headers()["content-type"], url).toMatch(/^image\//);
+  }
+
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toContain("Disallow: /me");
+});
