@@ -147,21 +147,45 @@ describe("email magic link", () => {
 });
 
 describe("sign-in rate limits (stored in Postgres)", () => {
-  it("limits links per address, across app instances, and says when to retry", async () => {
+  it("limits links per address from one client, across app instances, and says when to retry", async () => {
     const otherInstance = handlerFor(database.url);
     for (let attempt = 0; attempt < limits.perAddress.limit; attempt++) {
-      const client = new AuthClient(attempt % 2 === 0 ? handler : otherInstance.handler, `192.0.2.${attempt + 1}`);
+      const client = new AuthClient(attempt % 2 === 0 ? handler : otherInstance.handler, "192.0.2.1");
       expect((await client.requestLink("busy@example.com")).status).toBe(200);
     }
     expect(sink.accepted).toHaveLength(limits.perAddress.limit);
 
-    const refused = await new AuthClient(otherInstance.handler, "192.0.2.200").requestLink("BUSY@example.com");
+    const refused = await new AuthClient(otherInstance.handler, "192.0.2.1").requestLink("BUSY@example.com");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3500);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
       "Too many sign-in links were sent to busy@example.com. Try again in 1 hour.",
     );
     expect(sink.accepted).toHaveLength(limits.perAddress.limit);
+  });
+
+  it("cannot be used to lock the owner out: forged requests count for nothing, a stranger's valid ones only against the stranger", async () => {
+    const owner = "owner@example.com";
+    const forger = new AuthClient(handler, "192.0.2.66");
+    for (let attempt = 0; attempt < 20; attempt++) {
+      // Cross-site, cookie-less, no csrfToken: what a hostile page can make a browser send.
+      const forged = await forger.request("POST", "/api/auth/signin/email", {
+        form: { email: owner, callbackUrl: "/", json: "true" },
+        origin: "https://evil.example",
+      });
+      expect(forged.status).toBeLessThan(500);
+    }
+    expect(sink.accepted).toHaveLength(0);
+    expect(await database.db.rateLimitEvent.count()).toBe(0);
+
+    // A script with real CSRF tokens spends its own allowance for the address, not the owner's.
+    const stranger = new AuthClient(handler, "192.0.2.77");
+    for (let attempt = 0; attempt < limits.perAddress.limit; attempt++) await stranger.requestLink(owner);
+    expect((await stranger.requestLink(owner)).status).toBe(429);
+
+    const response = await new AuthClient(handler, "203.0.113.50").requestLink(owner);
+    expect(response.status).toBe(200);
+    expect(linkFromMail((await sink.nextMessageTo(owner)).text).pathname).toBe("/auth/confirm");
   });
 
   it("limits links per client IP", async () => {

@@ -162,14 +162,18 @@ describe("subscribing (double opt-in)", () => {
     expect(await t.db.subscriber.count()).toBe(0);
   });
 
-  it("rate limits per address like sign-in does", async () => {
+  it("rate limits per address and client like sign-in does; a stranger cannot use up the owner's allowance", async () => {
+    const stranger = "198.51.100.9";
     for (let attempt = 0; attempt < 5; attempt++)
-      expect((await subscribeRequest({ email: "spam@example.com", cadence: "daily" })).status).toBe(202);
-    const limited = await subscribeRequest({ email: "spam@example.com", cadence: "daily" });
+      expect((await subscribeRequest({ email: "spam@example.com", cadence: "daily" }, { ip: stranger })).status).toBe(202);
+    const limited = await subscribeRequest({ email: "spam@example.com", cadence: "daily" }, { ip: stranger });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error.message).toMatch(/Try again in/);
     await expect.poll(() => smtp.acceptedFor("spam@example.com").length).toBe(5);
+
+    expect((await subscribeRequest({ email: "spam@example.com", cadence: "daily" }, { ip: "203.0.113.8" })).status).toBe(202);
+    await expect.poll(() => smtp.acceptedFor("spam@example.com").length).toBe(6);
   });
 
   it("expires unconfirmed subscriptions with their link", async () => {

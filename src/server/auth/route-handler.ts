@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 import { safeCallbackUrl } from "@/lib/callback-url";
@@ -38,7 +39,14 @@ export function createAuthRouteHandler(deps: AuthRouteDeps): AuthRouteHandler {
           throw new AppError("FORBIDDEN", "Sign-in links can only be confirmed from this site's confirmation page.");
       }
       const body = await readBody(request);
-      if (action === "signin" && providerId === "email" && request.method === "POST") {
+      // Only a request next-auth will honour counts against the limits: a forged one (no valid
+      // CSRF token) is left to next-auth to refuse, and costs the owner nothing.
+      if (
+        action === "signin" &&
+        providerId === "email" &&
+        request.method === "POST" &&
+        hasValidCsrfToken(request, body, deps.options.secret)
+      ) {
         body.email = await admitSignInRequest(deps.db, { email: body.email, ip: clientIp(request.headers) }, deps.limits ?? SIGN_IN_LIMITS);
       }
       return await runNextAuth(deps, request, segments, url, body);
@@ -46,6 +54,24 @@ export function createAuthRouteHandler(deps: AuthRouteDeps): AuthRouteHandler {
       return errorResponse(error);
     }
   };
+}
+
+const CSRF_COOKIES = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
+
+/**
+ * next-auth's double-submit check, done early: the cookie holds `token|sha256(token + secret)` and
+ * the form must repeat the token. Without a configured secret (next-auth then derives one itself)
+ * it cannot be checked here, and every request counts, as before.
+ */
+function hasValidCsrfToken(request: Request, body: Record<string, string>, secret: string | undefined): boolean {
+  if (!secret) return true;
+  if (!body.csrfToken) return false;
+  const cookies = parseCookieHeader(request.headers.get("cookie"));
+  const cookie = CSRF_COOKIES.map((name) => cookies.get(name)).find(Boolean);
+  const [token, hash] = cookie?.split("|") ?? [];
+  if (!token || !hash || token !== body.csrfToken) return false;
+  const expected = createHash("sha256").update(`${token}${secret}`).digest("hex");
+  return expected.length === hash.length && timingSafeEqual(Buffer.from(expected), Buffer.from(hash));
 }
 
 function redirect(location: string): Response {

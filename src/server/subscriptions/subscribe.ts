@@ -11,7 +11,8 @@ import type { SubscriptionContext } from "@/server/subscriptions/context";
 import { subscriptionLinks } from "@/server/subscriptions/links";
 import { hashEmailToken, newEmailToken } from "@/server/subscriptions/tokens";
 
-// The same limits as sign-in links: both mail a link to an address typed by anyone.
+// The same limits as sign-in links, for the same reasons: both mail a link to an address typed
+// by anyone, and the address limit is per client so a stranger cannot use up the owner's.
 async function admitSubscribeRequest(db: Db, email: string, ip: string, now: Date): Promise<void> {
   await enforceRateLimit(
     db,
@@ -22,7 +23,7 @@ async function admitSubscribeRequest(db: Db, email: string, ip: string, now: Dat
   );
   await enforceRateLimit(
     db,
-    `subscribe:email:${email}`,
+    `subscribe:email:${email}:ip:${ip}`,
     SIGN_IN_LIMITS.perAddress,
     (wait) => `We already sent several emails to ${email}. Try again in ${wait}.`,
     now,
