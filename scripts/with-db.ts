@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { constants } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { childEnv, env } from "@/env";
 import { createDb } from "@/server/db";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
@@ -52,12 +53,19 @@ function localAuthSecret(): Record<string, string> {
   return { NEXTAUTH_SECRET: readFileSync(file, "utf8").trim() };
 }
 
+// Without a trusted proxy, forwarding headers come from the client: the app must never see them.
+function untrustedForwardingHeaders(): Record<string, string> {
+  if (env.TRUST_PROXY > 0) return {};
+  const preload = `--import ${pathToFileURL(join(PROJECT_ROOT, "scripts", "strip-forwarded-headers.mjs")).href}`;
+  return { NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
+}
+
 function runCommand(command: string[], url: string): Promise<number> {
   const [program, ...args] = command;
   if (!program) return Promise.resolve(0);
   const child = spawn(program, args, {
     stdio: "inherit",
-    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, ...localAuthSecret() }),
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, ...localAuthSecret(), ...untrustedForwardingHeaders() }),
   });
   // The terminal delivers Ctrl-C to the child as well; wait for it to exit, then clean up.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

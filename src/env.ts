@@ -35,11 +35,22 @@ const schema = z.object({
     .default(24),
   /** Bearer secret for /api/cron/*; when unset the cron routes refuse every request. */
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Reverse proxies in front of the app that append the client address to X-Forwarded-For (and set
+   * X-Forwarded-Host/-Proto). Unset or 0: none, forwarding headers from clients are dropped.
+   * `true` means 1.
+   */
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === "true" ? "1" : value === "false" || value === "" ? "0" : value),
+    z.coerce.number().int().min(0, "must be a hop count: 0, 1, 2, ... (or true)").max(10).default(0),
+  ),
   /** Papers per digest email. */
   DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   /** Parallel SMTP connections (and messages in flight) while sending a digest. */
   DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
+  /** Passed on to the processes the launcher starts, with its own preloads added. */
+  NODE_OPTIONS: z.string().optional(),
   // Test tooling: the browser Playwright drives and the port of the server under test.
   /** Unset: /usr/bin/chromium when present, else the Chromium inside the @sparticuz/chromium package. */
   CHROMIUM_PATH: z.string().min(1).optional(),

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
+import { isUsablePath } from "@/lib/url-path";
 
 // A fresh nonce per page view: Next.js applies it to its own scripts when it finds it in the
 // request's CSP header, and the theme script reads it from `x-nonce`.
@@ -22,26 +23,54 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+function withContentSecurityPolicy(request: NextRequest, respond: (init: { request: { headers: Headers } }) => NextResponse): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = respond({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
+// Prefetches (from next/link), feeds, the API and public/ files carry no HTML of their own.
+function needsContentSecurityPolicy(request: NextRequest, pathname: string): boolean {
+  if (request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch") return false;
+  return !pathname.startsWith("/api/") && !/\.(?:xml|json|png|svg|txt|webmanifest)$/.test(pathname);
+}
+
+// Next.js refuses a server action whose Origin is not this host, but with a 500; this says 400.
+function isCrossSiteServerAction(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (request.method !== "POST" || !request.headers.has("next-action") || !origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    const { host: originHost } = new URL(origin);
+    return originHost !== host && originHost !== new URL(env.NEXTAUTH_URL).host;
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = new URL(request.url);
+  if (!isUsablePath(pathname)) {
+    if (pathname.startsWith("/api/") || /\.(?:xml|json)$/.test(pathname)) {
+      const message = "The URL path is not valid: it holds a malformed %-escape or a character no id or name can contain.";
+      return NextResponse.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
+    }
+    // No route matches this path, so the site's own 404 page answers, in its layout and theme.
+    return withContentSecurityPolicy(request, (init) => NextResponse.rewrite(new URL("/_invalid-path", request.url), init));
+  }
+  if (isCrossSiteServerAction(request)) {
+    return new NextResponse("Bad request: forms on this site can only be sent from this site.", { status: 400 });
+  }
+  if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();
+  return withContentSecurityPolicy(request, (init) => NextResponse.next(init));
+}
+
 export const config = {
-  matcher: [
-    {
-      // Static files from public/ and feeds carry no HTML, so they need no CSP nonce.
-      source: "/((?!api|_next/static|_next/image|robots.txt|manifest.webmanifest|.*\\.(?:xml|json|png|svg)$).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every request but Next.js's own build files: hostile paths are turned away wherever they point.
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

@@ -32,6 +32,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
       SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // As `npm start` runs it: no proxy in front, so client-sent forwarding headers are dropped.
+      NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
     },
   },
 });

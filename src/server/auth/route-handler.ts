@@ -28,11 +28,15 @@ export type AuthRouteHandler = (request: Request, segments: string[]) => Promise
  * next-auth runs through its request/response API, which needs nothing from the Next.js request
  * scope; that keeps this handler callable with a plain Request.
  */
+// The endpoints next-auth serves under /api/auth; anything else gets a JSON 404 from us.
+const NEXTAUTH_ACTIONS = new Set(["providers", "session", "csrf", "signin", "signout", "callback", "verify-request", "error", "_log"]);
+
 export function createAuthRouteHandler(deps: AuthRouteDeps): AuthRouteHandler {
   return async (request, segments) => {
     const [action, providerId] = segments;
     const url = new URL(request.url);
     try {
+      if (!action || !NEXTAUTH_ACTIONS.has(action)) throw new AppError("NOT_FOUND", "There is no such sign-in endpoint.");
       if (action === "callback" && providerId === "email") {
         if (request.method === "GET") return redirect(new URL(`/auth/confirm${url.search}`, deps.siteUrl).toString());
         if (!hasSameOrigin(request, deps.siteUrl))

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
+import { decodePathSegment } from "@/lib/url-path";
 
 export interface ErrorBody {
   error: { code: string; message: string; param?: string };
@@ -24,13 +25,11 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   );
 }
 
-/** Decodes a URL path segment, or throws a 400 naming the parameter for a malformed escape. */
+/** Decodes a URL path segment, or throws a 400 naming the parameter for a malformed or unusable one. */
 export function decodeSegment(segment: string, param: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new AppError("BAD_REQUEST", `${param}: is not a valid URL segment`, { param });
-  }
+  const text = decodePathSegment(segment);
+  if (text === null) throw new AppError("BAD_REQUEST", `${param}: is not a valid URL segment`, { param });
+  return text;
 }
 
 /** Parses with zod or throws a 400 naming the first offending parameter. */

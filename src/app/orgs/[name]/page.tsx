@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrgAvatar } from "@/components/org-badge";
 import { PaperList } from "@/components/paper-list";
+import { decodePathSegment } from "@/lib/url-path";
 import { getCachedOrganizationPapers } from "@/server/papers/cache";
 
 type Params = Promise<{ name: string }>;
 
 async function organizationFor(params: Params) {
-  const name = decodeURIComponent((await params).name);
-  return name.length > 0 && name.length <= 200 ? getCachedOrganizationPapers(name) : null;
+  const name = decodePathSegment((await params).name);
+  return name && name.length <= 200 ? getCachedOrganizationPapers(name) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

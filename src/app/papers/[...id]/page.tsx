@@ -5,6 +5,7 @@ import { OrgAvatar } from "@/components/org-badge";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
+import { decodePathSegment } from "@/lib/url-path";
 import { getCachedPaper } from "@/server/papers/cache";
 import { getViewerVotes } from "@/server/votes/votes";
 
@@ -12,7 +13,8 @@ type Params = Promise<{ id: string[] }>;
 
 // Old-style ids contain a slash (hep-th/9901001), so the id arrives as path segments.
 async function paperFor(params: Params) {
-  const id = (await params).id.map(decodeURIComponent).join("/");
+  const segments = (await params).id.map(decodePathSegment);
+  const id = segments.every((segment) => segment !== null) ? segments.join("/") : "";
   return isArxivId(id) ? getCachedPaper(id) : null;
 }
 
