@@ -149,4 +149,25 @@ describe("broken input", () => {
     expect(summary.created).toBe(items.length - 3);
     expect(await t.db.paper.count()).toBe(items.length - 3);
   });
+
+  it("skips only the items holding text PostgreSQL cannot store (NUL, lone surrogates), naming each", async () => {
+    const text = await readFile(join(HF_FIXTURES, "2026-06-10.json"), "utf8");
+    const items = JSON.parse(text) as { paper: { id: string; title: string; summary: string; authors: { name: string }[] } }[];
+    // As the bytes arrive in a file: \u0000 and an unpaired \ud800 escape inside JSON strings.
+    const hostile = JSON.stringify(items)
+      .replace(JSON.stringify(items[0]!.paper.title), `"Before\\u0000after"`)
+      .replace(JSON.stringify(items[1]!.paper.summary), `"Broken \\ud800 surrogate"`)
+      .replace(JSON.stringify(items[2]!.paper.authors[0]!.name), `"Nul\\u0000Name"`);
+    await writeFile(join(dir, "2026-06-10.json"), hostile);
+
+    const summary = await importDailyPaperFiles(t.db, [join(dir, "2026-06-10.json")]);
+    expect(summary.skipped.map(({ index, paperId, reason }) => ({ index, paperId, where: reason.split(" ")[0] }))).toEqual([
+      { index: 0, paperId: items[0]!.paper.id, where: "paper.title" },
+      { index: 1, paperId: items[1]!.paper.id, where: "paper.summary" },
+      { index: 2, paperId: items[2]!.paper.id, where: "paper.authors[0].name" },
+    ]);
+    expect(summary.skipped[0]?.reason).toMatch(/PostgreSQL cannot store/);
+    expect(summary.created).toBe(items.length - 3);
+    expect(await t.db.paper.count()).toBe(items.length - 3);
+  });
 });

@@ -80,6 +80,15 @@ export function parseDailyPapers(data: unknown, requestDate: string | null): Par
   const records: PaperRecord[] = [];
   const problems: ItemProblem[] = [];
   data.forEach((item, index) => {
+    const unstorable = findUnstorableText(item);
+    if (unstorable) {
+      problems.push({
+        index,
+        paperId: peekPaperId(item),
+        message: `${unstorable} holds a character PostgreSQL cannot store (NUL or a lone UTF-16 surrogate)`,
+      });
+      return;
+    }
     const parsed = hfDailyPaperSchema.safeParse(item);
     if (!parsed.success) {
       problems.push({ index, paperId: peekPaperId(item), message: formatIssues(parsed.error) });
@@ -93,6 +102,30 @@ export function parseDailyPapers(data: unknown, requestDate: string | null): Par
     records.push(toPaperRecord(parsed.data, feedDate));
   });
   return { records, problems };
+}
+
+// NUL and unpaired surrogates (which JSON's \u escapes can spell) make PostgreSQL refuse the whole
+// statement, and with it every other paper of the file.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (or key) in `value` that PostgreSQL cannot store, or null. */
+function findUnstorableText(value: unknown, path = "item"): string | null {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, element] of value.entries()) {
+      const found = findUnstorableText(element, `${path}[${index}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, element] of Object.entries(value)) {
+      if (UNSTORABLE.test(key)) return `${path} (a key)`;
+      const found = findUnstorableText(element, path === "item" ? key : `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function feedDateOf(item: HfDailyPaper, requestDate: string | null): string | null {
