@@ -44,6 +44,8 @@ const schema = z.object({
     (value) => (value === "true" ? "1" : value === "false" || value === "" ? "0" : value),
     z.coerce.number().int().min(0, "must be a hop count: 0, 1, 2, ... (or true)").max(10).default(0),
   ),
+  /** Shared secret that signs bounce and complaint reports sent to POST /api/email/events. */
+  EMAIL_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** Papers per digest email. */
   DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   /** Parallel SMTP connections (and messages in flight) while sending a digest. */

@@ -81,6 +81,33 @@ afterAll(async () => {
   await smtp.close();
 });
 
+/**
+ * Runs `npm run digest` in a child process until the SMTP server has accepted `accepted` messages
+ * and holds the next ones unanswered, then kills it with SIGKILL mid-send.
+ */
+async function killDigestCliAfter(accepted: number) {
+  let seen = 0;
+  smtp.behaviour = { holdMessages: () => ++seen > accepted };
+  // Node itself with tsx as a loader (not the tsx CLI, which would leave its node child running).
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/digest.ts", "--cadence", "daily", "--now", WEDNESDAY.toISOString()],
+    {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.url, NEXTAUTH_URL: ORIGIN, DIGEST_CONCURRENCY: "3" },
+      stdio: "ignore",
+    },
+  );
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+  await smtp.waitForAccepted(accepted);
+  // Every accepted message has been recorded and the next ones are stuck in the SMTP transaction.
+  await expect.poll(() => t.db.digestDelivery.count({ where: { status: "SENT" } }), { timeout: 15_000 }).toBe(accepted);
+  await expect.poll(() => t.db.digestDelivery.count({ where: { status: "SENDING" } }), { timeout: 15_000 }).toBeGreaterThan(0);
+  child.kill("SIGKILL");
+  expect(await exited).toBe("SIGKILL");
+  smtp.behaviour = {};
+}
+
 describe("runTrendingDigest", () => {
   it("sends exactly one digest to each confirmed subscriber of the cadence and none to anyone else", async () => {
     const confirmed = await addSubscribers(12);
@@ -224,29 +251,9 @@ describe("runTrendingDigest", () => {
 
   it("after a run is killed mid-send, a rerun serves the rest and nobody twice", async () => {
     const addresses = await addSubscribers(40);
-    let accepted = 0;
-    smtp.behaviour = { holdMessages: () => ++accepted > 15 };
+    await killDigestCliAfter(15);
 
-    // Node itself with tsx as a loader (not the tsx CLI, which would leave its node child running).
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--conditions=react-server", "scripts/digest.ts", "--cadence", "daily", "--now", WEDNESDAY.toISOString()],
-      {
-        cwd: PROJECT_DIR,
-        env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.url, NEXTAUTH_URL: ORIGIN, DIGEST_CONCURRENCY: "3" },
-        stdio: "ignore",
-      },
-    );
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-    await smtp.waitForAccepted(15);
-    // Every accepted message has been recorded and the next ones are stuck in the SMTP transaction.
-    await expect.poll(() => t.db.digestDelivery.count({ where: { status: "SENT" } }), { timeout: 15_000 }).toBe(15);
-    await expect.poll(() => t.db.digestDelivery.count({ where: { status: "SENDING" } }), { timeout: 15_000 }).toBeGreaterThan(0);
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-    smtp.behaviour = {};
-
-    // While the dead run's claims are within their lease, a rerun leaves them alone...
+    // While the dead run's claims are within their lease, a rerun leaves the ones it handed to SMTP alone...
     const early = await runDigest({ now: () => new Date(WEDNESDAY.getTime() + MINUTE) });
     expect(early.remaining).toBeGreaterThan(0);
     // ...and takes them over once the lease has expired.
@@ -275,5 +282,59 @@ describe("runTrendingDigest", () => {
     expect(copies).toHaveLength(2);
     expect(copies[1]!.messageId).toBe(copies[0]!.messageId);
     expect(rawHeader(copies[1]!.mail, "x-idempotency-key")).toBe(rawHeader(copies[0]!.mail, "x-idempotency-key"));
+  });
+});
+
+describe("failures that must not be retried or sent", () => {
+  it("a rerun takes claims the dead run never handed to SMTP at once; only handed-off ones wait for the lease", async () => {
+    const addresses = await addSubscribers(40);
+    await killDigestCliAfter(15);
+    const handedOff = await t.db.digestDelivery.count({ where: { status: "SENDING", handedOffAt: { not: null } } });
+    expect(handedOff).toBeGreaterThan(0);
+
+    const soon = await runDigest({ now: () => new Date(WEDNESDAY.getTime() + MINUTE) });
+    expect(soon).toMatchObject({ sent: 40 - 15 - handedOff, remaining: handedOff });
+    const late = await runDigest({ now: () => new Date(WEDNESDAY.getTime() + DIGEST_DEFAULTS.leaseMs + MINUTE) });
+    expect(late).toMatchObject({ sent: handedOff, remaining: 0 });
+    expectEachServedOnce(addresses);
+  });
+
+  it("a permanent SMTP refusal (5xx) is not retried, and the address gets no later edition", async () => {
+    const [kept, gone] = await addSubscribers(2, { prefix: "bounce" });
+    smtp.behaviour = { rejectRecipient: (address) => (address === gone ? 550 : null) };
+
+    const report = await runDigest();
+    expect(report).toMatchObject({ sent: 1, retried: 0, failed: 1, remaining: 0 });
+    expect(report.failures).toEqual([expect.objectContaining({ email: gone, attempts: 1, error: expect.stringMatching(/^SMTP 550/) })]);
+    expect(await t.db.subscriber.findUniqueOrThrow({ where: { email: gone } })).toMatchObject({
+      status: "BOUNCED",
+      bounceReason: expect.stringMatching(/550/),
+    });
+
+    // The digest of another day (Thursday's covers the fixtures' Wednesday) goes to the kept address only.
+    smtp.behaviour = {};
+    const next = await runDigest({ now: () => new Date("2026-06-11T07:00:00Z") });
+    expect(next).toMatchObject({ sent: 1, failed: 0 });
+    expect(smtp.acceptedFor(kept!)).toHaveLength(2);
+    expect(smtp.acceptedFor(gone!)).toHaveLength(0);
+  });
+
+  it("re-validates each stored address right before sending: a planted header injection is failed, never sent", async () => {
+    await t.db.subscriber.create({
+      data: {
+        email: "victim@example.com\r\nBcc: attacker@example.net",
+        status: "CONFIRMED",
+        cadence: "DAILY",
+        manageToken: "planted".padEnd(43, "x"),
+        confirmedAt: new Date("2026-06-01T00:00:00Z"),
+      },
+    });
+    const [honest] = await addSubscribers(1, { prefix: "honest" });
+
+    const report = await runDigest();
+    expect(report).toMatchObject({ sent: 1, failed: 1 });
+    expect(report.failures[0]?.error).toMatch(/stored address is not valid \(That address contains a line break\.\)/);
+    expect(smtp.accepted.map((message) => message.to)).toEqual([honest]);
+    expect(await t.db.digestDelivery.count({ where: { status: "FAILED" } })).toBe(1);
   });
 });

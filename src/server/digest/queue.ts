@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import type { DeliveryStatus } from "@/generated/prisma/client";
+import { SubscriberStatus, type DeliveryStatus } from "@/generated/prisma/client";
 import type { Cadence } from "@/lib/subscription";
 import { queryRows, type Db } from "@/server/db";
 
@@ -73,7 +73,7 @@ const claimedDelivery = z.object({
   /** Including this one. */
   attempts: z.number(),
   email: z.string(),
-  subscriberStatus: z.enum(["PENDING", "CONFIRMED", "UNSUBSCRIBED"]),
+  subscriberStatus: z.enum(SubscriberStatus),
   manageToken: z.string(),
 });
 
@@ -82,34 +82,55 @@ export type ClaimedDelivery = z.infer<typeof claimedDelivery>;
 export interface ClaimOptions {
   limit: number;
   now: Date;
-  /** A SENDING claim older than this belongs to a run that died; it may be taken over. */
+  /** A message handed to SMTP this long ago without an outcome belongs to a run that died. */
   leaseMs: number;
+  /** A claim not handed to SMTP after this long was never attempted; another run may take it. */
+  claimGraceMs: number;
   maxAttempts: number;
   claimedBy: string;
 }
 
-/** Takes up to `limit` deliveries that are due: new, due for retry, or abandoned by a dead run. */
+/**
+ * Takes up to `limit` deliveries that are due: new, due for retry, claimed but never handed to
+ * SMTP (after a short grace; that attempt does not count), or handed to SMTP by a run that died
+ * (after the lease).
+ */
 export async function claimDeliveries(db: Db, digestId: string, options: ClaimOptions): Promise<ClaimedDelivery[]> {
   const leaseExpired = new Date(options.now.getTime() - options.leaseMs);
+  const graceExpired = new Date(options.now.getTime() - options.claimGraceMs);
   // Raw: FOR UPDATE SKIP LOCKED, so concurrent runs never claim the same row.
   return queryRows(
     db,
     claimedDelivery,
     Prisma.sql`
       UPDATE "DigestDelivery" d
-      SET status = 'SENDING', "claimedAt" = ${options.now}, "claimedBy" = ${options.claimedBy}, attempts = d.attempts + 1
+      SET status = 'SENDING', "claimedAt" = ${options.now}, "claimedBy" = ${options.claimedBy}, "handedOffAt" = NULL,
+        attempts = CASE WHEN d.status = 'SENDING' AND d."handedOffAt" IS NULL THEN d.attempts ELSE d.attempts + 1 END
       FROM (
         SELECT id FROM "DigestDelivery"
         WHERE "digestId" = ${digestId}
           AND (status = 'PENDING'
             OR (status = 'RETRY' AND "nextAttemptAt" <= ${options.now})
-            OR (status = 'SENDING' AND "claimedAt" <= ${leaseExpired} AND attempts < ${options.maxAttempts}))
+            OR (status = 'SENDING' AND "handedOffAt" IS NULL AND "claimedAt" <= ${graceExpired})
+            OR (status = 'SENDING' AND "handedOffAt" <= ${leaseExpired} AND attempts < ${options.maxAttempts}))
         LIMIT ${options.limit}
         FOR UPDATE SKIP LOCKED
       ) picked, "Subscriber" s
       WHERE d.id = picked.id AND s.id = d."subscriberId"
       RETURNING d.id, d."subscriberId", d.attempts, s.email, s.status::text AS "subscriberStatus", s."manageToken"`,
   );
+}
+
+/**
+ * Records, right before the SMTP transaction, that this run is about to send the delivery. False
+ * when another run has taken the claim over meanwhile: the message must then not be sent.
+ */
+export async function recordHandOff(db: Db, deliveryId: string, claimedBy: string, at: Date): Promise<boolean> {
+  const { count } = await db.digestDelivery.updateMany({
+    where: { id: deliveryId, claimedBy, status: "SENDING", handedOffAt: null },
+    data: { handedOffAt: at },
+  });
+  return count === 1;
 }
 
 /**
@@ -121,7 +142,7 @@ export async function failAbandonedLastAttempts(db: Db, digestId: string, option
     where: {
       digestId,
       status: "SENDING",
-      claimedAt: { lte: new Date(options.now.getTime() - options.leaseMs) },
+      handedOffAt: { lte: new Date(options.now.getTime() - options.leaseMs) },
       attempts: { gte: options.maxAttempts },
     },
     data: { status: "FAILED", lastError: "The run sending the last attempt stopped before recording its outcome." },

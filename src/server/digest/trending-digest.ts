@@ -6,8 +6,9 @@ import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
 import { loadDigestCandidates, pickUnsentPapers } from "@/server/digest/candidates";
 import { runWorkers } from "@/server/digest/concurrency";
+import { deliver, noteFailure } from "@/server/digest/deliver";
 import { createDigestEmailRenderer, type DigestPaper } from "@/server/digest/email";
-import { buildDigestMail, type DigestMailContext } from "@/server/digest/message";
+import type { DigestMailContext } from "@/server/digest/message";
 import {
   claimDeliveries,
   countOpenDeliveries,
@@ -17,24 +18,23 @@ import {
   finishDigests,
   loadSentPapers,
   openDigests,
-  recordFailure,
-  recordSent,
   recordSkipped,
-  type ClaimedDelivery,
   type DigestRow,
 } from "@/server/digest/queue";
 import type { Mailer } from "@/server/email/mailer";
 import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
 import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscriptions/links";
 
-// Delivery guarantee. Every delivery is claimed (SENDING, committed) before its SMTP transaction
-// and recorded (SENT) right after it, so reruns and concurrent runs never send a served subscriber
-// again. The one window left is a process dying after the SMTP server accepted a message and
-// before SENT was written: that claim stays SENDING until its lease expires, then a later run
-// sends it again (at-least-once in that window, rather than risking a subscriber silently getting
-// nothing). The resend carries the same Message-ID and X-Idempotency-Key, so receivers that
-// deduplicate show one message. The lease must outlast a worker's claimed batch: claimBatchSize
-// sends at nodemailer's timeouts (about a minute each at worst) stay well inside 15 minutes.
+// Delivery guarantee. Every delivery is claimed (SENDING, committed), then marked handed off right
+// before its SMTP transaction, then recorded (SENT) right after it, so reruns and concurrent runs
+// never send a served subscriber again. A claim never handed off was never attempted: after a
+// 30-second grace another run may take it, and the hand-off mark is conditional on still holding
+// the claim, so only one run can ever send it. The one window left is a process dying after the
+// SMTP server accepted a message and before SENT was written: that claim waits until its lease
+// expires, then a later run sends it again (at-least-once in that window, rather than risking a
+// subscriber silently getting nothing). The resend carries the same Message-ID and
+// X-Idempotency-Key, so receivers that deduplicate show one message. The lease must outlast one
+// SMTP transaction at nodemailer's timeouts (about a minute at worst): 15 minutes.
 
 export interface TrendingDigestOptions {
   db: Db;
@@ -57,6 +57,8 @@ export interface TrendingDigestOptions {
   /** Wait before retry n (1-based) of a failed delivery. */
   retryDelayMs?: (attempt: number) => number;
   leaseMs?: number;
+  /** After this long a claim that was never handed to SMTP may be taken by another run. */
+  claimGraceMs?: number;
   /** Stop claiming new deliveries after this long (a serverless time limit); the rest stays queued. */
   timeBudgetMs?: number;
   /** Recorded in claims, to tell runs apart when debugging. */
@@ -99,11 +101,13 @@ export const DIGEST_DEFAULTS = {
   enqueueBatchSize: 1000,
   maxAttempts: 5,
   leaseMs: 15 * 60_000,
+  // A claimed batch is handed to SMTP within seconds by a live run; one that is not was orphaned.
+  claimGraceMs: 30_000,
   // 1 min, 5 min, 25 min, ~2 h: a flaky server gets time to recover across a day of cron runs.
   retryDelayMs: (attempt: number) => 60_000 * 5 ** (attempt - 1),
 } as const;
 
-interface RunContext {
+export interface RunContext {
   db: Db;
   mailer: Mailer;
   now: () => Date;
@@ -132,6 +136,7 @@ export async function runTrendingDigest(options: TrendingDigestOptions): Promise
       enqueueBatchSize: options.enqueueBatchSize ?? DIGEST_DEFAULTS.enqueueBatchSize,
       maxAttempts: options.maxAttempts ?? DIGEST_DEFAULTS.maxAttempts,
       leaseMs: options.leaseMs ?? DIGEST_DEFAULTS.leaseMs,
+      claimGraceMs: options.claimGraceMs ?? DIGEST_DEFAULTS.claimGraceMs,
       retryDelayMs: options.retryDelayMs ?? DIGEST_DEFAULTS.retryDelayMs,
     },
     runId: options.runId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -202,6 +207,7 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
         limit: settings.claimBatchSize,
         now: context.now(),
         leaseMs: settings.leaseMs,
+        claimGraceMs: settings.claimGraceMs,
         maxAttempts: settings.maxAttempts,
         claimedBy: context.runId,
       });
@@ -224,46 +230,4 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
       report.skipped += skipped.length;
     }
   });
-}
-
-async function deliver(
-  context: RunContext,
-  delivery: ClaimedDelivery,
-  papers: DigestPaper[],
-  mailContext: DigestMailContext,
-): Promise<void> {
-  const { db, settings, report } = context;
-  const mail = buildDigestMail(
-    { deliveryId: delivery.id, subscriberId: delivery.subscriberId, email: delivery.email, manageToken: delivery.manageToken },
-    papers,
-    mailContext,
-  );
-  let messageId: string;
-  try {
-    ({ messageId } = await context.mailer.send(mail));
-  } catch (error) {
-    const message = describeSendError(error);
-    const lastAttempt = delivery.attempts >= settings.maxAttempts;
-    const retryAt = lastAttempt ? null : new Date(context.now().getTime() + settings.retryDelayMs(delivery.attempts));
-    await recordFailure(db, delivery.id, { error: message, retryAt });
-    if (lastAttempt)
-      noteFailure(report, { subscriberId: delivery.subscriberId, email: delivery.email, attempts: delivery.attempts, error: message });
-    else report.retried += 1;
-    return;
-  }
-  await recordSent(db, delivery.id, { messageId, paperIds: papers.map((paper) => paper.id), at: context.now() });
-  report.sent += 1;
-}
-
-const LISTED_FAILURES = 100;
-
-function noteFailure(report: TrendingDigestReport, failure: DeliveryFailure): void {
-  report.failed += 1;
-  if (report.failures.length < LISTED_FAILURES) report.failures.push(failure);
-}
-
-function describeSendError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { responseCode?: number }).responseCode;
-  return (code ? `SMTP ${code}: ` : "") + error.message.slice(0, 500);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SubscriberStatus } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
@@ -7,7 +8,7 @@ import { newEmailToken } from "@/server/subscriptions/tokens";
 
 export interface AccountSubscription {
   email: string;
-  status: "PENDING" | "CONFIRMED" | "UNSUBSCRIBED";
+  status: SubscriberStatus;
   cadence: Cadence;
   /** Path of the preferences page (carries the subscriber's manage token). */
   preferencesPath: string;

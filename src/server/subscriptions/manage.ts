@@ -1,11 +1,12 @@
 import "server-only";
+import type { SubscriberStatus } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
 
 export interface ManagedSubscription {
   email: string;
-  status: "PENDING" | "CONFIRMED" | "UNSUBSCRIBED";
+  status: SubscriberStatus;
   cadence: Cadence;
   /** Whether the address was ever confirmed: only then can the token holder resubscribe directly. */
   wasConfirmed: boolean;
@@ -48,6 +49,12 @@ export async function changeCadence(db: Db, manageToken: string, cadence: Cadenc
 /** Undoes an unsubscribe; the token holder already proved the address when first confirming. */
 export async function resubscribe(db: Db, manageToken: string): Promise<ManagedSubscription> {
   const current = await findManagedSubscription(db, manageToken);
+  if (current.status === "BOUNCED") {
+    throw new AppError(
+      "CONFLICT",
+      "Mail to this address bounced. Subscribe again and confirm from the email we send, so we know it works.",
+    );
+  }
   if (!current.wasConfirmed) {
     throw new AppError("CONFLICT", "This address was never confirmed. Subscribe again and confirm from the email we send.");
   }

@@ -85,6 +85,16 @@ export default async function PreferencesPage({
         </div>
       )}
 
+      {subscription.status === "BOUNCED" && (
+        <p className="mt-6">
+          We stopped sending digests to {subscription.email} because mail to it could not be delivered. If the address works again,{" "}
+          <Link href="/subscribe" className={textLink}>
+            subscribe again
+          </Link>{" "}
+          and confirm from the email we send.
+        </p>
+      )}
+
       {subscription.status === "PENDING" && (
         <p className="mt-6">
           This subscription is waiting for confirmation. Click the link in the email we sent to {subscription.email}, or{" "}
