@@ -125,4 +125,16 @@ describe("submitting a paper", () => {
     });
     expect(arxiv.requests).toHaveLength(1);
   });
+
+  it("counts only attempts that reached arXiv: submissions while it is down cost nothing", async () => {
+    const strict = deps({ rateLimit: { limit: 1, windowMs: 3_600_000 } });
+    await database.db.paper.deleteMany({ where: { id: "1605.08386" } });
+    arxivDown = true;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(submitPaper(strict, userId, { arxiv: "1605.08386" })).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    }
+    arxivDown = false;
+    await expect(submitPaper(strict, userId, { arxiv: "1605.08386" })).resolves.toMatchObject({ status: "added" });
+    await expect(submitPaper(strict, userId, { arxiv: "0000.0000" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
 });

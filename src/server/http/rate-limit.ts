@@ -53,3 +53,12 @@ export async function enforceRateLimit(
   const { allowed, retryAfterSeconds } = await consumeRateLimit(db, key, rule, now);
   if (!allowed) throw new AppError("RATE_LIMITED", explain(formatWait(retryAfterSeconds)), { retryAfterSeconds });
 }
+
+/**
+ * Takes back one event counted at `at` (by `enforceRateLimit` with the same clock), for an
+ * attempt that failed on our side and should not cost the person anything.
+ */
+export async function refundRateLimit(db: Db, key: string, at: Date): Promise<void> {
+  const event = await db.rateLimitEvent.findFirst({ where: { key, createdAt: at }, select: { id: true } });
+  if (event) await db.rateLimitEvent.delete({ where: { id: event.id } }).catch(() => {});
+}

@@ -5,7 +5,7 @@ import { parseArxivId } from "@/lib/arxiv-id";
 import { fromIsoDate, toIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/server/db";
-import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
+import { enforceRateLimit, refundRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
 import { fetchArxivPapers, isMissingPaper } from "@/server/ingest/arxiv-client";
 import type { RetryOptions } from "@/server/ingest/fetch-with-retry";
 import type { PaperRecord } from "@/server/ingest/paper-record";
@@ -56,9 +56,10 @@ export async function submitPaper(deps: SubmissionDeps, userId: string, input: u
   const existing = await db.paper.findUnique({ where: { id }, select: { id: true, title: true } });
   if (existing) return { status: "exists", paper: existing };
 
+  const rateLimitKey = `submit:user:${userId}`;
   await enforceRateLimit(
     db,
-    `submit:user:${userId}`,
+    rateLimitKey,
     deps.rateLimit,
     (wait) => `You have submitted a lot of papers in the last hour. Try again in ${wait}.`,
     now,
@@ -74,6 +75,8 @@ export async function submitPaper(deps: SubmissionDeps, userId: string, input: u
   if (!record) {
     const failure = failures[0];
     if (failure && isMissingPaper(failure)) throw new AppError("NOT_FOUND", `arXiv has no paper ${id}. Check the id and try again.`);
+    // Our upstream failed, not the person: the attempt does not count toward their limit.
+    await refundRateLimit(db, rateLimitKey, now);
     throw new AppError(
       "UPSTREAM_UNAVAILABLE",
       "arXiv is not answering right now, so nothing was added. Please try again in a few minutes.",
