@@ -170,4 +170,34 @@ describe("broken input", () => {
     expect(summary.created).toBe(items.length - 3);
     expect(await t.db.paper.count()).toBe(items.length - 3);
   });
+
+  it.each([
+    ["newer first", ["newer.json", "older.json"]],
+    ["older first", ["older.json", "newer.json"]],
+  ])("an organization keeps the name and avatar of the newest answer whatever the import order (%s)", async (_label, order) => {
+    type Organization = { name: string; fullname: string; avatar: string };
+    const items = JSON.parse(await readFile(join(HF_FIXTURES, "2026-06-10.json"), "utf8")) as {
+      paper: { id: string; submittedOnDailyAt: string; organization?: Organization };
+      organization?: Organization;
+    }[];
+    const item = items.find((candidate) => candidate.paper.organization)!;
+    const answer = (day: string, paperId: string, fullname: string, avatar: string) => {
+      const copy = structuredClone(item);
+      Object.assign(copy.paper, { id: paperId, submittedOnDailyAt: `${day}T00:00:00.000Z` });
+      for (const organization of [copy.paper.organization, copy.organization])
+        if (organization) Object.assign(organization, { fullname, avatar });
+      return JSON.stringify([copy]);
+    };
+    await writeFile(join(dir, "newer.json"), answer("2026-06-20", "2606.99991", "New Name", "https://cdn-avatars.huggingface.co/new.png"));
+    await writeFile(join(dir, "older.json"), answer("2026-06-01", "2606.99992", "Old Name", "https://cdn-avatars.huggingface.co/old.png"));
+
+    await importDailyPaperFiles(
+      t.db,
+      order.map((name) => join(dir, name)),
+    );
+    expect(await t.db.organization.findUniqueOrThrow({ where: { name: item.paper.organization!.name } })).toMatchObject({
+      fullName: "New Name",
+      avatarUrl: "https://cdn-avatars.huggingface.co/new.png",
+    });
+  });
 });

@@ -54,21 +54,37 @@ function latestPerId(records: PaperRecord[]): PaperRecord[] {
 }
 
 async function upsertOrganizations(tx: Prisma.TransactionClient, batch: PaperRecord[]) {
-  const organizations = new Map(batch.flatMap((paper) => (paper.organization ? [[paper.organization.name, paper.organization]] : [])));
-  if (organizations.size === 0) return;
-  const json = JSON.stringify([...organizations.values()]);
-  // Raw: one set-based statement per batch, and an update only when something changed.
+  // Per organization, the values of the newest answer in the batch, dated by that answer's feed day.
+  const newest = new Map<string, NonNullable<PaperRecord["organization"]> & { asOf: string }>();
+  for (const paper of batch) {
+    if (!paper.organization) continue;
+    const seen = newest.get(paper.organization.name);
+    if (!seen || paper.feedDate >= seen.asOf) newest.set(paper.organization.name, { ...paper.organization, asOf: paper.feedDate });
+  }
+  if (newest.size === 0) return;
+  const json = JSON.stringify([...newest.values()]);
+  // Raw: one set-based statement per batch. Like papers, an organization takes the name and
+  // avatar of the newest answer (by its own feed day), whatever order files are imported in; an
+  // older answer only fills in an avatar that is still missing.
   await tx.$executeRaw`
-    INSERT INTO "Organization" ("name", "fullName", "avatarUrl", "updatedAt")
-    SELECT o."name", o."fullName", o."avatarUrl", now()
-    FROM jsonb_to_recordset(${json}::jsonb) AS o("name" text, "fullName" text, "avatarUrl" text)
+    INSERT INTO "Organization" ("name", "fullName", "avatarUrl", "asOf", "updatedAt")
+    SELECT o."name", o."fullName", o."avatarUrl", o."asOf", now()
+    FROM jsonb_to_recordset(${json}::jsonb) AS o("name" text, "fullName" text, "avatarUrl" text, "asOf" date)
     ON CONFLICT ("name") DO UPDATE SET
-      "fullName" = EXCLUDED."fullName",
-      "avatarUrl" = COALESCE(EXCLUDED."avatarUrl", "Organization"."avatarUrl"),
+      "fullName" = CASE WHEN ${IS_NEWER} THEN EXCLUDED."fullName" ELSE "Organization"."fullName" END,
+      "avatarUrl" = CASE WHEN ${IS_NEWER} THEN COALESCE(EXCLUDED."avatarUrl", "Organization"."avatarUrl")
+                         ELSE COALESCE("Organization"."avatarUrl", EXCLUDED."avatarUrl") END,
+      "asOf" = GREATEST(EXCLUDED."asOf", "Organization"."asOf"),
       "updatedAt" = now()
-    WHERE ("Organization"."fullName", "Organization"."avatarUrl")
-      IS DISTINCT FROM (EXCLUDED."fullName", COALESCE(EXCLUDED."avatarUrl", "Organization"."avatarUrl"))`;
+    WHERE ("Organization"."fullName", "Organization"."avatarUrl", "Organization"."asOf")
+      IS DISTINCT FROM (
+        CASE WHEN ${IS_NEWER} THEN EXCLUDED."fullName" ELSE "Organization"."fullName" END,
+        CASE WHEN ${IS_NEWER} THEN COALESCE(EXCLUDED."avatarUrl", "Organization"."avatarUrl")
+             ELSE COALESCE("Organization"."avatarUrl", EXCLUDED."avatarUrl") END,
+        GREATEST(EXCLUDED."asOf", "Organization"."asOf"))`;
 }
+
+const IS_NEWER = Prisma.raw(`("Organization"."asOf" IS NULL OR EXCLUDED."asOf" >= "Organization"."asOf")`);
 
 const COLUMNS = Object.keys(IMPORTED_COLUMNS) as ImportedColumn[];
 
