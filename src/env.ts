@@ -1,5 +1,6 @@
 // The only reader of process.env: every setting is validated here once, so the rest of the code
 // gets typed values and a misconfiguration fails at start-up with a message naming the variable.
+import { createPrivateKey } from "node:crypto";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 
@@ -8,7 +9,9 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 
 const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
 
-const schema = z.object({
+const optionalText = z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional());
+
+const fields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(
     (value) => (value === "" ? undefined : value),
@@ -46,6 +49,16 @@ const schema = z.object({
   ),
   /** Shared secret that signs bounce and complaint reports sent to POST /api/email/events. */
   EMAIL_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * DKIM signing of outgoing mail: all three or none. The key is a PEM private key (RSA or
+   * Ed25519); `\n` sequences stand for line breaks, so it fits on one line of a .env file.
+   */
+  DKIM_DOMAIN: optionalText,
+  DKIM_SELECTOR: optionalText,
+  DKIM_PRIVATE_KEY: z.preprocess(
+    (value) => (typeof value === "string" && value !== "" ? value.replaceAll("\\n", "\n") : undefined),
+    z.string().optional(),
+  ),
   /** Papers per digest email. */
   DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   /** Parallel SMTP connections (and messages in flight) while sending a digest. */
@@ -61,10 +74,28 @@ const schema = z.object({
   E2E_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
 });
 
+const DKIM_VARIABLES = ["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const;
+
+const schema = fields.superRefine((values, ctx) => {
+  const missing = DKIM_VARIABLES.filter((name) => !values[name]);
+  if (missing.length > 0 && missing.length < DKIM_VARIABLES.length) {
+    for (const name of missing)
+      ctx.addIssue({ code: "custom", path: [name], message: "must be set with the other DKIM_* variables (or none of them)" });
+  }
+  if (values.DKIM_PRIVATE_KEY) {
+    try {
+      createPrivateKey(values.DKIM_PRIVATE_KEY);
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["DKIM_PRIVATE_KEY"], message: "is not a PEM private key" });
+    }
+  }
+});
+
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(): Env {
-  const result = schema.safeParse(process.env);
+/** Validates an environment (the process's by default); throws one error naming every problem. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
   throw new Error(`Invalid environment variables (see .env.example):\n${problems}`);

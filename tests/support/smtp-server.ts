@@ -7,6 +7,8 @@ export interface AcceptedMessage {
   to: string;
   messageId: string;
   mail: ParsedMail;
+  /** The message exactly as received, for checks such as DKIM signatures. */
+  raw: Buffer;
 }
 
 export interface TestSmtpBehaviour {
@@ -63,25 +65,29 @@ export async function startTestSmtpServer({
     },
     onData(stream: SMTPServerDataStream, session, callback) {
       const hold = state.behaviour.holdMessages?.() ?? false;
-      stream.on("data", (chunk: Buffer) => (counts.bytes += chunk.length));
-      if (!keepMessages) {
-        stream.on("end", () => {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => {
+        counts.bytes += chunk.length;
+        if (keepMessages) chunks.push(chunk);
+      });
+      stream.on("end", () => {
+        if (!keepMessages) {
           counts.messages += 1;
-          callback();
-        });
-        return;
-      }
-      simpleParser(stream).then(
-        (mail) => {
-          if (hold) return; // never answered: the client is left waiting, then disconnects
-          counts.messages += 1;
-          for (const rcpt of session.envelope.rcptTo)
-            accepted.push({ to: rcpt.address.toLowerCase(), messageId: mail.messageId ?? "", mail });
-          callback();
-          arrivals.emit("message");
-        },
-        (error: Error) => callback(error),
-      );
+          return callback();
+        }
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (mail) => {
+            if (hold) return; // never answered: the client is left waiting, then disconnects
+            counts.messages += 1;
+            for (const rcpt of session.envelope.rcptTo)
+              accepted.push({ to: rcpt.address.toLowerCase(), messageId: mail.messageId ?? "", mail, raw });
+            callback();
+            arrivals.emit("message");
+          },
+          (error: Error) => callback(error),
+        );
+      });
     },
   });
   server.on("error", () => {});

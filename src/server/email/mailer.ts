@@ -17,7 +17,34 @@ export interface Mailer {
   close(): void;
 }
 
+export interface DkimKey {
+  domainName: string;
+  keySelector: string;
+  privateKey: string;
+}
+
+// Signed so that a relay cannot alter them without breaking the signature; the one-click
+// unsubscribe headers must be covered (Gmail's and Yahoo's bulk-sender rules).
+const DKIM_SIGNED_HEADERS = [
+  "from",
+  "sender",
+  "reply-to",
+  "to",
+  "cc",
+  "subject",
+  "date",
+  "message-id",
+  "mime-version",
+  "content-type",
+  "list-id",
+  "list-unsubscribe",
+  "list-unsubscribe-post",
+  "auto-submitted",
+].join(":");
+
 export interface SmtpMailerOptions {
+  /** DKIM-sign every message with this key. */
+  dkim?: DkimKey;
   /** Reuse connections (digest sending); `maxConnections` bounds concurrency. */
   pool?: boolean;
   maxConnections?: number;
@@ -36,6 +63,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, options: SmtpMai
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
+    dkim: options.dkim ? { ...options.dkim, headerFieldNames: DKIM_SIGNED_HEADERS } : undefined,
   });
   return {
     async send(mail) {

@@ -1,0 +1,31 @@
+import { generateKeyPairSync } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/env";
+
+const pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
+describe("environment validation", () => {
+  it("accepts a complete DKIM configuration, with the key on one line as a .env file holds it", () => {
+    const env = parseEnv({ DKIM_DOMAIN: "papers.example.org", DKIM_SELECTOR: "dp1", DKIM_PRIVATE_KEY: pem.replaceAll("\n", "\\n") });
+    expect(env.DKIM_PRIVATE_KEY).toBe(pem);
+  });
+
+  it("names what is missing when DKIM is half configured", () => {
+    expect(() => parseEnv({ DKIM_DOMAIN: "papers.example.org" })).toThrow(
+      /DKIM_SELECTOR: must be set with the other DKIM_\* variables[\s\S]*DKIM_PRIVATE_KEY: must be set/,
+    );
+  });
+
+  it("refuses a key that is not a PEM private key", () => {
+    expect(() => parseEnv({ DKIM_DOMAIN: "papers.example.org", DKIM_SELECTOR: "dp1", DKIM_PRIVATE_KEY: "not a key" })).toThrow(
+      /DKIM_PRIVATE_KEY: is not a PEM private key/,
+    );
+  });
+
+  it("reads TRUST_PROXY as a hop count", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+  });
+});
