@@ -59,6 +59,22 @@ const fields = z.object({
     (value) => (typeof value === "string" && value !== "" ? value.replaceAll("\\n", "\n") : undefined),
     z.string().optional(),
   ),
+  /**
+   * Hosts pages may load images from (organization avatars, thumbnails), comma-separated. Imported
+   * data names image URLs; any other host is blocked by the Content-Security-Policy.
+   */
+  IMAGE_HOSTS: z
+    .string()
+    .default("huggingface.co,cdn-avatars.huggingface.co,cdn-thumbnails.huggingface.co,cdn-uploads.huggingface.co")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, "must be host names such as cdn.example.org, comma-separated")),
+    ),
   /** Papers per digest email. */
   DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   /** Parallel SMTP connections (and messages in flight) while sending a digest. */

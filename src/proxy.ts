@@ -11,7 +11,8 @@ function contentSecurityPolicy(nonce: string): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     // Inline style attributes come from React and Next.js; scripts are what the nonce protects.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    // Only the hosts the sources use: hostile imported data cannot make readers' browsers call others.
+    `img-src 'self' data: ${env.IMAGE_HOSTS.map((host) => `https://${host}`).join(" ")}`,
     "font-src 'self'",
     "connect-src 'self'",
     // The dev mailbox shows message HTML in a sandboxed srcdoc frame.

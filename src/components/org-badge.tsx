@@ -1,27 +1,26 @@
 import Link from "next/link";
+import { RemoteImage } from "@/components/ui/remote-image";
 import type { PaperDto } from "@/server/papers/dto";
 
 type Organization = NonNullable<PaperDto["organization"]>;
 
-/** The organization's avatar, or its initial when it has none; `sizeClass` fixes the box so nothing shifts. */
+/** The organization's avatar, or its initial when it has none or it fails to load; `sizeClass` fixes the box so nothing shifts. */
 export function OrgAvatar({ organization, sizeClass = "size-4" }: { organization: Organization; sizeClass?: string }) {
-  if (!organization.avatarUrl) {
-    return (
-      <span
-        aria-hidden
-        className={`${sizeClass} inline-flex shrink-0 items-center justify-center rounded bg-gray-200 text-[10px] font-bold text-gray-600 uppercase dark:bg-gray-700 dark:text-gray-300`}
-      >
-        {organization.fullName.slice(0, 1)}
-      </span>
-    );
-  }
-  // Remote avatars from arbitrary hosts, so a plain <img> rather than next/image.
+  const initial = (
+    <span
+      aria-hidden
+      data-testid="image-placeholder"
+      className={`${sizeClass} inline-flex shrink-0 items-center justify-center rounded bg-gray-200 text-[10px] font-bold text-gray-600 uppercase dark:bg-gray-700 dark:text-gray-300`}
+    >
+      {organization.fullName.slice(0, 1)}
+    </span>
+  );
+  if (!organization.avatarUrl) return initial;
   return (
-    <img
+    <RemoteImage
       src={organization.avatarUrl}
-      alt=""
-      loading="lazy"
       className={`${sizeClass} shrink-0 rounded bg-gray-200 object-cover dark:bg-gray-700`}
+      fallback={initial}
     />
   );
 }

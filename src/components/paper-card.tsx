@@ -2,6 +2,7 @@ import Link from "next/link";
 import { OrgBadge } from "@/components/org-badge";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { HighlightedText } from "@/components/ui/highlighted-text";
+import { RemoteImage } from "@/components/ui/remote-image";
 import { UpvoteButton } from "@/components/upvote-button";
 import { formatDay } from "@/lib/periods";
 import type { RankExplanation } from "@/lib/ranking";
@@ -97,13 +98,22 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
 
       {paper.thumbnailUrl && (
         <Link href={paperPath(paper.id)} tabIndex={-1} aria-hidden className="hidden shrink-0 self-start sm:block">
-          <img
+          <RemoteImage
             src={paper.thumbnailUrl}
-            alt=""
-            loading="lazy"
             width={160}
             height={90}
             className="aspect-video w-40 rounded-md border border-gray-200 bg-gray-100 object-cover dark:border-gray-800 dark:bg-gray-800"
+            fallback={
+              <span
+                data-testid="image-placeholder"
+                className="flex aspect-video w-40 items-center justify-center rounded-md border border-gray-200 bg-gray-100 text-gray-400 dark:border-gray-800 dark:bg-gray-800 dark:text-gray-500"
+              >
+                <svg viewBox="0 0 24 24" aria-hidden className="size-8" fill="none" stroke="currentColor" strokeWidth={1.5}>
+                  <path d="M7 3h7l5 5v12a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z" />
+                  <path d="M9 12h6M9 16h6" strokeLinecap="round" />
+                </svg>
+              </span>
+            }
           />
         </Link>
       )}

@@ -12,15 +12,19 @@ test.beforeAll(async () => {
   server = await startAppServer();
 });
 
-test.afterAll(async () => {
-  await server?.stop();
-  await sink?.close();
-  // Leave the shared database as the other specs expect it: no limits spent, no subscribers added.
+/** Subscription limits spent and subscribers added by this file, gone (the database is shared by every spec). */
+async function forgetSubscriptions() {
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
   await db.query(`DELETE FROM "RateLimitEvent" WHERE key LIKE 'subscribe:%'`);
   await db.query(`DELETE FROM "Subscriber" WHERE email LIKE 'rotating-%@example.com'`);
   await db.end();
+}
+
+test.afterAll(async () => {
+  await server?.stop();
+  await sink?.close();
+  await forgetSubscriptions();
 });
 
 // Malformed escapes, a NUL, an encoded lone surrogate, CR/LF, path tricks and a very long segment.
@@ -89,6 +93,7 @@ test("a server action called with a foreign Origin is refused with a 4xx, not a 
 });
 
 test("rotating X-Forwarded-For does not escape the per-IP limit when no proxy is trusted", async ({ request }) => {
+  await forgetSubscriptions(); // earlier specs subscribed from this same address
   const statuses: number[] = [];
   for (let attempt = 0; attempt < 21; attempt++) {
     const response = await request.post(`${server.baseURL}/api/subscriptions`, {
