@@ -45,7 +45,6 @@ async function dropDatabase(serverUrl: string): Promise<void> {
   await admin.end();
 }
 
-/** An SMTP server that accepts and discards everything, counting messages and bytes. */
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {

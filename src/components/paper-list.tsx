@@ -4,10 +4,17 @@ import type { RankedPaper } from "@/server/papers/feed";
 import type { SearchHit } from "@/server/papers/search";
 import { getViewerVotes } from "@/server/votes/votes";
 
-export async function PaperList({ papers, showRank = false }: { papers: (PaperDto | RankedPaper)[]; showRank?: boolean }) {
+export interface PaperListProps {
+  papers: (PaperDto | RankedPaper)[];
+  showRank?: boolean;
+  /** The list position of the first card, so later pages number on (51, 52, ...). */
+  startAt?: number;
+}
+
+export async function PaperList({ papers, showRank = false, startAt = 1 }: PaperListProps) {
   const votes = await getViewerVotes(papers.map((paper) => paper.id));
   return (
-    <ol className="flex flex-col gap-4">
+    <ol start={startAt} className="flex flex-col gap-4">
       {papers.map((paper) => (
         <li key={paper.id}>
           <PaperCard

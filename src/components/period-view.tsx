@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
 import { PeriodNav } from "@/components/period-nav";
 import { SubscribeBanner } from "@/components/subscribe-banner";
@@ -9,21 +10,33 @@ import { feedSortSchema } from "@/lib/feed-sort";
 import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCachedPeriodFeed } from "@/server/papers/cache";
+import { cursorParam, listHref } from "@/server/papers/list-pages";
 
 /** Shared by the day, week and month routes (and the home page): parse, fetch, render. */
 export async function PeriodView({ kind, periodKey, searchParams }: { kind: PeriodKind; periodKey: string; searchParams: SearchParams }) {
   const period = parsePeriod(kind, periodKey);
   if (!period) notFound();
-  const sort = feedSortSchema.catch("trending").parse(firstParam((await searchParams).sort) ?? "trending");
+  const query = await searchParams;
+  const sort = feedSortSchema.catch("trending").parse(firstParam(query.sort) ?? "trending");
   const today = toIsoDate(new Date());
-  const feed = await getCachedPeriodFeed(period.kind, period.key, sort);
+  const feed = await getCachedPeriodFeed(period.kind, period.key, sort, cursorParam(firstParam(query.cursor)));
+  const sortParam = sort === "trending" ? null : sort;
 
   return (
     <div className="flex flex-col gap-6">
       <SubscribeBanner />
-      <PeriodNav period={period} previous={feed.previous} next={feed.next} sort={sort} today={today} paperCount={feed.papers.length} />
+      <PeriodNav period={period} previous={feed.previous} next={feed.next} sort={sort} today={today} paperCount={feed.total} />
       {feed.papers.length > 0 ? (
-        <PaperList papers={feed.papers} showRank={sort === "trending"} />
+        <>
+          <PaperList papers={feed.papers} showRank={sort === "trending"} startAt={feed.offset + 1} />
+          <ListPager
+            offset={feed.offset}
+            count={feed.papers.length}
+            total={feed.total}
+            nextHref={feed.nextCursor && listHref(periodPath(period), { sort: sortParam, cursor: feed.nextCursor })}
+            firstHref={listHref(periodPath(period), { sort: sortParam })}
+          />
+        </>
       ) : (
         <EmptyPeriod period={period} today={today} nearest={nearest(period, feed.previous, feed.next)} />
       )}

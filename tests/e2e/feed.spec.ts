@@ -22,8 +22,18 @@ test("switches to weekly and monthly views and sorts", async ({ page }) => {
   await page.getByRole("link", { name: "Monthly" }).click();
   await expect(page).toHaveURL(/\/papers\/month\/2026-06$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("June 2026");
-  const monthCount = await page.getByTestId("paper-card").count();
-  expect(monthCount).toBeGreaterThan(60);
+  // A month of 69 papers comes a page of 50 at a time; "Show more" is a plain link to the rest.
+  await expect(page.getByTestId("paper-card")).toHaveCount(50);
+  await expect(page.getByTestId("list-position")).toHaveText("Showing 1–50 of 69");
+  const paperLinks = () => page.getByTestId("paper-title").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  const firstPage = await paperLinks();
+  await page.getByTestId("show-more").click();
+  await expect(page.getByTestId("list-position")).toHaveText("Showing 51–69 of 69");
+  await expect(page.getByTestId("show-more")).toHaveCount(0);
+  const secondPage = await paperLinks();
+  expect(new Set([...firstPage, ...secondPage]).size).toBe(69);
+  await page.getByRole("link", { name: "Back to the top" }).click();
+  await expect(page).toHaveURL(/\/papers\/month\/2026-06$/);
 
   await page.getByRole("link", { name: "Most upvoted" }).click();
   await expect(page).toHaveURL(/sort=upvotes$/);

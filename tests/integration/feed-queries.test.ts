@@ -7,6 +7,7 @@ import { renderJsonFeed, renderRss } from "@/server/feeds/render";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/papers/feed";
 import { toHfDailyPaper } from "@/server/papers/hf-shape";
+import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
 import { searchPapers } from "@/server/papers/search";
 import { HF_FIXTURES } from "../support/fixtures";
 import { useTestDatabase } from "../support/test-db";
@@ -86,7 +87,8 @@ describe("period feeds", () => {
       expect(month.papers.filter((paper) => paper.organization).length).toBeGreaterThan(10);
       expect(day.papers.length).toBe(6);
       expect(monthQueries).toBe(queries);
-      expect(monthQueries).toBeLessThanOrEqual(3);
+      // The frozen order (one statement), the page's papers and their organizations, the neighbours.
+      expect(monthQueries).toBeLessThanOrEqual(4);
     } finally {
       await counted.$disconnect();
     }
@@ -165,5 +167,42 @@ describe("feeds and the HF-shaped API", () => {
     expect(item.paper.authors[0]).toEqual({ name: "Kwanyoung Kim" });
     expect(item.paper.submittedOnDailyAt).toBe("2025-03-17T00:44:05.364Z");
     expect(item).toMatchObject({ numComments: paper.comments, title: paper.title, summary: paper.abstract });
+  });
+});
+
+describe("pages of a list", () => {
+  it("never skips or repeats a paper while votes reorder the list between pages", async () => {
+    const june = period("month", "2026-06");
+    const everyPaper = await t.db.paper.findMany({
+      where: { feedDate: { gte: new Date("2026-06-01"), lt: new Date("2026-07-01") } },
+      select: { id: true },
+    });
+    const seen: string[] = [];
+    let page = await getPeriodFeed(t.db, june, "upvotes", now, { limit: 10 });
+    expect(page.total).toBe(everyPaper.length);
+    for (;;) {
+      seen.push(...page.papers.map((paper) => paper.id));
+      if (!page.nextCursor) break;
+      // Between two page loads, the list's last paper gets the most votes and the first loses all.
+      const order = await getPeriodFeed(t.db, june, "upvotes", now, { offset: 0, limit: 1000 });
+      await t.db.paper.update({ where: { id: order.papers.at(-1)!.id }, data: { upstreamUpvotes: 100_000 + seen.length } });
+      await t.db.paper.update({ where: { id: order.papers[0]!.id }, data: { upstreamUpvotes: 0 } });
+      page = await getPeriodFeed(t.db, june, "upvotes", now, { cursor: listCursorSchema.parse(page.nextCursor), limit: 10 });
+    }
+    expect(seen).toHaveLength(everyPaper.length);
+    expect(new Set(seen)).toEqual(new Set(everyPaper.map((paper) => paper.id)));
+  });
+
+  it("shows at most one page of cards, however large the list, and counts the rest", async () => {
+    const june = await getPeriodFeed(t.db, period("month", "2026-06"), "trending", now);
+    expect(june.papers).toHaveLength(PAGE_SIZE);
+    expect(june.total).toBeGreaterThan(PAGE_SIZE);
+    expect(june.nextCursor).toMatch(/^\d+\.50$/);
+    const rest = await getPeriodFeed(t.db, period("month", "2026-06"), "trending", now, {
+      cursor: listCursorSchema.parse(june.nextCursor),
+    });
+    expect(rest.offset).toBe(PAGE_SIZE);
+    expect(rest.papers).toHaveLength(june.total - PAGE_SIZE);
+    expect(rest.nextCursor).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ export const latestPapersFeed = (format: FeedFormat) =>
 
 export const trendingPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request) => {
-    const { papers } = await getCachedTrendingPapers(50);
+    const { papers } = await getCachedTrendingPapers(null);
     const spec = {
       title: "Trending papers · Daily Papers",
       description: `The most upvoted papers of the last ${TRENDING_DAYS} days, with time decay`,
@@ -34,7 +34,7 @@ export const trendingPapersFeed = (format: FeedFormat) =>
 export const organizationPapersFeed = (format: FeedFormat) =>
   handleErrors(async (request: Request, { params }: { params: Promise<{ name: string }> }) => {
     const name = decodeSegment((await params).name, "name");
-    const page = name.length <= 200 ? await getCachedOrganizationPapers(name) : null;
+    const page = name.length <= 200 ? await getCachedOrganizationPapers(name, null) : null;
     if (!page) throw new AppError("NOT_FOUND", "No such organization on this instance");
     const { organization, papers } = page;
     const spec = {

@@ -13,6 +13,7 @@ import {
   getRecentPapers,
   getTrendingPapers,
 } from "@/server/papers/feed";
+import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
 import { searchPapers } from "@/server/papers/search";
 
 // Everything about keeping cached paper pages fresh lives here. Paper queries are cached under
@@ -96,15 +97,28 @@ function cachedPaperQuery<Args extends unknown[], Result>(name: string, query: (
 
 export const getCachedLatestFeedDate = cachedPaperQuery("latest-feed-date", () => getLatestFeedDate(db));
 
-export const getCachedPeriodFeed = cachedPaperQuery("period-feed", (kind: PeriodKind, key: string, sort: FeedSort) =>
-  getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date()),
+// A cursor is passed as the string the page received (cache keys must be JSON) and checked here.
+const position = (cursor: string | null, offset = 0, limit = PAGE_SIZE) => ({
+  cursor: cursor ? listCursorSchema.parse(cursor) : null,
+  offset,
+  limit,
+});
+
+export const getCachedPeriodFeed = cachedPaperQuery(
+  "period-feed",
+  (kind: PeriodKind, key: string, sort: FeedSort, cursor: string | null, offset?: number, limit?: number) =>
+    getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor, offset, limit)),
 );
 
-export const getCachedTrendingPapers = cachedPaperQuery("trending", (limit: number) => getTrendingPapers(db, new Date(), limit));
+export const getCachedTrendingPapers = cachedPaperQuery("trending", (cursor: string | null) =>
+  getTrendingPapers(db, new Date(), position(cursor)),
+);
 
 export const getCachedPaper = cachedPaperQuery("paper", (id: string) => getPaperById(db, id));
 
-export const getCachedOrganizationPapers = cachedPaperQuery("organization", (name: string) => getOrganizationPapers(db, name));
+export const getCachedOrganizationPapers = cachedPaperQuery("organization", (name: string, cursor: string | null) =>
+  getOrganizationPapers(db, name, position(cursor)),
+);
 
 export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));
 

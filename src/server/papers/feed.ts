@@ -4,40 +4,33 @@ import { Prisma } from "@/generated/prisma/client";
 import { addDays, fromIsoDate, toIsoDate } from "@/lib/dates";
 import type { FeedSort } from "@/lib/feed-sort";
 import { periodContaining, type Period } from "@/lib/periods";
-import { rankByTrending, TRENDING_DAYS, type RankExplanation } from "@/lib/ranking";
+import { TRENDING_DAYS } from "@/lib/ranking";
 import { queryRows, type Db } from "@/server/db";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
+import { getListPage, type ListPage, type ListPosition, type PaperList } from "@/server/papers/list-pages";
 
-export type RankedPaper = PaperDto & { rank: RankExplanation };
+export type { RankedPaper } from "@/server/papers/list-pages";
 
-export interface PeriodFeed {
-  papers: RankedPaper[];
+export interface PeriodFeed extends ListPage {
   /** The nearest earlier/later periods of the same kind that have papers. */
   previous: Period | null;
   next: Period | null;
 }
 
-/** Ranks DTOs by the requested order; trending uses the documented time-decayed score. */
-export function sortPapers(papers: PaperDto[], sort: FeedSort, now: Date): RankedPaper[] {
-  const ranked = rankByTrending(
-    papers.map((paper) => ({ ...paper, addedAt: new Date(paper.addedAt) })),
-    now,
-  ).map(({ addedAt, ...paper }) => ({ ...paper, addedAt: addedAt.toISOString() }));
-  if (sort === "upvotes") return ranked.sort((a, b) => b.upvotes - a.upvotes || a.id.localeCompare(b.id));
-  if (sort === "newest") return ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
-  return ranked;
-}
-
-async function findPapers(db: Db, where: Prisma.PaperWhereInput): Promise<PaperDto[]> {
-  const rows = await db.paper.findMany({ where, select: paperSelect, orderBy: [{ upstreamUpvotes: "desc" }, { id: "asc" }] });
-  return rows.map(toPaperDto);
+/** The papers added in a period, as a list to page through. */
+export function periodList(period: Period): PaperList {
+  return {
+    key: `${period.kind}:${period.key}`,
+    where: Prisma.sql`p."feedDate" >= ${period.start}::date AND p."feedDate" < ${period.end}::date`,
+  };
 }
 
 const neighbourDays = z.object({ before: z.date().nullable(), after: z.date().nullable() });
 
-export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now: Date): Promise<PeriodFeed> {
-  const [papers, [bounds]] = await Promise.all([
-    findPapers(db, { feedDate: { gte: fromIsoDate(period.start), lt: fromIsoDate(period.end) } }),
+/** One page of a period's papers (see getListPage), with the nearest periods that have papers. */
+export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now: Date, position: ListPosition = {}): Promise<PeriodFeed> {
+  const [page, [bounds]] = await Promise.all([
+    getListPage(db, periodList(period), sort, now, position),
     // Raw: both neighbours in one round trip; Prisma's aggregate takes a single filter, so it
     // would need two (the page's query count is tested).
     queryRows(
@@ -49,7 +42,7 @@ export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now:
     ),
   ]);
   return {
-    papers: sortPapers(papers, sort, now),
+    ...page,
     previous: bounds?.before ? periodContaining(period.kind, toIsoDate(bounds.before)) : null,
     next: bounds?.after ? periodContaining(period.kind, toIsoDate(bounds.after)) : null,
   };
@@ -61,40 +54,50 @@ export async function getLatestFeedDate(db: Db): Promise<string | null> {
   return latest ? toIsoDate(latest.feedDate) : null;
 }
 
-export interface TrendingFeed {
-  papers: RankedPaper[];
-  /** Last day of the 7-day window: today, or the latest feed day when nothing was added since. */
+export interface TrendingFeed extends ListPage {
+  /** Last day of the window: today, or the latest feed day when nothing was added since. */
   windowEnd: string | null;
 }
 
 /**
- * Papers of the TRENDING_DAYS days up to today, by trending score. An instance whose imports
- * stopped would otherwise show nothing, so when those days have no papers the window ends at the latest
- * feed day instead.
+ * Papers of the TRENDING_DAYS days up to today, by trending score, a page at a time. An instance
+ * whose imports stopped would otherwise show nothing, so when those days have no papers the
+ * window ends at the latest feed day instead.
  */
-export async function getTrendingPapers(db: Db, now: Date, limit = 50): Promise<TrendingFeed> {
+export async function getTrendingPapers(db: Db, now: Date, position: ListPosition = {}): Promise<TrendingFeed> {
   const today = toIsoDate(now);
   const latest = await db.paper.findFirst({
     where: { feedDate: { lte: fromIsoDate(today) } },
     select: { feedDate: true },
     orderBy: { feedDate: "desc" },
   });
-  if (!latest) return { papers: [], windowEnd: null };
+  if (!latest) return { papers: [], total: 0, offset: 0, nextCursor: null, windowEnd: null };
   const latestDay = toIsoDate(latest.feedDate);
   const windowEnd = latestDay > addDays(today, -TRENDING_DAYS) ? today : latestDay;
-  const papers = await findPapers(db, { feedDate: { gt: fromIsoDate(addDays(windowEnd, -TRENDING_DAYS)), lte: fromIsoDate(windowEnd) } });
-  return { papers: sortPapers(papers, "trending", now).slice(0, limit), windowEnd };
+  const list = {
+    key: `trending:${windowEnd}`,
+    where: Prisma.sql`p."feedDate" > ${addDays(windowEnd, -TRENDING_DAYS)}::date AND p."feedDate" <= ${windowEnd}::date`,
+  };
+  return { ...(await getListPage(db, list, "trending", now, position)), windowEnd };
 }
+
+const feedDay = z.object({ day: z.date() });
 
 /** Papers of the latest `days` feed days, newest day first, most upvoted first within a day. */
 export async function getRecentPapers(db: Db, days = 3, limit = 100): Promise<PaperDto[]> {
-  const recentDays = await db.paper.findMany({
-    distinct: ["feedDate"],
-    select: { feedDate: true },
-    orderBy: { feedDate: "desc" },
-    take: days,
-  });
-  const oldest = recentDays.at(-1)?.feedDate;
+  // Raw: a loose index scan (one index probe per distinct day) instead of reading every row.
+  const recentDays = await queryRows(
+    db,
+    feedDay,
+    Prisma.sql`
+      WITH RECURSIVE day AS (
+        (SELECT "feedDate" AS day, 1 AS n FROM "Paper" ORDER BY "feedDate" DESC LIMIT 1)
+        UNION ALL
+        SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < day.day), n + 1 FROM day WHERE n < ${days}
+      )
+      SELECT day FROM day WHERE day IS NOT NULL`,
+  );
+  const oldest = recentDays.at(-1)?.day;
   if (!oldest) return [];
   const rows = await db.paper.findMany({
     where: { feedDate: { gte: oldest } },
@@ -110,19 +113,14 @@ export async function getPaperById(db: Db, id: string): Promise<PaperDto | null>
   return row ? toPaperDto(row) : null;
 }
 
-export interface OrganizationPage {
+export interface OrganizationPage extends ListPage {
   organization: { name: string; fullName: string; avatarUrl: string | null };
-  papers: PaperDto[];
 }
 
-export async function getOrganizationPapers(db: Db, name: string, limit = 100): Promise<OrganizationPage | null> {
+/** An organization's papers, newest first by arXiv publication, a page at a time; null when unknown. */
+export async function getOrganizationPapers(db: Db, name: string, position: ListPosition = {}): Promise<OrganizationPage | null> {
   const organization = await db.organization.findUnique({ where: { name }, select: { name: true, fullName: true, avatarUrl: true } });
   if (!organization) return null;
-  const rows = await db.paper.findMany({
-    where: { organizationName: name },
-    select: paperSelect,
-    orderBy: [{ feedDate: "desc" }, { publishedAt: "desc" }],
-    take: limit,
-  });
-  return { organization, papers: rows.map(toPaperDto) };
+  const list = { key: `org:${name}`, where: Prisma.sql`p."organizationName" = ${name}` };
+  return { organization, ...(await getListPage(db, list, "newest", new Date(), position)) };
 }

@@ -13,7 +13,7 @@ export const GET = handleErrors(async (request: Request) => {
       ? (["month", params.month] as const)
       : (["date", params.date ?? (await getCachedLatestFeedDate())] as const);
   if (!key) return cacheableJson(request, []);
-  const feed = await getCachedPeriodFeed(kind, key, params.sort === "trending" ? "trending" : "newest");
-  const page = feed.papers.slice(params.p * params.limit, (params.p + 1) * params.limit);
-  return cacheableJson(request, page.map(toHfDailyPaper));
+  const sort = params.sort === "trending" ? "trending" : "newest";
+  const page = await getCachedPeriodFeed(kind, key, sort, null, params.p * params.limit, params.limit);
+  return cacheableJson(request, page.papers.map(toHfDailyPaper));
 });

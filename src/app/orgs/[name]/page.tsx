@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ListPager } from "@/components/list-pager";
 import { OrgAvatar } from "@/components/org-badge";
 import { PaperList } from "@/components/paper-list";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
 import { getCachedOrganizationPapers } from "@/server/papers/cache";
+import { cursorParam, listHref } from "@/server/papers/list-pages";
 
 type Params = Promise<{ name: string }>;
 
-async function organizationFor(params: Params) {
+async function organizationFor(params: Params, cursor: string | null = null) {
   const name = decodePathSegment((await params).name);
-  return name && name.length <= 200 ? getCachedOrganizationPapers(name) : null;
+  return name && name.length <= 200 ? getCachedOrganizationPapers(name, cursor) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -22,9 +25,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function OrganizationPage({ params }: { params: Params }) {
-  const page = await organizationFor(params);
+export default async function OrganizationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const page = await organizationFor(params, cursorParam(firstParam((await searchParams).cursor)));
   if (!page) notFound();
+  const path = `/orgs/${encodeURIComponent(page.organization.name)}`;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex items-center gap-3">
@@ -32,11 +36,18 @@ export default async function OrganizationPage({ params }: { params: Params }) {
         <div>
           <h1 className="text-2xl font-bold">{page.organization.fullName}</h1>
           <p className="text-sm text-gray-500 dark:text-gray-400">
-            {page.papers.length === 1 ? "1 paper" : `${page.papers.length} papers`}, newest first
+            {page.total === 1 ? "1 paper" : `${page.total.toLocaleString("en-US")} papers`}, newest first
           </p>
         </div>
       </header>
-      <PaperList papers={page.papers} />
+      <PaperList papers={page.papers} startAt={page.offset + 1} />
+      <ListPager
+        offset={page.offset}
+        count={page.papers.length}
+        total={page.total}
+        nextHref={page.nextCursor && listHref(path, { cursor: page.nextCursor })}
+        firstHref={path}
+      />
     </div>
   );
 }

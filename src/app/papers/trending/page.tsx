@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
 import { SubscribeBanner } from "@/components/subscribe-banner";
 import { toIsoDate } from "@/lib/dates";
 import { formatDay } from "@/lib/periods";
 import { GRAVITY, TRENDING_DAYS } from "@/lib/ranking";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCachedTrendingPapers } from "@/server/papers/cache";
+import { cursorParam, listHref } from "@/server/papers/list-pages";
 
 export const metadata: Metadata = {
   title: "Trending papers",
@@ -16,8 +19,10 @@ export const metadata: Metadata = {
   },
 };
 
-export default async function TrendingPage() {
-  const { papers, windowEnd } = await getCachedTrendingPapers(50);
+export default async function TrendingPage({ searchParams }: { searchParams: SearchParams }) {
+  const { papers, windowEnd, total, offset, nextCursor } = await getCachedTrendingPapers(
+    cursorParam(firstParam((await searchParams).cursor)),
+  );
   const stale = windowEnd !== null && windowEnd < toIsoDate(new Date());
   return (
     <div className="flex flex-col gap-6">
@@ -31,7 +36,16 @@ export default async function TrendingPage() {
         </p>
       </header>
       {papers.length > 0 ? (
-        <PaperList papers={papers} showRank />
+        <>
+          <PaperList papers={papers} showRank startAt={offset + 1} />
+          <ListPager
+            offset={offset}
+            count={papers.length}
+            total={total}
+            nextHref={nextCursor && listHref("/papers/trending", { cursor: nextCursor })}
+            firstHref="/papers/trending"
+          />
+        </>
       ) : (
         <p className="rounded-xl border border-dashed border-gray-300 px-6 py-12 text-center text-gray-600 dark:border-gray-700 dark:text-gray-400">
           No papers yet.
