@@ -31,9 +31,15 @@ export function normalizeQuery(raw: string): string {
     .slice(0, MAX_QUERY_LENGTH);
 }
 
+// Relevance is ranked among the newest matches only: a common word matches half of a million
+// papers, and ranking them all takes seconds. The newest matches come from the feed-day index for
+// common words and from the full-text index for rare ones (the planner picks by selectivity).
+const SEARCH_CANDIDATES = 1000;
+
 /**
  * Full-text search over title, authors and abstract (websearch syntax: quotes, OR, -word), ranked
- * by relevance; an arXiv id or URL finds that paper first. Any input yields results or none.
+ * by relevance among the newest 1,000 matches; an arXiv id or URL finds that paper first. Any input
+ * yields results or none.
  */
 export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promise<SearchResults> {
   const query = normalizeQuery(rawQuery);
@@ -45,11 +51,17 @@ export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promis
     searchMatch,
     Prisma.sql`
       WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS tsq),
-      ranked AS (
-        SELECT p."id", ts_rank_cd(p."searchVector", q.tsq) AS relevance
+      candidates AS (
+        SELECT p."id", p."searchVector", p."feedDate"
         FROM "Paper" p, q
         WHERE p."searchVector" @@ q.tsq
-        ORDER BY relevance DESC, p."feedDate" DESC, p."id"
+        ORDER BY p."feedDate" DESC
+        LIMIT ${SEARCH_CANDIDATES}
+      ),
+      ranked AS (
+        SELECT c."id", ts_rank_cd(c."searchVector", q.tsq) AS relevance
+        FROM candidates c, q
+        ORDER BY relevance DESC, c."feedDate" DESC, c."id"
         LIMIT ${limit}
       )
       SELECT p."id",
