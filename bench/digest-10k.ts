@@ -4,18 +4,19 @@
 // PostgreSQL server (daily_papers_bench), dropped afterwards. Prints figures; asserts nothing.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
 import { createDb } from "@/server/db";
 import { runTrendingDigest } from "@/server/digest/trending-digest";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { benchDatabaseUrl, dropBenchDatabase, recreateBenchDatabase } from "./support/database";
 import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
 import { applyMigrations } from "../scripts/workarounds/migrate";
 import { startTestSmtpServer } from "../tests/support/smtp-server";
 
-const BENCH_DATABASE = "daily_papers_bench";
+// Its own database: the seeded one of `npm run bench:seed` stays as it is.
+const BENCH_DATABASE = "daily_papers_bench_digest";
 // The demo data's busiest recent day is a Friday; the Monday digest covers Friday to Sunday.
 const BENCH_NOW = new Date("2026-06-15T07:00:00Z");
 
@@ -23,27 +24,6 @@ const argsSchema = z.object({
   subscribers: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   concurrency: z.coerce.number().int().min(1).max(50).default(env.DIGEST_CONCURRENCY),
 });
-
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function recreateDatabase(serverUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-  await admin.end();
-}
-
-async function dropDatabase(serverUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  await admin.end();
-}
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -53,8 +33,8 @@ async function main() {
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:digest`, which provides DATABASE_URL.");
 
   console.log(`Preparing ${BENCH_DATABASE}: migrations, demo papers, ${args.subscribers.toLocaleString("en-US")} confirmed subscribers...`);
-  await recreateDatabase(env.DATABASE_URL);
-  const url = databaseUrl(env.DATABASE_URL, BENCH_DATABASE);
+  await recreateBenchDatabase(env.DATABASE_URL, BENCH_DATABASE);
+  const url = benchDatabaseUrl(env.DATABASE_URL, BENCH_DATABASE);
   await applyMigrations(url);
   const db = createDb(url);
   const smtp = await startTestSmtpServer({ keepMessages: false });
@@ -122,7 +102,7 @@ async function main() {
     mailer.close();
     await smtp.close();
     await db.$disconnect();
-    await dropDatabase(env.DATABASE_URL);
+    await dropBenchDatabase(env.DATABASE_URL, BENCH_DATABASE);
   }
 }
 

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { OrgBadge } from "@/components/org-badge";
-import { ExpandableText } from "@/components/ui/expandable-text";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { RemoteImage } from "@/components/ui/remote-image";
 import { UpvoteButton } from "@/components/upvote-button";
 import { formatDay } from "@/lib/periods";
 import type { RankExplanation } from "@/lib/ranking";
 import { GRAVITY } from "@/lib/ranking";
+import { collapseWhitespace, shorten } from "@/lib/text";
 import type { PaperDto } from "@/server/papers/dto";
 
 const integer = new Intl.NumberFormat("en-US");
@@ -78,7 +78,7 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
               <HighlightedText text={highlight.excerpt} />
             </p>
           ) : (
-            <ExpandableText>{paper.abstract}</ExpandableText>
+            <AbstractExcerpt paper={paper} />
           )}
         </div>
 
@@ -118,5 +118,30 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
         </Link>
       )}
     </article>
+  );
+}
+
+// List cards carry the start of the abstract; the paper page has all of it. A page of 50 cards
+// stays small whatever the abstracts' length.
+const EXCERPT_CHARACTERS = 300;
+
+function AbstractExcerpt({ paper }: { paper: PaperDto }) {
+  const abstract = collapseWhitespace(paper.abstract);
+  const excerpt = shorten(abstract, EXCERPT_CHARACTERS);
+  return (
+    <p data-testid="paper-abstract">
+      {excerpt}
+      {excerpt !== abstract && (
+        <>
+          {" "}
+          <Link
+            href={`${paperPath(paper.id)}#abstract`}
+            className="font-medium whitespace-nowrap text-indigo-600 hover:underline dark:text-indigo-400"
+          >
+            Read more<span className="sr-only"> of “{paper.title}”</span>
+          </Link>
+        </>
+      )}
+    </p>
   );
 }

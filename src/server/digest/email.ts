@@ -1,8 +1,8 @@
 import "server-only";
 import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
-import { collapseWhitespace } from "@/lib/text";
-import { escapeHtml, shorten } from "@/server/email/html";
+import { collapseWhitespace, shorten } from "@/lib/text";
+import { escapeHtml } from "@/server/email/html";
 import { palette, renderEmailShell, renderLink, type RenderedEmail } from "@/server/email/layout";
 
 export interface DigestPaper {

@@ -103,7 +103,9 @@ export default async function PaperPage({ params }: { params: Params }) {
       )}
 
       <section>
-        <h2 className="text-lg font-semibold">Abstract</h2>
+        <h2 id="abstract" className="text-lg font-semibold">
+          Abstract
+        </h2>
         <div className="mt-2 flex flex-col gap-3 leading-relaxed text-gray-800 dark:text-gray-200">
           {paper.abstract.split("\n\n").map((paragraph, index) => (
             <p key={index}>{paragraph}</p>

@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import pg from "pg";
+import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
+import { listImportFiles } from "@/server/ingest/import-files";
+
+/** The seeded database `npm run bench:seed` fills and `npm run bench` reads. */
+export const BENCH_DATABASE = "daily_papers_bench";
+/** The newest feed day of the seeded data. */
+export const BENCH_TODAY = "2026-11-27";
+
+export function benchDatabaseUrl(serverUrl: string, name = BENCH_DATABASE): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: benchDatabaseUrl(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function recreateBenchDatabase(serverUrl: string, name = BENCH_DATABASE): Promise<void> {
+  return admin(serverUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  });
+}
+
+export function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  return admin(serverUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  });
+}
+
+export interface CorpusPaper {
+  title: string;
+  abstract: string;
+  authors: string[];
+  org: string | null;
+  orgFullName: string | null;
+  orgAvatar: string | null;
+}
+
+/** The real recorded papers the generated ones are made from. */
+export async function loadCorpus(folder: string): Promise<CorpusPaper[]> {
+  const papers = new Map<string, CorpusPaper>();
+  for (const file of await listImportFiles([folder])) {
+    const { records } = parseDailyPapers(JSON.parse(await readFile(file, "utf8")), /(\d{4}-\d{2}-\d{2})/.exec(basename(file))?.[1] ?? null);
+    for (const record of records) {
+      papers.set(record.id, {
+        title: record.title,
+        abstract: record.abstract,
+        authors: record.authors,
+        org: record.organization?.name ?? null,
+        orgFullName: record.organization?.fullName ?? null,
+        orgAvatar: record.organization?.avatarUrl ?? null,
+      });
+    }
+  }
+  return [...papers.values()];
+}
