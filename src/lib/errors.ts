@@ -9,6 +9,8 @@ export const APP_ERROR_STATUS = {
   GONE: 410,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 502,
+  /** The database is saturated (no free connection, a transaction could not start): retry shortly. */
+  BUSY: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { decodePathSegment } from "@/lib/url-path";
 
@@ -8,8 +9,20 @@ export interface ErrorBody {
   error: { code: string; message: string; param?: string };
 }
 
+// Prisma's codes for a saturated database: no pooled connection in time, a transaction that could
+// not start in time, a write conflict or deadlock. The request changed nothing and may be retried.
+const OVERLOAD_CODES = new Set(["P2024", "P2028", "P2034"]);
+
+function asOverload(error: unknown): AppError | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || !OVERLOAD_CODES.has(error.code)) return null;
+  return new AppError("BUSY", "The site is very busy and did not apply your request. Please try again in a moment.", {
+    retryAfterSeconds: 1,
+  });
+}
+
 /** Maps any thrown value to a JSON error response; unexpected errors never leak details. */
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+export function errorResponse(thrown: unknown): NextResponse<ErrorBody> {
+  const error = asOverload(thrown) ?? thrown;
   if (isAppError(error)) {
     const headers: Record<string, string> = {};
     if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
