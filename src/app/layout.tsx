@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { MainNav } from "@/components/main-nav";
 import { SearchBox } from "@/components/search-box";
 import { THEME_SCRIPT } from "@/components/theme-script";
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -50,14 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
               Daily Papers
             </Link>
-            <nav aria-label="Main" className="flex gap-3 text-sm font-medium text-gray-600 dark:text-gray-300">
-              <Link href="/" className="hover:text-gray-900 dark:hover:text-white">
-                Daily
-              </Link>
-              <Link href="/papers/trending" className="hover:text-gray-900 dark:hover:text-white">
-                Trending
-              </Link>
-            </nav>
+            <MainNav />
             <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
               <SearchBox />
             </div>

@@ -4,12 +4,12 @@ import { HighlightedText } from "@/components/ui/highlighted-text";
 import { RemoteImage } from "@/components/ui/remote-image";
 import { UpvoteButton } from "@/components/upvote-button";
 import { formatDay } from "@/lib/periods";
+import { countOf } from "@/lib/plural";
 import type { RankExplanation } from "@/lib/ranking";
 import { GRAVITY } from "@/lib/ranking";
 import { collapseWhitespace, shorten } from "@/lib/text";
 import type { PaperDto } from "@/server/papers/dto";
 
-const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact" });
 
 export interface PaperCardProps {
@@ -29,7 +29,7 @@ export function paperPath(id: string): string {
 
 export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCardProps) {
   const authorCount = paper.authors.length;
-  const authorLabel = `${integer.format(authorCount)} ${authorCount === 1 ? "author" : "authors"}`;
+  const authorLabel = countOf(authorCount, "author", "authors");
   return (
     <article
       data-testid="paper-card"

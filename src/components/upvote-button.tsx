@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useState, useTransition } from "react";
+import { pluralNoun } from "@/lib/plural";
 import { setUpvoteAction } from "@/server/votes/actions";
 
 export interface UpvoteButtonProps {
@@ -15,8 +16,6 @@ interface VoteState {
   count: number;
   upvoted: boolean;
 }
-
-const numberFormat = new Intl.NumberFormat("en-US");
 
 /**
  * Toggles the viewer's upvote, showing the new state at once and rolling back if the server
@@ -61,15 +60,16 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
     });
   }
 
-  const label = signedIn ? (optimistic.upvoted ? "Remove your upvote" : "Upvote this paper") : "Sign in to upvote this paper";
+  const action = signedIn ? (optimistic.upvoted ? "remove your upvote" : "upvote") : "sign in to upvote";
   return (
     <div className="relative">
       <button
         type="button"
         data-testid="upvote-button"
         aria-pressed={optimistic.upvoted}
-        aria-label={`${label} (${numberFormat.format(optimistic.count)} upvotes)`}
-        title={label}
+        // The visible count comes first, exactly as it reads on screen (WCAG 2.5.3, label in name).
+        aria-label={`${optimistic.count} ${pluralNoun(optimistic.count, "upvote", "upvotes")}, ${action}`}
+        title={action.charAt(0).toUpperCase() + action.slice(1)}
         onClick={toggle}
         aria-busy={pending || undefined}
         className={`flex w-14 flex-col items-center rounded-lg border py-2 transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${

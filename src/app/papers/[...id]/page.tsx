@@ -5,6 +5,7 @@ import { OrgAvatar } from "@/components/org-badge";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
+import { countOf } from "@/lib/plural";
 import { decodePathSegment } from "@/lib/url-path";
 import { getCachedPaper } from "@/server/papers/cache";
 import { getViewerVotes } from "@/server/votes/votes";
@@ -69,7 +70,7 @@ export default async function PaperPage({ params }: { params: Params }) {
         <div className="flex flex-wrap items-center gap-3">
           <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={votes.upvoted.has(paper.id)} signedIn={votes.signedIn} />
           <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
-            {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here · {paper.comments} comments upstream
+            {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here · {countOf(paper.comments, "comment", "comments")} upstream
           </p>
         </div>
         <nav aria-label="Links" className="flex flex-wrap gap-2">
@@ -115,7 +116,7 @@ export default async function PaperPage({ params }: { params: Params }) {
 
       <section>
         <h2 className="text-lg font-semibold">
-          <span data-testid="paper-authors">{paper.authors.length === 1 ? "1 author" : `${paper.authors.length} authors`}</span>
+          <span data-testid="paper-authors">{countOf(paper.authors.length, "author", "authors")}</span>
         </h2>
         <p className="mt-2 text-gray-700 dark:text-gray-300">{paper.authors.join(", ")}</p>
       </section>

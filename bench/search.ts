@@ -1,0 +1,49 @@
+// `npm run bench:search`: cold full-text search latency on the seeded benchmark database, straight
+// through the query function (no page, no cache): each word is searched once, after a warm-up on
+// another query, so no result is cached. Prints p50/p95 per word class.
+import { env } from "@/env";
+import { createDb } from "@/server/db";
+import { searchPapers } from "@/server/papers/search";
+import { benchDatabaseUrl } from "./support/database";
+
+// Common words match a large share of papers; rare ones a handful. Checked against the seed.
+const WORDS = {
+  common: ["learning", "model", "language", "data", "training", "performance", "large", "method"],
+  rare: ["spectroscopy", "photonic", "glacier", "sommelier", "cryptocurrency", "auction", "tokamak", "seismic"],
+};
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+
+async function main() {
+  if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:search`, which provides DATABASE_URL.");
+  const db = createDb(benchDatabaseUrl(env.DATABASE_URL));
+  try {
+    const papers = await db.paper.count();
+    await searchPapers(db, "warmup transformer");
+    console.log(`${papers.toLocaleString("en-US")} papers`);
+    for (const [kind, words] of Object.entries(WORDS)) {
+      const timings: number[] = [];
+      let hits = 0;
+      for (const word of words) {
+        const started = performance.now();
+        const result = await searchPapers(db, word);
+        timings.push(performance.now() - started);
+        hits += result.hits.length;
+      }
+      console.log(
+        `${kind} words: p50 ${percentile(timings, 50).toFixed(0)} ms, p95 ${percentile(timings, 95).toFixed(0)} ms, max ${Math.max(...timings).toFixed(0)} ms (${hits} hits shown)`,
+      );
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const SECTIONS = [
+  { href: "/", label: "Daily", current: (path: string) => path === "/" || /^\/papers\/(date|week|month)\//.test(path) },
+  { href: "/papers/trending", label: "Trending", current: (path: string) => path.startsWith("/papers/trending") },
+];
+
+/** The header's sections; the one being read is marked for assistive technology and by sight. */
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex gap-3 text-sm font-medium text-gray-600 dark:text-gray-300">
+      {SECTIONS.map((section) => {
+        const current = section.current(pathname);
+        return (
+          <Link
+            key={section.href}
+            href={section.href}
+            aria-current={current ? "page" : undefined}
+            className={`hover:text-gray-900 dark:hover:text-white ${current ? "text-gray-900 underline decoration-2 underline-offset-8 dark:text-white" : ""}`}
+          >
+            {section.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
