@@ -53,8 +53,10 @@ export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promis
       WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS tsq),
       candidates AS (
         SELECT p."id", p."searchVector", p."feedDate"
-        FROM "Paper" p, q
-        WHERE p."searchVector" @@ q.tsq
+        FROM "Paper" p
+        -- The query is spelled out here, not taken from q, so the planner sees the words and can
+        -- tell a common one (walk the feed-day index) from a rare one (use the full-text index).
+        WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})
         ORDER BY p."feedDate" DESC
         LIMIT ${SEARCH_CANDIDATES}
       ),
