@@ -29,6 +29,8 @@ function withContentSecurityPolicy(request: NextRequest, respond: (init: { reque
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // Not-found pages get no route params; they read the path from here.
+  requestHeaders.set("x-pathname", new URL(request.url).pathname);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = respond({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

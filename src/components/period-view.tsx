@@ -38,7 +38,7 @@ export async function PeriodView({ kind, periodKey, searchParams }: { kind: Peri
           />
         </>
       ) : (
-        <EmptyPeriod period={period} today={today} nearest={nearest(period, feed.previous, feed.next)} />
+        <EmptyPeriod period={period} today={today} previous={feed.previous} next={feed.next} />
       )}
     </div>
   );
@@ -59,25 +59,27 @@ export function periodPage(kind: PeriodKind) {
   };
 }
 
-function nearest(period: Period, previous: Period | null, next: Period | null): Period | null {
-  if (!previous || !next) return previous ?? next;
-  const gap = (other: Period) => Math.abs(Date.parse(other.start) - Date.parse(period.start));
-  return gap(next) < gap(previous) ? next : previous;
-}
-
-function EmptyPeriod({ period, today, nearest }: { period: Period; today: string; nearest: Period | null }) {
+function EmptyPeriod({ period, today, previous, next }: { period: Period; today: string; previous: Period | null; next: Period | null }) {
   const future = period.start > today;
+  const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
   return (
     <section className="rounded-xl border border-dashed border-gray-300 px-6 py-12 text-center dark:border-gray-700">
       <h2 className="text-lg font-semibold">{future ? "Nothing yet" : "No papers in this period"}</h2>
       <p className="mt-1 text-gray-600 dark:text-gray-400">
         {future ? "This period has not happened yet. Come back later." : "Nobody added papers to the feed on these days."}
       </p>
-      {nearest && (
-        <p className="mt-4">
-          <Link href={periodPath(nearest)} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
-            Go to {periodLabel(nearest)}
-          </Link>
+      {(previous || next) && (
+        <p className="mt-4 flex flex-wrap justify-center gap-x-6 gap-y-2">
+          {previous && (
+            <Link href={periodPath(previous)} className={linkClass}>
+              ← {periodLabel(previous)}
+            </Link>
+          )}
+          {next && (
+            <Link href={periodPath(next)} className={linkClass}>
+              {periodLabel(next)} →
+            </Link>
+          )}
         </p>
       )}
     </section>

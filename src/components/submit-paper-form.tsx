@@ -5,7 +5,8 @@ import { useActionState, useId } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitPaperAction } from "@/server/submissions/actions";
 
-export function SubmitPaperForm() {
+/** `initial`: an arXiv id to start with, e.g. from a paper page's "Submit it here". */
+export function SubmitPaperForm({ initial = "" }: { initial?: string }) {
   const [state, action, pending] = useActionState(submitPaperAction, null);
   const inputId = useId();
   const hintId = useId();
@@ -25,7 +26,7 @@ export function SubmitPaperForm() {
             autoFocus
             autoComplete="off"
             spellCheck={false}
-            defaultValue={failed ? state.input : ""}
+            defaultValue={failed ? state.input : initial}
             key={failed ? `failed-${state.input}` : "fresh"}
             placeholder="https://arxiv.org/abs/2401.00001"
             aria-invalid={failed || undefined}

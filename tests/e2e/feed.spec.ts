@@ -41,27 +41,46 @@ test("switches to weekly and monthly views and sorts", async ({ page }) => {
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
 });
 
-test("an empty or future period says so and links to the nearest papers; bad dates are 404", async ({ page }) => {
+test("an empty or future period says so and links to the neighbouring days with papers", async ({ page }) => {
   await page.goto("/papers/date/2026-06-14");
   await expect(page.getByText("No papers in this period")).toBeVisible();
-  await page.getByRole("link", { name: /Go to/ }).click();
-  await expect(page).toHaveURL(/\/papers\/date\/2026-06-(12|16)$/);
+  await expect(page.getByRole("link", { name: "← Friday, June 12, 2026" })).toBeVisible();
+  await page.getByRole("link", { name: "Tuesday, June 16, 2026 →" }).click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-16$/);
 
   await page.goto("/papers/month/2099-01");
   await expect(page.getByText("Nothing yet")).toBeVisible();
+});
 
-  for (const path of [
-    "/papers/date/2026-13-45",
-    "/papers/week/2026-W60",
-    "/papers/month/abc",
-    "/papers/date/9999-12-31",
-    "/papers/week/1989-W01",
-    "/papers/9999.99999",
-  ]) {
+test("404 pages answer 404 in the site's layout and say what to do instead", async ({ page }) => {
+  const cases: [string, RegExp, string][] = [
+    ["/papers/date/2026-13-45", /No such period/, "Latest papers (Jun 16, 2026)"],
+    ["/papers/week/2026-W60", /No such period/, "Trending papers"],
+    ["/papers/month/abc", /No such period/, "Trending papers"],
+    ["/papers/date/9999-12-31", /No such period/, "Trending papers"],
+    ["/papers/week/1989-W01", /No such period/, "Trending papers"],
+    ["/papers/9999.99999", /arXiv 9999\.99999 is not here yet/, "Submit it here"],
+    ["/papers/not-a-paper", /Not an arXiv id/, "Search for it instead"],
+    ["/orgs/no-such-lab", /No such organization/, "Search papers for “no-such-lab”"],
+    ["/no/such/page", /Page not found/, "Trending papers"],
+  ];
+  for (const [path, heading, action] of cases) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+    await expect(page.getByRole("link", { name: action }), path).toBeVisible();
+    await expect(page.getByRole("link", { name: "Daily Papers" }), path).toBeVisible(); // the site's header
   }
+  await page.goto("/papers/9999.99999");
+  await expect(page.getByRole("link", { name: "Open on arXiv" })).toHaveAttribute("href", "https://arxiv.org/abs/9999.99999");
+  await expect(page.getByRole("link", { name: "Submit it here" })).toHaveAttribute("href", "/submit?arxiv=9999.99999");
+});
+
+test("a search with no hits suggests what to try, including submitting the arXiv id it names", async ({ page }) => {
+  await page.goto("/papers?q=zzyzx%209999.99999");
+  await expect(page.getByTestId("no-results")).toContainText("Try fewer words");
+  await expect(page.getByRole("link", { name: "Submit it" })).toHaveAttribute("href", "/submit?arxiv=9999.99999");
+  await expect(page.getByRole("link", { name: "trending papers" })).toBeVisible();
 });
 
 test("searches from the header and opens a paper", async ({ page }) => {

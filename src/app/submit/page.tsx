@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SubmitPaperForm } from "@/components/submit-paper-form";
+import { parseArxivId } from "@/lib/arxiv-id";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCurrentUser } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Submit a paper" };
 
-export default async function SubmitPage() {
+export default async function SubmitPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
+  const suggested = parseArxivId(firstParam((await searchParams).arxiv) ?? "") ?? "";
   return (
     <section className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold">Submit a paper</h1>
@@ -15,10 +18,13 @@ export default async function SubmitPage() {
       </p>
       <div className="mt-6 rounded-xl border border-gray-200 bg-white p-5 dark:border-gray-800 dark:bg-gray-900">
         {user ? (
-          <SubmitPaperForm />
+          <SubmitPaperForm initial={suggested} />
         ) : (
           <p>
-            <Link href="/auth/signin?callbackUrl=%2Fsubmit" className="font-semibold text-indigo-600 hover:underline dark:text-indigo-400">
+            <Link
+              href={`/auth/signin?callbackUrl=${encodeURIComponent(suggested ? `/submit?arxiv=${suggested}` : "/submit")}`}
+              className="font-semibold text-indigo-600 hover:underline dark:text-indigo-400"
+            >
               Sign in
             </Link>{" "}
             to submit papers.

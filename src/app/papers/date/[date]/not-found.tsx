@@ -1,0 +1,5 @@
+import { PeriodNotFound } from "@/components/period-not-found";
+
+export default function NotFound() {
+  return <PeriodNotFound kind="date" />;
+}
