@@ -1,24 +1,64 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 
-/** Jumps to a day's page; the native date input keeps it keyboard accessible. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// The new day's page mounts a new picker; it takes the focus back from the one that navigated.
+let refocusAfterNavigation = false;
+
+/**
+ * Goes to a day's page when asked to (Enter or "Go"), never while a date is being typed: typing
+ * "15" must not land on the 1st. A plain GET form underneath, so it works without JavaScript; with
+ * it, the page changes in place and focus stays on the picker.
+ */
 export function DatePicker({ value, max }: { value: string; max: string }) {
   const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [draft, setDraft] = useState(value);
+  useEffect(() => {
+    if (!refocusAfterNavigation) return;
+    refocusAfterNavigation = false;
+    input.current?.focus();
+  }, []);
+  // Another day was opened (previous/next): show it, as the picker is kept mounted across pages.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
   return (
-    <label className="inline-flex items-center gap-2 text-sm">
-      <span className="sr-only">Go to date</span>
-      <input
-        type="date"
-        data-testid="date-picker"
-        defaultValue={value}
-        max={max}
-        min="1991-01-01"
-        onChange={(event) => {
-          if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) router.push(`/papers/date/${event.target.value}`);
-        }}
-        className="rounded-md border border-gray-300 bg-white px-2 py-1 dark:border-gray-700 dark:bg-gray-900"
-      />
-    </label>
+    <form
+      action="/papers/date"
+      method="get"
+      className="inline-flex items-center gap-1 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!ISO_DATE.test(draft)) return;
+        refocusAfterNavigation = true;
+        router.push(`/papers/date/${draft}`);
+      }}
+    >
+      <label className="inline-flex items-center">
+        <span className="sr-only">Go to date</span>
+        <input
+          ref={input}
+          type="date"
+          name="date"
+          data-testid="date-picker"
+          value={draft}
+          max={max}
+          min="1991-01-01"
+          onChange={(event) => setDraft(event.target.value)}
+          className="rounded-md border border-gray-300 bg-white px-2 py-1 dark:border-gray-700 dark:bg-gray-900"
+        />
+      </label>
+      <button
+        type="submit"
+        className="rounded-md border border-gray-300 px-2 py-1 font-medium hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-gray-700 dark:hover:bg-gray-800"
+      >
+        Go
+      </button>
+    </form>
   );
 }

@@ -41,6 +41,28 @@ test("switches to weekly and monthly views and sorts", async ({ page }) => {
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
 });
 
+test("the date picker goes to a typed date only when asked, keeps focus, and works without JavaScript", async ({ page, browser }) => {
+  await page.goto("/papers/date/2026-06-16");
+  const picker = page.getByTestId("date-picker");
+  await picker.focus();
+  // Typed one segment at a time, as a keyboard user does (en-US order: month, day, year).
+  await page.keyboard.type("06102026");
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-16$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-10$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wednesday, June 10, 2026");
+  await expect(picker).toBeFocused();
+  await expect(picker).toHaveValue("2026-06-10");
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto("/papers/date/2026-06-16");
+  await plain.getByTestId("date-picker").fill("2026-06-12");
+  await plain.getByRole("button", { name: "Go" }).click();
+  await expect(plain).toHaveURL(/\/papers\/date\/2026-06-12$/);
+  await noScript.close();
+});
+
 test("an empty or future period says so and links to the neighbouring days with papers", async ({ page }) => {
   await page.goto("/papers/date/2026-06-14");
   await expect(page.getByText("No papers in this period")).toBeVisible();
