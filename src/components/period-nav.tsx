@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { DatePicker } from "@/components/date-picker";
+import { FocusKeepingLink } from "@/components/ui/focus-keeping-link";
 import { FEED_SORT_LABELS, FEED_SORTS, type FeedSort } from "@/lib/feed-sort";
 import { periodContaining, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 
@@ -27,7 +27,8 @@ function NeighbourLink({ direction, period, sort }: { direction: "prev" | "next"
     );
   }
   return (
-    <Link
+    <FocusKeepingLink
+      focusKey={`period-${direction}`}
       rel={direction}
       data-testid={direction === "prev" ? "previous-period" : "next-period"}
       href={withSort(periodPath(period), sort)}
@@ -35,7 +36,7 @@ function NeighbourLink({ direction, period, sort }: { direction: "prev" | "next"
       title={periodLabel(period)}
     >
       {label}
-    </Link>
+    </FocusKeepingLink>
   );
 }
 
@@ -64,27 +65,29 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
       <div className="flex flex-wrap items-center justify-between gap-3">
         <nav aria-label="Period length" className="flex gap-1">
           {(Object.keys(KIND_LABELS) as PeriodKind[]).map((kind) => (
-            <Link
+            <FocusKeepingLink
               key={kind}
+              focusKey={`kind-${kind}`}
               href={withSort(periodPath(periodContaining(kind, period.start)), sort)}
               aria-current={kind === period.kind ? "page" : undefined}
               className={pill(kind === period.kind)}
             >
               {KIND_LABELS[kind]}
-            </Link>
+            </FocusKeepingLink>
           ))}
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <nav aria-label="Sort" className="flex gap-1">
             {FEED_SORTS.map((option) => (
-              <Link
+              <FocusKeepingLink
                 key={option}
+                focusKey={`sort-${option}`}
                 href={withSort(periodPath(period), option)}
                 aria-current={option === sort ? "true" : undefined}
                 className={pill(option === sort)}
               >
                 {FEED_SORT_LABELS[option]}
-              </Link>
+              </FocusKeepingLink>
             ))}
           </nav>
           <DatePicker value={period.start} max={today} />

@@ -63,6 +63,19 @@ test("the date picker goes to a typed date only when asked, keeps focus, and wor
   await noScript.close();
 });
 
+test("keyboard navigation keeps the focus on the control that was used", async ({ page }) => {
+  await page.goto("/papers/date/2026-06-16");
+  await page.getByTestId("previous-period").focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/papers\/date\/2026-06-12$/);
+  await expect(page.getByTestId("previous-period")).toBeFocused();
+
+  await page.getByRole("link", { name: "Weekly" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/papers\/week\/2026-W24$/);
+  await expect(page.getByRole("link", { name: "Weekly" })).toBeFocused();
+});
+
 test("an empty or future period says so and links to the neighbouring days with papers", async ({ page }) => {
   await page.goto("/papers/date/2026-06-14");
   await expect(page.getByText("No papers in this period")).toBeVisible();
