@@ -124,6 +124,9 @@ test("searches from the header and opens a paper", async ({ page }) => {
   await search.fill("multimodal stories");
   await search.press("Enter");
   await expect(page).toHaveURL(/\/papers\?q=multimodal\+stories/);
+  // One search field and landmark on the results page: the header's, carrying the query.
+  await expect(page.getByRole("search")).toHaveCount(1);
+  await expect(page.getByRole("searchbox", { name: "Search papers" })).toHaveValue("multimodal stories");
   const first = page.getByTestId("paper-card").first();
   await expect(first.locator("mark").first()).toBeVisible();
   await first.getByTestId("paper-title").click();

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchHitList } from "@/components/paper-list";
-import { SearchBox } from "@/components/search-box";
 import { parseArxivId } from "@/lib/arxiv-id";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCachedSearch } from "@/server/papers/cache";
@@ -35,9 +34,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
         <h1 className="text-2xl font-bold">{query ? "Search results" : "Search papers"}</h1>
-        <div className="max-w-xl">
-          <SearchBox defaultValue={query} />
-        </div>
+        {!query && (
+          <p className="text-gray-600 dark:text-gray-400">Type words, an author’s name or an arXiv id in the search field at the top.</p>
+        )}
         {results && (
           <p data-testid="search-summary" className="text-sm text-gray-500 dark:text-gray-400">
             {results.hits.length === 0
