@@ -1,11 +1,12 @@
-// Characters PostgreSQL text cannot hold (NUL) or that no valid name contains (other C0 controls,
-// unpaired UTF-16 surrogates). Next.js passes decoded segments to the app, so these would reach
-// the database as they are.
-const UNUSABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { isStorableText } from "@/lib/text";
+
+// No id, name or token here holds a control character. Next.js passes decoded segments to the
+// app, so these (and what PostgreSQL cannot store) would otherwise reach the database as they are.
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Whether text is something an id, name or token here could be. */
-export function isUsableText(value: string): boolean {
-  return !UNUSABLE.test(value);
+function isUsableText(value: string): boolean {
+  return !CONTROL.test(value) && isStorableText(value);
 }
 
 /**
@@ -14,13 +15,7 @@ export function isUsableText(value: string): boolean {
  * such paths are turned away first.
  */
 export function isUsablePath(rawPathname: string): boolean {
-  return rawPathname.split("/").every((segment) => {
-    try {
-      return isUsableText(decodeURIComponent(segment));
-    } catch {
-      return false;
-    }
-  });
+  return rawPathname.split("/").every((segment) => decodePathSegment(segment) !== null);
 }
 
 /** A dynamic route segment as text, or null when it is malformed or holds unusable characters. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTrendingDigest } from "@/server/digest/trending-digest";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { createConfirmedSubscriber } from "../support/accounts";
 import { HF_FIXTURES } from "../support/fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";
@@ -30,15 +31,7 @@ afterAll(async () => {
 
 describe("DKIM", () => {
   it("signs a digest so that it verifies against the published key, one-click unsubscribe headers included", async () => {
-    await t.db.subscriber.create({
-      data: {
-        email: "signed@example.com",
-        status: "CONFIRMED",
-        cadence: "DAILY",
-        manageToken: "signed".padEnd(43, "x"),
-        confirmedAt: new Date(),
-      },
-    });
+    await createConfirmedSubscriber(t.db, "signed@example.com");
     const mailer = createSmtpMailer(smtp.url, `Daily Papers <papers@${DOMAIN}>`, {
       dkim: { domainName: DOMAIN, keySelector: SELECTOR, privateKey: privateKey.export({ type: "pkcs8", format: "pem" }).toString() },
     });

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createEmailEventsHandler } from "@/server/subscriptions/email-events";
+import { createConfirmedSubscriber } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 
 const SECRET = "a-webhook-secret-of-some-length";
@@ -20,12 +21,6 @@ function signedRequest(body: string, options: { secret?: string; timestamp?: num
   });
 }
 
-async function subscriber(email: string) {
-  return t.db.subscriber.create({
-    data: { email, status: "CONFIRMED", cadence: "DAILY", manageToken: `${email}-token`.padEnd(43, "x"), confirmedAt: NOW },
-  });
-}
-
 const statusOf = async (email: string) => (await t.db.subscriber.findUniqueOrThrow({ where: { email } })).status;
 
 beforeEach(async () => {
@@ -34,7 +29,9 @@ beforeEach(async () => {
 
 describe("POST /api/email/events", () => {
   it("suppresses a hard bounce, unsubscribes a complaint at once, and ignores a soft bounce", async () => {
-    await Promise.all(["hard@example.com", "angry@example.com", "full@example.com"].map(subscriber));
+    await Promise.all(
+      ["hard@example.com", "angry@example.com", "full@example.com"].map((email) => createConfirmedSubscriber(t.db, email, NOW)),
+    );
     const body = JSON.stringify({
       events: [
         { type: "bounce", email: "Hard@Example.com", reason: "550 5.1.1 user unknown" },
@@ -58,7 +55,7 @@ describe("POST /api/email/events", () => {
     ["a wrong secret", { secret: "another-secret-entirely" }],
     ["a stale timestamp", { timestamp: NOW.getTime() / 1000 - 301 }],
   ])("refuses %s with 401 and changes nothing", async (_label, options) => {
-    await subscriber("target@example.com");
+    await createConfirmedSubscriber(t.db, "target@example.com", NOW);
     const body = JSON.stringify({ events: [{ type: "complaint", email: "target@example.com" }] });
     const response = await handler()(signedRequest(body, options), undefined);
     expect(response.status).toBe(401);

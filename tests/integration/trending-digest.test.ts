@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DIGEST_DEFAULTS, runTrendingDigest, type TrendingDigestOptions } from "@/server/digest/trending-digest";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { createConfirmedSubscriber } from "../support/accounts";
 import { HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";
@@ -320,15 +321,7 @@ describe("failures that must not be retried or sent", () => {
   });
 
   it("re-validates each stored address right before sending: a planted header injection is failed, never sent", async () => {
-    await t.db.subscriber.create({
-      data: {
-        email: "victim@example.com\r\nBcc: attacker@example.net",
-        status: "CONFIRMED",
-        cadence: "DAILY",
-        manageToken: "planted".padEnd(43, "x"),
-        confirmedAt: new Date("2026-06-01T00:00:00Z"),
-      },
-    });
+    await createConfirmedSubscriber(t.db, "victim@example.com\r\nBcc: attacker@example.net");
     const [honest] = await addSubscribers(1, { prefix: "honest" });
 
     const report = await runDigest();

@@ -23,3 +23,10 @@ export async function createPaper(db: Db, id: string, upstreamUpvotes = 0) {
     },
   });
 }
+
+/** A confirmed daily-digest subscriber, stored as given (no address validation: tests plant bad rows too). */
+export async function createConfirmedSubscriber(db: Db, email: string, confirmedAt = new Date("2026-06-01T00:00:00Z")) {
+  return db.subscriber.create({
+    data: { email, status: "CONFIRMED", cadence: "DAILY", manageToken: randomBytes(32).toString("base64url"), confirmedAt },
+  });
+}

@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { isArxivId } from "@/lib/arxiv-id";
 import { toIsoDate } from "@/lib/dates";
-import { collapseWhitespace, unwrapParagraphs } from "@/lib/text";
+import { collapseWhitespace, isStorableText, unwrapParagraphs } from "@/lib/text";
 import type { PaperRecord } from "@/server/ingest/paper-record";
 
 const HF_ORIGIN = "https://huggingface.co";
@@ -104,13 +104,12 @@ export function parseDailyPapers(data: unknown, requestDate: string | null): Par
   return { records, problems };
 }
 
-// NUL and unpaired surrogates (which JSON's \u escapes can spell) make PostgreSQL refuse the whole
-// statement, and with it every other paper of the file.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** The path of the first string (or key) in `value` that PostgreSQL cannot store, or null. */
+/**
+ * The path of the first string (or key) in `value` that PostgreSQL cannot store, or null: one
+ * such string makes PostgreSQL refuse the whole statement, and with it every paper of the file.
+ */
 function findUnstorableText(value: unknown, path = "item"): string | null {
-  if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
+  if (typeof value === "string") return isStorableText(value) ? null : path;
   if (Array.isArray(value)) {
     for (const [index, element] of value.entries()) {
       const found = findUnstorableText(element, `${path}[${index}]`);
@@ -120,7 +119,7 @@ function findUnstorableText(value: unknown, path = "item"): string | null {
   }
   if (typeof value === "object" && value !== null) {
     for (const [key, element] of Object.entries(value)) {
-      if (UNSTORABLE.test(key)) return `${path} (a key)`;
+      if (!isStorableText(key)) return `${path} (a key)`;
       const found = findUnstorableText(element, path === "item" ? key : `${path}.${key}`);
       if (found) return found;
     }

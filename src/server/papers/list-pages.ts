@@ -76,19 +76,20 @@ async function snapshotFor(db: Db, list: PaperList, sort: FeedSort, now: Date, c
     });
     if (named?.listKey === listKey) return named;
   }
+  const wallClock = Date.now();
   const [snapshot] = await queryRows(
     db,
     snapshotRow,
     Prisma.sql`
       WITH recent AS (
         SELECT "id", "paperIds" FROM "FeedSnapshot"
-        WHERE "listKey" = ${listKey} AND "createdAt" > ${new Date(Date.now() - SNAPSHOT_REUSE_MS)}
+        WHERE "listKey" = ${listKey} AND "createdAt" > ${new Date(wallClock - SNAPSHOT_REUSE_MS)}
         ORDER BY "createdAt" DESC LIMIT 1
       ), pruned AS (
-        DELETE FROM "FeedSnapshot" WHERE "createdAt" < ${new Date(Date.now() - SNAPSHOT_LIFETIME_MS)}
+        DELETE FROM "FeedSnapshot" WHERE "createdAt" < ${new Date(wallClock - SNAPSHOT_LIFETIME_MS)}
       ), created AS (
         INSERT INTO "FeedSnapshot" ("listKey", "paperIds", "createdAt")
-        SELECT ${listKey}, coalesce(array_agg(p."id" ORDER BY ${orderBy(sort, now)}), '{}'), ${new Date()}
+        SELECT ${listKey}, coalesce(array_agg(p."id" ORDER BY ${orderBy(sort, now)}), '{}'), ${new Date(wallClock)}
         FROM "Paper" p WHERE ${list.where}
         HAVING NOT EXISTS (SELECT 1 FROM recent)
         RETURNING "id", "paperIds"
