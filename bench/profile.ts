@@ -2,7 +2,6 @@
 // spends its CPU on one page under load. Runs `next start` on the benchmark database with V8's
 // sampling profiler (--cpu-prof), drives the page with autocannon, stops the server, and prints
 // self time by package and the hottest functions. Needs `npm run build` and `npm run bench:seed`.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +10,7 @@ import autocannon from "autocannon";
 import { z } from "zod";
 import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
-import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
+import { startAppServer } from "../tests/e2e/app-server";
 
 const argsSchema = z.object({
   path: z.string().startsWith("/").default(`/papers/date/${BENCH_TODAY}`),
@@ -67,43 +66,16 @@ async function main() {
   const args = argsSchema.parse(values);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:profile`, which provides DATABASE_URL.");
   const profileDir = mkdtempSync(join(tmpdir(), "bench-profile-"));
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const base = `http://127.0.0.1:${port}`;
-  // --cpu-prof is not allowed in NODE_OPTIONS, so Next.js's CLI runs under node with the flag.
-  const nextCli = join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(
-    process.execPath,
-    ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, nextCli, "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        DATABASE_URL: benchDatabaseUrl(env.DATABASE_URL),
-        NEXTAUTH_URL: base,
-        NEXTAUTH_SECRET: "bench-only-secret-not-for-production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
-      },
-    },
-  );
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  for (
-    let attempt = 0;
-    !(await fetch(`${base}${args.path}`).then(
-      (response) => response.ok,
-      () => false,
-    ));
-    attempt++
-  ) {
-    if (attempt > 450) throw new Error("next start did not answer within 90 s");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  // --cpu-prof is not allowed in NODE_OPTIONS, so it goes to node itself.
+  const server = await startAppServer({
+    databaseUrl: benchDatabaseUrl(env.DATABASE_URL),
+    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
+  });
+  const base = server.baseURL;
   await autocannon({ url: `${base}${args.path}`, duration: 2, connections: 10 });
   const result = await autocannon({ url: `${base}${args.path}`, duration: args.seconds, connections: 50 });
   console.log(`${args.path}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-  server.kill("SIGINT");
-  await exited;
+  await server.stop();
   const profiles = readdirSync(profileDir).filter((name) => name.endsWith(".cpuprofile"));
   if (profiles.length === 0) throw new Error(`No profile was written to ${profileDir}`);
   // The largest profile is the process that served the requests.

@@ -5,7 +5,6 @@
 // server's peak RSS. Needs `npm run build` first. Asserts nothing.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +16,7 @@ import { env } from "@/env";
 import { periodContaining } from "@/lib/periods";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
 import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
+import { freePort, startAppServer } from "../tests/e2e/app-server";
 
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(2).max(120).default(10),
@@ -30,19 +30,10 @@ interface Measurement {
   errors: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, log: () => string) {
+async function waitFor(url: string, child: ChildProcess) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log()}`);
+    if (child.exitCode !== null) throw new Error(`the ceiling server for ${url} exited`);
     if (
       await fetch(url).then(
         (response) => response.status < 500,
@@ -52,7 +43,7 @@ async function waitFor(url: string, child: ChildProcess, log: () => string) {
       return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`server did not answer:\n${log()}`);
+  throw new Error(`the ceiling server for ${url} did not answer`);
 }
 
 async function load(url: string, seconds: number, connections: number): Promise<Measurement> {
@@ -86,7 +77,7 @@ async function startCeiling(status: number, contentType: string, body: Buffer) {
       response.end(body);
     }).listen(${port}, "127.0.0.1");`;
   const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
-  await waitFor(`http://127.0.0.1:${port}/`, child, () => "");
+  await waitFor(`http://127.0.0.1:${port}/`, child);
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
@@ -135,26 +126,11 @@ async function main() {
   const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
   const { papers, list } = await scenarios(databaseUrl);
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let log = "";
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: "bench-only-secret-not-for-production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
-    },
-  });
-  server.stdout.on("data", (chunk) => (log += chunk));
-  server.stderr.on("data", (chunk) => (log += chunk));
+  const server = await startAppServer({ databaseUrl });
+  const base = server.baseURL;
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid!))), 200);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid))), 200);
   try {
-    await waitFor(base, server, () => log);
     console.log(`${papers.toLocaleString("en-US")} papers; ${args.connections} connections, ${args.seconds} s per run\n`);
     console.log("| Scenario | App req/s | p50 / p99 ms | Errors | Ceiling req/s | Ratio | Response (gzipped) |");
     console.log("|---|---|---|---|---|---|---|");
@@ -175,7 +151,7 @@ async function main() {
     console.log(`\nApp server peak RSS: ${mb(peakRss)}`);
   } finally {
     clearInterval(sampler);
-    server.kill("SIGTERM");
+    await server.stop();
   }
 }
 

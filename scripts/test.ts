@@ -4,7 +4,6 @@
 // While working on one part: `npm test -- --vitest-only [vitest args]` or `--e2e-only [playwright args]`.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { z } from "zod";
@@ -13,6 +12,7 @@ import { createDb } from "@/server/db";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { acquireLocalPostgres, PROJECT_ROOT } from "./workarounds/local-postgres";
 import { applyMigrations } from "./workarounds/migrate";
+import { freePort } from "../tests/e2e/app-server";
 import { resolveBrowser } from "../tests/e2e/browser";
 
 const RESULTS = join(PROJECT_ROOT, ".data", "test-results");
@@ -51,15 +51,6 @@ async function prepareE2eDatabase(serverUrl: string): Promise<string> {
   await importDailyPaperFiles(db, await listImportFiles(fixtures));
   await db.$disconnect();
   return url.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 3100));
-    });
-  });
 }
 
 // Each counts as one check in the summary: lint, formatting, types.

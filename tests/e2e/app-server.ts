@@ -1,18 +1,28 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { env } from "@/env";
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
+const NEXT_CLI = fileURLToPath(new URL("../../node_modules/next/dist/bin/next", import.meta.url));
 
 export interface AppServer {
   baseURL: string;
+  pid: number;
   /** Everything the server printed so far, stdout and stderr. */
   log(): string;
+  /** Stops it gracefully (SIGINT), so exit-time work such as writing a CPU profile happens. */
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export interface AppServerOptions {
+  /** Default: DATABASE_URL, the database under test. */
+  databaseUrl?: string;
+  /** Flags for node itself (some, like --cpu-prof, are not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
+}
+
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -22,45 +32,47 @@ function freePort(): Promise<number> {
 }
 
 /**
- * A second production server on the build and database under test, started as `npm start` runs
- * it, whose output the spec can read (the shared web server's output goes to the test log).
+ * A production server on the current build, started as `npm start` runs it (no proxy in front,
+ * client-sent forwarding headers dropped), whose output the caller can read: a second server for
+ * specs that check the server's log, and the server the benchmarks drive.
  */
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer({ databaseUrl = env.DATABASE_URL, nodeArgs = [] }: AppServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   let output = "";
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_DIR,
     env: {
       ...process.env,
-      DATABASE_URL: env.DATABASE_URL,
+      DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
+      NEXTAUTH_SECRET: "test-only-secret-not-for-production",
       SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
     },
   });
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
-    const ready = await fetch(baseURL).then(
+    const ready = await fetch(`${baseURL}/robots.txt`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 90 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     baseURL,
+    pid: child.pid!,
     log: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => {
+      child.kill("SIGINT");
+      return exited;
+    },
   };
 }
