@@ -28,4 +28,13 @@ describe("environment validation", () => {
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
     expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
   });
+
+  it("reads IMAGE_HOSTS as host names and refuses anything else", () => {
+    expect(parseEnv({ IMAGE_HOSTS: " cdn.example.org, Images.Example.net " }).IMAGE_HOSTS).toEqual([
+      "cdn.example.org",
+      "images.example.net",
+    ]);
+    expect(() => parseEnv({ IMAGE_HOSTS: "https://cdn.example.org" })).toThrow(/IMAGE_HOSTS\.0: must be host names/);
+    expect(() => parseEnv({ IMAGE_HOSTS: "cdn.example.org; img-src *" })).toThrow(/IMAGE_HOSTS/);
+  });
 });
