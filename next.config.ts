@@ -14,6 +14,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // The proxy then sees the URL the server was asked for (its real host and port). Otherwise it sees
+  // `localhost` when the server listens on a named address (`next start -H`), and its rewrites to
+  // the 404 page would name another origin, which Next.js fetches as an external URL.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { isUsablePath } from "@/lib/url-path";
+import { isMissingPage } from "@/server/http/missing-page";
 
 // A fresh nonce per page view: Next.js applies it to its own scripts when it finds it in the
 // request's CSP header, and the theme script reads it from `x-nonce`.
@@ -56,20 +57,31 @@ function isCrossSiteServerAction(request: NextRequest): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+// A full page load, not a client-side navigation (which fetches the page's RSC payload and renders
+// the page's own not-found answer in the browser).
+function isDocumentRequest(request: NextRequest): boolean {
+  return (request.method === "GET" || request.method === "HEAD") && !request.headers.has("rsc");
+}
+
+// No route matches this path, so the site's own 404 page answers, in its layout and theme.
+function notFoundPage(request: NextRequest): NextResponse {
+  return withContentSecurityPolicy(request, (init) => NextResponse.rewrite(new URL("/_not-found-page", request.url), init));
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   if (!isUsablePath(pathname)) {
     if (pathname.startsWith("/api/") || /\.(?:xml|json)$/.test(pathname)) {
       const message = "The URL path is not valid: it holds a malformed %-escape or a character no id or name can contain.";
       return NextResponse.json({ error: { code: "BAD_REQUEST", message } }, { status: 400 });
     }
-    // No route matches this path, so the site's own 404 page answers, in its layout and theme.
-    return withContentSecurityPolicy(request, (init) => NextResponse.rewrite(new URL("/_invalid-path", request.url), init));
+    return notFoundPage(request);
   }
   if (isCrossSiteServerAction(request)) {
     return new NextResponse("Bad request: forms on this site can only be sent from this site.", { status: 400 });
   }
   if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();
+  if (isDocumentRequest(request) && (await isMissingPage(pathname))) return notFoundPage(request);
   return withContentSecurityPolicy(request, (init) => NextResponse.next(init));
 }
 

@@ -111,6 +111,31 @@ test("404 pages answer 404 in the site's layout and say what to do instead", asy
   await expect(page.getByRole("link", { name: "Submit it here" })).toHaveAttribute("href", "/submit?arxiv=9999.99999");
 });
 
+test("404 pages are server-rendered: readable without JavaScript, and dark for dark-mode readers", async ({ browser }) => {
+  const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
+  const page = await withoutScripts.newPage();
+  for (const [path, heading] of [
+    ["/papers/9999.99999", /arXiv 9999\.99999 is not here yet/],
+    ["/orgs/no-such-lab", /No such organization/],
+    ["/papers/date/2026-13-45", /No such period/],
+    ["/papers/week/2026-W60", /No such period/],
+    ["/papers/month/abc", /No such period/],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    expect(await response?.text(), path).not.toContain('id="__next_error__"');
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+    await expect(page.getByRole("link", { name: "Daily Papers" }), path).toBeVisible();
+  }
+  await withoutScripts.close();
+
+  const dark = await browser.newContext({ colorScheme: "dark" });
+  const darkPage = await dark.newPage();
+  await darkPage.goto("/papers/9999.99999");
+  await expect(darkPage.locator("html")).toHaveClass(/\bdark\b/);
+  await dark.close();
+});
+
 test("a search with no hits suggests what to try, including submitting the arXiv id it names", async ({ page }) => {
   await page.goto("/papers?q=zzyzx%209999.99999");
   await expect(page.getByTestId("no-results")).toContainText("Try fewer words");

@@ -1,11 +1,8 @@
 import { NotFoundPanel } from "@/components/not-found-panel";
 import { parseArxivId } from "@/lib/arxiv-id";
-import { requestPathSegments } from "@/server/http/request-path";
 
 /** An unknown paper: a real arXiv id gets the ways to it, anything else a search. */
-export default async function PaperNotFound() {
-  const [, ...segments] = await requestPathSegments();
-  const text = segments.every((segment) => segment !== null) ? segments.join("/") : "";
+export function PaperNotFound({ text }: { text: string }) {
   const id = parseArxivId(text);
   if (!id) {
     return (

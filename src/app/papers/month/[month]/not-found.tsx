@@ -1,5 +1,0 @@
-import { PeriodNotFound } from "@/components/period-not-found";
-
-export default function NotFound() {
-  return <PeriodNotFound kind="month" />;
-}

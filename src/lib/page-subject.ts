@@ -1,0 +1,21 @@
+import type { PeriodKind } from "@/lib/periods";
+
+/** What a page address is about, for deciding that it does not exist and for saying so. */
+export type PageSubject =
+  { type: "organization"; name: string } | { type: "period"; kind: PeriodKind; key: string } | { type: "paper"; text: string };
+
+const PERIOD_KINDS: readonly PeriodKind[] = ["date", "week", "month"];
+// Routes of their own under /papers/, which the catch-all paper route never sees.
+const OTHER_PAPERS_ROUTES = new Set(["trending", "search", "feed.xml", "feed.json"]);
+
+/** The subject of a page path given as decoded segments (null for one that is not valid text). */
+export function pageSubject(segments: readonly (string | null)[]): PageSubject | null {
+  if (segments.some((segment) => segment === null)) return null;
+  const [section, first, ...rest] = segments as string[];
+  if (first === undefined) return null;
+  if (section === "orgs") return rest.length === 0 ? { type: "organization", name: first } : null;
+  if (section !== "papers" || OTHER_PAPERS_ROUTES.has(first)) return null;
+  const kind = PERIOD_KINDS.find((candidate) => candidate === first);
+  if (kind) return rest.length === 1 ? { type: "period", kind, key: rest[0]! } : null;
+  return { type: "paper", text: [first, ...rest].join("/") };
+}

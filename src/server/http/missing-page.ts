@@ -1,0 +1,27 @@
+import "server-only";
+import { isArxivId } from "@/lib/arxiv-id";
+import { pageSubject } from "@/lib/page-subject";
+import { parsePeriod } from "@/lib/periods";
+import { decodePathSegment } from "@/lib/url-path";
+import { db } from "@/server/db";
+
+/**
+ * Whether a page address names a paper, organization or period that does not exist, so that its
+ * page would answer with `notFound()`. Next.js 16 serves that answer as an empty client-rendered
+ * shell (vercel/next.js#62228), blank without JavaScript; the proxy asks this first and sends such
+ * requests to the site's 404 page, which is server-rendered. The pages keep their own checks, which
+ * answer client-side navigation.
+ */
+export async function isMissingPage(pathname: string): Promise<boolean> {
+  const subject = pageSubject(pathname.split("/").filter(Boolean).map(decodePathSegment));
+  switch (subject?.type) {
+    case undefined:
+      return false;
+    case "period":
+      return parsePeriod(subject.kind, subject.key) === null;
+    case "organization":
+      return subject.name.length > 200 || (await db.organization.count({ where: { name: subject.name } })) === 0;
+    case "paper":
+      return !isArxivId(subject.text) || (await db.paper.count({ where: { id: subject.text } })) === 0;
+  }
+}
