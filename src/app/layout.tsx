@@ -46,16 +46,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
             <Link href="/" className="inline-flex items-center gap-2 text-lg font-bold tracking-tight whitespace-nowrap">
               <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
-              Daily Papers
+              <span className="sr-only sm:not-sr-only">Daily Papers</span>
             </Link>
             <MainNav />
-            <div className="order-last w-full sm:order-none sm:ml-auto sm:w-72">
-              <SearchBox />
-            </div>
-            <div className="ml-auto flex items-center gap-2 sm:ml-0">
+            <SearchBox />
+            <div className="flex items-center gap-2">
               <ThemeToggle />
               <UserMenu />
             </div>
@@ -65,17 +63,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <footer className="mx-auto max-w-5xl px-4 pb-10 text-sm text-gray-500 dark:text-gray-400">
-          <p>
+          <p className="leading-8">
             Daily Papers is open source.{" "}
-            <Link href="/about/ranking" className="underline">
+            <Link href="/about/ranking" className="inline-block px-1 py-1 underline">
               How ranking works
             </Link>{" "}
             ·{" "}
-            <Link href="/api/daily_papers" className="underline">
+            <Link href="/api/daily_papers" className="inline-block px-1 py-1 underline">
               API
             </Link>{" "}
             ·{" "}
-            <a href="/papers/feed.xml" className="underline">
+            <a href="/papers/feed.xml" className="inline-block px-1 py-1 underline">
               RSS
             </a>
           </p>

@@ -33,38 +33,40 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
   return (
     <article
       data-testid="paper-card"
-      className="flex gap-4 rounded-xl border border-gray-200 bg-white p-4 shadow-xs transition-colors hover:border-gray-300 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-700"
+      className="flex gap-3 rounded-xl border border-gray-200 bg-white p-3 shadow-xs sm:gap-4 sm:p-4 transition-colors hover:border-gray-300 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-700"
     >
       <div className="shrink-0 self-start">
         <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={upvoted ?? false} signedIn={signedIn ?? false} />
       </div>
 
       <div className="min-w-0 flex-1">
-        <h2 className="text-lg leading-snug font-semibold break-words">
+        <h2 className="text-base leading-snug font-semibold break-words sm:text-lg">
           <Link data-testid="paper-title" href={paperPath(paper.id)} className="hover:underline focus-visible:underline">
             {highlight ? <HighlightedText text={highlight.title} /> : paper.title}
           </Link>
         </h2>
 
-        <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-gray-500 dark:text-gray-400">
+        {/* One line on phones, as on the listing we follow: badge, "N authors", publication date. */}
+        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-gray-500 sm:mt-1.5 sm:gap-x-3 dark:text-gray-400">
           {paper.organization && <OrgBadge organization={paper.organization} />}
           <details className="group">
             <summary
               data-testid="paper-authors"
               title={paper.authors.slice(0, 30).join(", ")}
-              className="cursor-pointer list-none hover:text-gray-800 dark:hover:text-gray-200"
+              className="cursor-pointer list-none py-0.5 hover:text-gray-800 dark:hover:text-gray-200"
             >
               {authorLabel}
             </summary>
             <p className="mt-1 max-h-40 overflow-y-auto text-xs text-gray-600 dark:text-gray-400">{paper.authors.join(", ")}</p>
           </details>
           <span>
-            Published <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt.slice(0, 10))}</time>
+            <span className="sr-only sm:not-sr-only">Published </span>
+            <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt.slice(0, 10))}</time>
           </span>
-          <span>
+          <span className="hidden sm:inline">
             Added <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
           </span>
-          {paper.submitter && <span>Submitted by {paper.submitter.fullName || paper.submitter.name}</span>}
+          {paper.submitter && <span className="hidden sm:inline">Submitted by {paper.submitter.fullName || paper.submitter.name}</span>}
           {paper.githubRepo && (
             <a href={paper.githubRepo} rel="noopener noreferrer" className="hover:text-gray-800 hover:underline dark:hover:text-gray-200">
               GitHub{paper.githubStars !== null && ` ★ ${compact.format(paper.githubStars)}`}
@@ -84,7 +86,7 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
 
         {rank && (
           <details className="mt-2 text-xs text-gray-500 dark:text-gray-400">
-            <summary className="cursor-pointer">Why here?</summary>
+            <summary className="inline-block cursor-pointer py-1">Why here?</summary>
             <p className="mt-1">
               Score {rank.score.toFixed(4)} = ({paper.upvotes} upvotes + 1) / ({rank.ageHours.toFixed(1)} hours since added + 2)
               <sup>{GRAVITY}</sup>.{" "}

@@ -18,10 +18,22 @@ function withSort(path: string, sort: FeedSort) {
 
 /** "← Previous" / "Next →" to the nearest period with papers, or a dimmed label when there is none. */
 function NeighbourLink({ direction, period, sort }: { direction: "prev" | "next"; period: Period | null; sort: FeedSort }) {
-  const label = direction === "prev" ? "← Previous" : "Next →";
+  // Arrows alone on phones, so the heading and both links share one row.
+  const label =
+    direction === "prev" ? (
+      <>
+        <span aria-hidden>←</span>
+        <span className="sr-only sm:not-sr-only"> Previous</span>
+      </>
+    ) : (
+      <>
+        <span className="sr-only sm:not-sr-only">Next </span>
+        <span aria-hidden>→</span>
+      </>
+    );
   if (!period) {
     return (
-      <span className="px-2.5 py-1 text-sm text-gray-400" aria-disabled>
+      <span className="px-2.5 py-1 text-sm text-gray-500 dark:text-gray-400" aria-disabled>
         {label}
       </span>
     );
@@ -54,7 +66,7 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-bold">{periodLabel(period)}</h1>
+          <h1 className="text-xl font-bold sm:text-2xl">{periodLabel(period)}</h1>
           <p className="text-sm text-gray-500 dark:text-gray-400">{paperCount === 1 ? "1 paper" : `${paperCount} papers`}</p>
         </div>
         <nav aria-label="Period" className="flex items-center gap-2">

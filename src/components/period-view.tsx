@@ -23,7 +23,7 @@ export async function PeriodView({ kind, periodKey, searchParams }: { kind: Peri
   const sortParam = sort === "trending" ? null : sort;
 
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-4 sm:gap-6">
       <SubscribeBanner />
       <PeriodNav period={period} previous={feed.previous} next={feed.next} sort={sort} today={today} paperCount={feed.total} />
       {feed.papers.length > 0 ? (

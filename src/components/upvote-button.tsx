@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useOptimistic, useState, useTransition } from "react";
+import { rememberPendingUpvote, takePendingUpvote } from "@/components/pending-upvote";
 import { pluralNoun } from "@/lib/plural";
 import { setUpvoteAction } from "@/server/votes/actions";
 
@@ -41,13 +42,7 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
     return () => clearTimeout(timer);
   }, [error]);
 
-  function toggle() {
-    if (!signedIn) {
-      const here = `${window.location.pathname}${window.location.search}`;
-      router.push(`/auth/signin?callbackUrl=${encodeURIComponent(here)}`);
-      return;
-    }
-    const next = !optimistic.upvoted;
+  function vote(next: boolean) {
     startTransition(async () => {
       setError(null);
       setOptimistic({ upvoted: next, count: optimistic.count + (next ? 1 : -1) });
@@ -58,6 +53,23 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
       if (result.ok) setConfirmed({ count: result.upvotes, upvoted: result.upvoted });
       else setError(result.message);
     });
+  }
+
+  // Back from signing in: the upvote pressed before counts now.
+  useEffect(() => {
+    if (signedIn && !upvoted && takePendingUpvote(paperId)) vote(true);
+    // Once per paper and sign-in state; `vote` changes every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signedIn, paperId]);
+
+  function toggle() {
+    if (!signedIn) {
+      rememberPendingUpvote(paperId);
+      const here = `${window.location.pathname}${window.location.search}`;
+      router.push(`/auth/signin?callbackUrl=${encodeURIComponent(here)}`);
+      return;
+    }
+    vote(!optimistic.upvoted);
   }
 
   const action = signedIn ? (optimistic.upvoted ? "remove your upvote" : "upvote") : "sign in to upvote";

@@ -20,7 +20,8 @@ export function CadenceOption({ name, cadence, defaultChecked, checked, onSelect
         defaultChecked={defaultChecked}
         checked={checked}
         onChange={onSelect ? () => onSelect(cadence) : undefined}
-        className="mt-1 accent-indigo-600"
+        // Drawn here rather than by the browser: the native unchecked radio nearly vanishes on a dark card.
+        className="mt-1 size-4 shrink-0 cursor-pointer appearance-none rounded-full border-2 border-gray-500 bg-white checked:border-[5px] checked:border-indigo-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-gray-400 dark:bg-gray-900 dark:checked:border-indigo-400"
       />
       <span>
         <span className="block font-medium text-gray-900 dark:text-gray-100">{CADENCE_LABELS[cadence].name}</span>

@@ -11,7 +11,7 @@ export default function RankingPage() {
     <article className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-bold">How ranking works</h1>
       <p>Trending orders use a time-decayed score in the style of Hacker News and Lobsters:</p>
-      <pre className="overflow-x-auto rounded-lg bg-gray-100 p-3 font-mono text-sm dark:bg-gray-900">
+      <pre className="rounded-lg bg-gray-100 p-3 font-mono text-sm break-words whitespace-pre-wrap dark:bg-gray-900">
         score = (upvotes + 1) / (hours since added + 2) ^ {GRAVITY}
       </pre>
       <ul className="list-disc pl-6">

@@ -1,0 +1,27 @@
+"use client";
+
+import { BANNER_DISMISSED_KEY } from "@/components/theme-script";
+
+/** Hides the subscribe banner now and on later visits (remembered in this browser only). */
+export function DismissBannerButton() {
+  function dismiss() {
+    try {
+      localStorage.setItem(BANNER_DISMISSED_KEY, "1");
+    } catch {
+      // Storage refused (private mode): the banner still goes away for this page view.
+    }
+    document.documentElement.dataset.bannerDismissed = "";
+  }
+  return (
+    <button
+      type="button"
+      onClick={dismiss}
+      aria-label="Dismiss the subscribe banner"
+      className="js-only inline-flex size-8 shrink-0 items-center justify-center rounded-md text-indigo-900 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-200 dark:hover:bg-indigo-900"
+    >
+      <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth={2}>
+        <path d="m5 5 10 10M15 5 5 15" strokeLinecap="round" />
+      </svg>
+    </button>
+  );
+}

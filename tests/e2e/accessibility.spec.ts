@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// One address per page type, signed out (the signed-in parts are covered by the keyboard specs).
+const PAGES = [
+  "/",
+  "/papers/date/2026-06-10",
+  "/papers/week/2026-W24",
+  "/papers/month/2026-06",
+  "/papers/month/2099-01",
+  "/papers/trending",
+  "/papers/2606.11176",
+  "/papers?q=multimodal",
+  "/papers?q=zzyzx%209999.99999",
+  "/papers",
+  "/papers/9999.99999",
+  "/orgs/no-such-lab",
+  "/about/ranking",
+  "/submit",
+  "/subscribe",
+  "/auth/signin",
+  "/auth/verify-request",
+  "/auth/error?error=Verification",
+];
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1280, height: 900 },
+  { name: "phone", width: 375, height: 740 },
+] as const;
+
+async function organizationPath(page: Page): Promise<string> {
+  const response = await page.request.get("/api/daily_papers?date=2026-06-10&limit=100");
+  const items = (await response.json()) as { paper: { organization?: { name: string } } }[];
+  const name = items.find((item) => item.paper.organization)?.paper.organization?.name;
+  expect(name, "the fixtures hold a paper with an organization").toBeTruthy();
+  return `/orgs/${encodeURIComponent(name!)}`;
+}
+
+function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]): string[] {
+  return violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(" "))
+        .join(", ")}${violation.nodes.length > 3 ? ` and ${violation.nodes.length - 3} more` : ""}`,
+  );
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const viewport of VIEWPORTS) {
+    test(`no WCAG 2.1 A/AA (and 2.2 AA) violations on any page type: ${colorScheme} mode, ${viewport.name} (${viewport.width} px)`, async ({
+      page,
+    }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.emulateMedia({ colorScheme });
+      const found: string[] = [];
+      for (const path of [...PAGES, await organizationPath(page)]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+        found.push(...describeViolations(violations).map((line) => `${path}: ${line}`));
+      }
+      expect(found, found.join("\n")).toEqual([]);
+    });
+  }
+}
