@@ -3,6 +3,7 @@
 import { createPrivateKey } from "node:crypto";
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { syncSourcesSchema } from "@/lib/sync-sources";
 
 // Next.js loads .env itself; command-line scripts do not, so load it here (existing values win).
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -75,6 +76,19 @@ const fields = z.object({
     .pipe(
       z.array(z.string().regex(/^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, "must be host names such as cdn.example.org, comma-separated")),
     ),
+  /** Where `npm run sync` and the cron route read papers from (see src/lib/sync-sources.ts). */
+  SYNC_SOURCES: z.string().default("hf").pipe(syncSourcesSchema),
+  /** Who may open /admin, comma-separated; nobody when unset. */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email("must be email addresses, comma-separated"))),
   /** Papers per digest email. */
   DIGEST_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   /** Parallel SMTP connections (and messages in flight) while sending a digest. */

@@ -96,7 +96,7 @@ async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<Ar
   return result;
 }
 
-function toPaperRecord(entry: ArxivEntry, feedDate: string): PaperRecord {
+export function toPaperRecord(entry: ArxivEntry, feedDate: string): PaperRecord {
   return blankPaperRecord({
     id: entry.id,
     title: entry.title,

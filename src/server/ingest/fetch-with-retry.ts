@@ -12,6 +12,8 @@ export interface RetryOptions {
   timeoutMs?: number;
   onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** The HTTP client (global fetch by default); the sync job passes its own. */
+  fetch?: typeof fetch;
 }
 
 const RETRYABLE = (status: number) => status === 429 || status >= 500;
@@ -21,12 +23,12 @@ const RETRYABLE = (status: number) => status === 429 || status >= 500;
  * Other 4xx answers are returned as-is so the caller can read an error body (arXiv sends one).
  */
 export async function fetchWithRetry(url: string, options: RetryOptions = {}): Promise<Response> {
-  const { attempts = 4, baseDelayMs = 500, timeoutMs = 20_000, onRetry, sleep = defaultSleep } = options;
+  const { attempts = 4, baseDelayMs = 500, timeoutMs = 20_000, onRetry, sleep = defaultSleep, fetch: send = fetch } = options;
   let lastReason = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let response: Response | null = null;
     try {
-      response = await fetch(url, {
+      response = await send(url, {
         signal: AbortSignal.timeout(timeoutMs),
         headers: { accept: "application/json, application/atom+xml" },
       });

@@ -24,7 +24,7 @@ export async function importHfDays(db: Db, options: HfImportOptions, progress?: 
     let result = { created: 0, updated: 0, unchanged: 0 };
     let papers = 0;
     try {
-      const day = await fetchDay(options, date, progress);
+      const day = await fetchHfDay(options, date, progress);
       skipped = day.skipped;
       papers = day.records.length;
       result = await writePapers(db, day.records);
@@ -37,7 +37,12 @@ export async function importHfDays(db: Db, options: HfImportOptions, progress?: 
   return summary;
 }
 
-async function fetchDay(options: HfImportOptions, date: string, progress?: ImportProgress) {
+/** One day of Hugging Face's daily papers, every page of it, as paper records plus what was skipped. */
+export async function fetchHfDay(
+  options: Pick<HfImportOptions, "apiUrl" | "retry">,
+  date: string,
+  progress?: Pick<ImportProgress, "onRetry">,
+) {
   const records: PaperRecord[] = [];
   const skipped: SkippedItem[] = [];
   const seen = new Set<string>();

@@ -1,0 +1,68 @@
+import "server-only";
+import type { SyncSource } from "@/lib/sync-sources";
+import { syncArxiv } from "@/server/sync/arxiv-source";
+import { noCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
+import { syncHuggingFace } from "@/server/sync/hf-source";
+import type { SyncLock } from "@/server/sync/lock";
+
+export interface SyncOptions extends Omit<SyncContext, "progress"> {
+  sources: SyncSource[];
+  /** Takes the one-run-at-a-time lock, or answers null when another run holds it. */
+  lock: () => Promise<SyncLock | null>;
+  progress?: (message: string) => void;
+}
+
+export interface SourceReport extends SourceCounts {
+  source: string;
+  status: "succeeded" | "failed";
+  error: string | null;
+  durationMs: number;
+}
+
+export type SyncReport = { status: "already-running" } | { status: "finished"; sources: SourceReport[] };
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Syncs every source once, one after another; a source that fails (unreachable, malformed answer)
+ * is recorded with its message and the others still run. Each source's run is a SyncRun row.
+ */
+export async function runSync(options: SyncOptions): Promise<SyncReport> {
+  const lock = await options.lock();
+  if (!lock) return { status: "already-running" };
+  const context: SyncContext = { ...options, progress: options.progress ?? (() => undefined) };
+  const { db, now } = context;
+  try {
+    // Holding the lock, no other run is alive: rows still RUNNING belong to a run that died.
+    await db.syncRun.updateMany({
+      where: { status: "RUNNING" },
+      data: { status: "FAILED", finishedAt: now(), error: "Interrupted: the process stopped before this source finished." },
+    });
+    const reports: SourceReport[] = [];
+    for (const source of options.sources) {
+      const startedAt = now();
+      const run = await db.syncRun.create({ data: { source: source.key, startedAt } });
+      const counts = noCounts();
+      let error: string | null = null;
+      try {
+        if (source.kind === "hf") await syncHuggingFace(context, counts);
+        else await syncArxiv(context, source.key, source.categories, counts);
+      } catch (failure) {
+        error = describeFailure(failure);
+        context.progress(`${source.key}: failed: ${error}`);
+      }
+      const finishedAt = now();
+      const status = error ? "failed" : "succeeded";
+      await db.syncRun.update({
+        where: { id: run.id },
+        data: { ...counts, finishedAt, status: error ? "FAILED" : "SUCCEEDED", error },
+      });
+      reports.push({ source: source.key, status, error, durationMs: finishedAt.getTime() - startedAt.getTime(), ...counts });
+    }
+    return { status: "finished", sources: reports };
+  } finally {
+    await lock.release();
+  }
+}

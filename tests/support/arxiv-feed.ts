@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARXIV_FIXTURES } from "./fixtures";
+
+// A real recorded search answer (10 entries): its feed header and entries are the templates.
+const recorded = (JSON.parse(readFileSync(join(ARXIV_FIXTURES, "q_testing_s0_m10_bc5a6c384fe9.json"), "utf8")) as { body: string }).body;
+const header = recorded.slice(0, recorded.indexOf("<entry>"));
+const templates = recorded.match(/<entry>[\s\S]*?<\/entry>/g)!;
+
+export interface SyntheticSubmission {
+  id: string;
+  publishedAt: string;
+}
+
+/**
+ * `count` submissions, newest first, one minute apart ending at `newest`, with ids 2611.<n>, the
+ * way a category listing sorted by submittedDate descending returns them.
+ */
+export function submissions(count: number, newest: Date, firstNumber = 10_000): SyntheticSubmission[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `2611.${String(firstNumber + count - 1 - index).padStart(5, "0")}`,
+    publishedAt: new Date(newest.getTime() - index * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+  }));
+}
+
+function entryFor(submission: SyntheticSubmission, index: number): string {
+  const template = templates[index % templates.length]!;
+  return template
+    .replace(/<id>[^<]*<\/id>/, `<id>http://arxiv.org/abs/${submission.id}v1</id>`)
+    .replace(/(<title>)([^<]*)(<\/title>)/, `$1$2 (${submission.id})$3`)
+    .replace(/<published>[^<]*<\/published>/, `<published>${submission.publishedAt}</published>`)
+    .replace(/<updated>[^<]*<\/updated>/, `<updated>${submission.publishedAt}</updated>`)
+    .replace(/arxiv\.org\/(abs|pdf)\/[^"<]+"/g, `arxiv.org/$1/${submission.id}v1"`);
+}
+
+/** The Atom answer to one page (`start`, `max_results`) of a listing of `all` submissions. */
+export function arxivListingPage(all: SyntheticSubmission[], start: number, maxResults: number): string {
+  const page = all.slice(start, start + maxResults);
+  return (
+    header
+      .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${all.length}`)
+      .replace(/<opensearch:startIndex>\d+/, `<opensearch:startIndex>${start}`)
+      .replace(/<opensearch:itemsPerPage>\d+/, `<opensearch:itemsPerPage>${maxResults}`) +
+    page.map((submission, index) => entryFor(submission, start + index)).join("\n") +
+    "\n</feed>\n"
+  );
+}
