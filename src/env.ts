@@ -76,6 +76,12 @@ const fields = z.object({
     .pipe(
       z.array(z.string().regex(/^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, "must be host names such as cdn.example.org, comma-separated")),
     ),
+  /** Reported by /api/health; Vercel sets VERCEL_GIT_COMMIT_SHA, other hosts may set GIT_COMMIT_SHA. */
+  GIT_COMMIT_SHA: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/, "must be a git commit hash")
+    .optional(),
+  VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   /** Where `npm run sync` and the cron route read papers from (see src/lib/sync-sources.ts). */
   SYNC_SOURCES: z.string().default("hf").pipe(syncSourcesSchema),
   /** Who may open /admin, comma-separated; nobody when unset. */
