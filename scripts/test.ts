@@ -134,6 +134,8 @@ async function main(): Promise<number> {
           E2E_PORT: String(await freePort()),
           // The sign-in spec runs an SMTP server on this port; the server under test sends its mail there.
           E2E_SMTP_PORT: String(await freePort()),
+          // The admin spec replays Hugging Face on this port; the server under test syncs from it.
+          E2E_HF_PORT: String(await freePort()),
           PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
         },
       );

@@ -108,6 +108,8 @@ const fields = z.object({
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   /** Port of the SMTP server the browser tests start; the server under test sends its mail there. */
   E2E_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
+  /** Port of the Hugging Face replay server the admin spec starts; the server under test syncs from it. */
+  E2E_HF_PORT: z.coerce.number().int().min(1).max(65535).default(2526),
 });
 
 const DKIM_VARIABLES = ["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const;

@@ -30,3 +30,8 @@ export function eachDay(since: string, until: string): string[] {
   for (let day = since; day <= until; day = addDays(day, 1)) days.push(day);
   return days;
 }
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `until` is earlier). */
+export function daysBetween(since: string, until: string): number {
+  return Math.round((fromIsoDate(until).getTime() - fromIsoDate(since).getTime()) / 86_400_000);
+}

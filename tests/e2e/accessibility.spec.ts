@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import pg from "pg";
-import { env } from "@/env";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./session";
 
 // One address per page type, signed out, and the pages that differ for a signed-in reader.
 const PAGES = [
@@ -32,26 +30,6 @@ const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
   { name: "phone", width: 375, height: 740 },
 ] as const;
-
-/** Signs the context in as a reader of its own, through a database session as next-auth keeps it. */
-async function signIn(context: BrowserContext, baseURL: string, label: string): Promise<void> {
-  const db = new pg.Client({ connectionString: env.DATABASE_URL });
-  await db.connect();
-  const token = randomBytes(32).toString("hex");
-  try {
-    const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO "User" (id, email, "emailVerified") VALUES ($1, $2, now()) ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id`,
-      [`axe-${label}`, `axe-${label}@example.com`],
-    );
-    await db.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ($1, $1, $2, now() + interval '1 day')`, [
-      token,
-      rows[0]!.id,
-    ]);
-  } finally {
-    await db.end();
-  }
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL }]);
-}
 
 async function organizationPath(page: Page): Promise<string> {
   const response = await page.request.get("/api/daily_papers?date=2026-06-10&limit=100");
@@ -88,7 +66,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         found.push(...describeViolations(violations).map((line) => `${path} (${who}): ${line}`));
       }
       for (const path of [...PAGES, await organizationPath(page)]) await check(path, "signed out");
-      await signIn(page.context(), baseURL!, `${colorScheme}-${viewport.name}`);
+      await signInAs(page.context(), baseURL!, `axe-${colorScheme}-${viewport.name}@example.com`);
       for (const path of SIGNED_IN_PAGES) await check(path, "signed in");
       await expect(page.getByTestId("user-menu")).toBeVisible();
       expect(found, found.join("\n")).toEqual([]);

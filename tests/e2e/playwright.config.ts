@@ -31,6 +31,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
       SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
+      HF_API_URL: `http://127.0.0.1:${env.E2E_HF_PORT}`,
+      SYNC_SOURCES: "hf",
+      ADMIN_EMAILS: "operator@example.com",
       NEXT_TELEMETRY_DISABLED: "1",
       // As `npm start` runs it: no proxy in front, so client-sent forwarding headers are dropped.
       NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",

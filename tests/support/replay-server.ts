@@ -14,7 +14,10 @@ export interface ReplayServer {
 }
 
 /** A real HTTP server on loopback that answers from recorded responses chosen by `route`. */
-export async function startReplayServer(route: (url: URL, request: IncomingMessage) => Reply | Promise<Reply>): Promise<ReplayServer> {
+export async function startReplayServer(
+  route: (url: URL, request: IncomingMessage) => Reply | Promise<Reply>,
+  port = 0,
+): Promise<ReplayServer> {
   const requests: URL[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -24,7 +27,7 @@ export async function startReplayServer(route: (url: URL, request: IncomingMessa
       (error: unknown) => response.writeHead(500).end(String(error)),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,

@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { checkHealth } from "@/server/health/check-health";
+// eslint-disable-next-line no-restricted-imports -- package.json lies outside src/, which is all that @/ maps
 import packageJson from "../../../../package.json";
 
 const VERSION = env.GIT_COMMIT_SHA ?? env.VERCEL_GIT_COMMIT_SHA ?? packageJson.version;

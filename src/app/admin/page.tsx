@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DigestEditions } from "@/components/admin/digest-editions";
+import { SyncNowForm } from "@/components/admin/sync-now-form";
+import { SyncRunsTable } from "@/components/admin/sync-runs-table";
+import { formatDay } from "@/lib/periods";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { getAdmin } from "@/server/admin/access";
+import { getAdminOverview, STALE_FEED_DAYS } from "@/server/admin/overview";
+import { db } from "@/server/db";
+
+export const metadata: Metadata = { title: "Operator console", robots: { index: false } };
+
+const sectionClass = "rounded-xl border border-gray-200 bg-white p-5 dark:border-gray-800 dark:bg-gray-900";
+
+const SYNC_MESSAGES: Record<string, { text: string; tone: string }> = {
+  done: { text: "Sync finished.", tone: "text-green-700 dark:text-green-400" },
+  failed: { text: "Sync finished, but a source failed: see its error below.", tone: "text-red-700 dark:text-red-400" },
+  busy: { text: "A sync was already running, so nothing new was started.", tone: "text-amber-700 dark:text-amber-400" },
+};
+
+export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
+  if (!(await getAdmin())) notFound();
+  const [overview, query] = await Promise.all([getAdminOverview(db, new Date()), searchParams]);
+  const message = SYNC_MESSAGES[firstParam(query.sync) ?? ""];
+  const stale = overview.feedAgeDays === null || overview.feedAgeDays > STALE_FEED_DAYS;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold">Operator console</h1>
+
+      <section aria-labelledby="feed-heading" className={sectionClass}>
+        <h2 id="feed-heading" className="text-lg font-semibold">
+          Feed
+        </h2>
+        <p data-testid="feed-age" className={`mt-2 ${stale ? "font-medium text-red-700 dark:text-red-400" : ""}`}>
+          {overview.latestFeedDay
+            ? `Newest feed day: ${formatDay(overview.latestFeedDay)} (${overview.feedAgeDays === 0 ? "today" : `${overview.feedAgeDays} days ago`}).`
+            : "The feed is empty."}
+          {stale && " The feed is stale: check the sync runs below."}
+        </p>
+        <dl className="mt-3 grid grid-cols-3 gap-3 text-sm sm:max-w-md">
+          {(["papers", "users", "votes"] as const).map((kind) => (
+            <div key={kind}>
+              <dt className="text-gray-500 capitalize dark:text-gray-400">{kind} added</dt>
+              <dd>
+                {overview.added[kind].today} today, {overview.added[kind].week} this week
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="sync-heading" className={sectionClass}>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="sync-heading" className="text-lg font-semibold">
+            Sync
+          </h2>
+          <SyncNowForm />
+        </div>
+        {message && (
+          <p role="status" className={`mt-2 font-medium ${message.tone}`}>
+            {message.text}
+          </p>
+        )}
+        <SyncRunsTable runs={overview.syncRuns} />
+      </section>
+
+      <section aria-labelledby="digest-heading" className={sectionClass}>
+        <h2 id="digest-heading" className="text-lg font-semibold">
+          Digests
+        </h2>
+        <DigestEditions digests={overview.digests} />
+      </section>
+
+      <section aria-labelledby="subscribers-heading" className={sectionClass}>
+        <h2 id="subscribers-heading" className="text-lg font-semibold">
+          Subscribers
+        </h2>
+        {overview.subscribers.length === 0 ? (
+          <p className="mt-2 text-gray-600 dark:text-gray-400">No subscribers yet.</p>
+        ) : (
+          <ul className="mt-2 text-sm">
+            {overview.subscribers.map((row) => (
+              <li key={`${row.status}-${row.cadence}`}>
+                {row.status.toLowerCase()}, {row.cadence.toLowerCase()}: {row.count}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

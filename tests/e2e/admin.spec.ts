@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { env } from "@/env";
+import { signInAs, withDatabase } from "./session";
+import { HF_FIXTURES } from "../support/fixtures";
+import { startReplayServer, type ReplayServer } from "../support/replay-server";
+
+// Hugging Face, replayed on the port the server under test syncs from (see playwright.config.ts):
+// today's list holds three recorded papers under new ids, added to the feed today.
+const today = new Date().toISOString().slice(0, 10);
+const SYNCED = ["2611.90001", "2611.90002", "2611.90003"];
+let hf: ReplayServer;
+let titles: string[];
+
+test.beforeAll(async () => {
+  const recorded = JSON.parse(await readFile(`${HF_FIXTURES}/2026-06-16.json`, "utf8")) as {
+    paper: { id: string; title: string; submittedOnDailyAt?: string };
+  }[];
+  const items = recorded.slice(0, SYNCED.length).map((item, index) => ({
+    ...item,
+    title: `Synced today: ${item.paper.title}`,
+    paper: { ...item.paper, id: SYNCED[index]!, title: `Synced today: ${item.paper.title}`, submittedOnDailyAt: `${today}T00:00:00.000Z` },
+  }));
+  titles = items.map((item) => item.paper.title);
+  hf = await startReplayServer(
+    (url) => ({
+      status: 200,
+      body: url.searchParams.get("date") === today && url.searchParams.get("p") === "0" ? JSON.stringify(items) : "[]",
+    }),
+    env.E2E_HF_PORT,
+  );
+});
+
+test.afterAll(async () => {
+  await hf?.close();
+  // Leave the shared database as the other specs expect it: no paper dated today.
+  await withDatabase(async (db) => {
+    await db.query(`DELETE FROM "Paper" WHERE id = ANY($1)`, [SYNCED]);
+    await db.query(`DELETE FROM "SyncRun"`);
+    await db.query(`DELETE FROM "SyncCursor"`);
+    await db.query(`SELECT pg_notify('papers_changed', '')`);
+  });
+});
+
+test("an operator syncs from the console and the new papers are on the front page", async ({ page, baseURL }) => {
+  await signInAs(page.context(), baseURL!, "operator@example.com");
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Operator console");
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page).toHaveURL(/\/admin\?sync=done$/);
+  await expect(page.getByRole("status")).toHaveText("Sync finished.");
+  const newestRun = page.getByTestId("sync-runs").locator("tbody tr").first();
+  await expect(newestRun).toContainText("hf");
+  await expect(newestRun).toContainText("succeeded");
+  await expect(newestRun.locator("td").nth(4)).toHaveText("3");
+  await expect(page.getByTestId("feed-age")).toContainText("today");
+
+  await page.goto("/");
+  for (const title of titles) await expect(page.getByTestId("paper-title").filter({ hasText: title })).toBeVisible();
+});
+
+test("to anyone but an operator the console and its action do not exist", async ({ page, baseURL }) => {
+  const runs = () =>
+    withDatabase(async (db) => (await db.query<{ runs: number }>(`SELECT count(*)::int AS runs FROM "SyncRun"`)).rows[0]!.runs);
+  const before = await runs();
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+  expect((await page.request.post("/api/admin/sync", { headers: { origin: baseURL! } })).status()).toBe(404);
+
+  await signInAs(page.context(), baseURL!, "reader-not-operator@example.com");
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+  const action = await page.request.post("/api/admin/sync", { headers: { origin: baseURL! } });
+  expect(action.status()).toBe(404);
+  expect(await runs()).toBe(before);
+});
