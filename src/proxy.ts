@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { isUsablePath } from "@/lib/url-path";
+import { isAdminSession } from "@/server/admin/access";
+import { sessionTokenFromCookies } from "@/server/auth/session";
 import { isMissingPage } from "@/server/http/missing-page";
 
 // A fresh nonce per page view: Next.js applies it to its own scripts when it finds it in the
@@ -68,6 +70,12 @@ function notFoundPage(request: NextRequest): NextResponse {
   return withContentSecurityPolicy(request, (init) => NextResponse.rewrite(new URL("/_not-found-page", request.url), init));
 }
 
+// The operator console does not exist for anyone but an operator.
+async function isConsoleHiddenFrom(request: NextRequest, pathname: string): Promise<boolean> {
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return false;
+  return !(await isAdminSession(sessionTokenFromCookies((name) => request.cookies.get(name)?.value)));
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   if (!isUsablePath(pathname)) {
@@ -81,7 +89,9 @@ export async function proxy(request: NextRequest) {
     return new NextResponse("Bad request: forms on this site can only be sent from this site.", { status: 400 });
   }
   if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();
-  if (isDocumentRequest(request) && (await isMissingPage(pathname))) return notFoundPage(request);
+  if (isDocumentRequest(request) && ((await isMissingPage(pathname)) || (await isConsoleHiddenFrom(request, pathname)))) {
+    return notFoundPage(request);
+  }
   return withContentSecurityPolicy(request, (init) => NextResponse.next(init));
 }
 

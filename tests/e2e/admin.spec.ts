@@ -63,7 +63,11 @@ test("to anyone but an operator the console and its action do not exist", async 
   const runs = () =>
     withDatabase(async (db) => (await db.query<{ runs: number }>(`SELECT count(*)::int AS runs FROM "SyncRun"`)).rows[0]!.runs);
   const before = await runs();
-  expect((await page.goto("/admin"))?.status()).toBe(404);
+  const anonymous = await page.goto("/admin");
+  expect(anonymous?.status()).toBe(404);
+  // The site's own 404 page, server-rendered, not an empty client-rendered shell.
+  expect(await anonymous?.text()).not.toContain('id="__next_error__"');
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   expect((await page.request.post("/api/admin/sync", { headers: { origin: baseURL! } })).status()).toBe(404);
 
   await signInAs(page.context(), baseURL!, "reader-not-operator@example.com");

@@ -223,7 +223,7 @@ describe("one sync at a time", () => {
 });
 
 describe("npm run sync, killed part-way", () => {
-  function runCli(url: string, onStart: (child: ChildProcess) => void = () => undefined) {
+  function runCli(url: string, onStart: (child: ChildProcess) => void = () => undefined, overrides: Record<string, string> = {}) {
     return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
       // Node itself with tsx's loader, not the tsx launcher: SIGKILL must hit the process doing the work.
       const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/sync.ts"], {
@@ -234,6 +234,7 @@ describe("npm run sync, killed part-way", () => {
           HF_API_URL: hf.url,
           ARXIV_API_URL: `${arxiv.url}/api/query`,
           SYNC_SOURCES: "hf arxiv:cs.CL",
+          ...overrides,
         },
       });
       onStart(child);
@@ -252,6 +253,18 @@ describe("npm run sync, killed part-way", () => {
     });
     return papers;
   }
+
+  it("offline, it exits 1 with one line per source naming the host it could not reach", { timeout: 60_000 }, async () => {
+    const closed = await closedPortUrl();
+    const offline = await runCli(t.url, undefined, { HF_API_URL: closed, ARXIV_API_URL: `${closed}/api/query` });
+    expect(offline.code).toBe(1);
+    const host = new URL(closed).host.replace(/\./g, "\\.");
+    const failure = (source: string) =>
+      new RegExp(`^Sync of ${source} failed \\(${host}\\): GET \\S+ failed after 4 attempts: network error \\(ECONNREFUSED\\)$`);
+    const summary = offline.stderr.split("\n").filter((line) => line.startsWith("Sync of "));
+    expect(summary).toEqual([expect.stringMatching(failure("hf")), expect.stringMatching(failure("arxiv:cs\\.CL"))]);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ status: "finished", sources: [{ status: "failed" }, { status: "failed" }] });
+  });
 
   it(
     "a run killed with SIGKILL mid-source resumes where it stopped and ends with the rows of an uninterrupted run",
