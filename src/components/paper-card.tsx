@@ -67,6 +67,18 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
             Added <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
           </span>
           {paper.submitter && <span className="hidden sm:inline">Submitted by {paper.submitter.fullName || paper.submitter.name}</span>}
+          {paper.comments > 0 && (
+            <Link
+              href={`${paperPath(paper.id)}#discussion`}
+              aria-label={countOf(paper.comments, "comment", "comments")}
+              className="inline-flex items-center gap-1 py-0.5 hover:text-gray-800 dark:hover:text-gray-200"
+            >
+              <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth={1.6}>
+                <path d="M4 4h12a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H9l-4 3v-3H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" strokeLinejoin="round" />
+              </svg>
+              {paper.comments}
+            </Link>
+          )}
           {paper.githubRepo && (
             <a href={paper.githubRepo} rel="noopener noreferrer" className="hover:text-gray-800 hover:underline dark:hover:text-gray-200">
               GitHub{paper.githubStars !== null && ` ★ ${compact.format(paper.githubStars)}`}

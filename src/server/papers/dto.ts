@@ -11,6 +11,8 @@ const SHOWN_COLUMNS = [
   "publishedAt",
   "upstreamUpvotes",
   "localUpvotes",
+  "upstreamComments",
+  "localComments",
   "githubRepo",
   "githubStars",
   "projectPage",
@@ -27,7 +29,6 @@ export const paperSelect = {
   ...(Object.fromEntries(SHOWN_COLUMNS.map((column) => [column, true])) as Record<ShownColumn, true>),
   feedDate: true,
   submittedAt: true,
-  upstreamComments: true,
   submitterName: true,
   submitterFullName: true,
   submitterAvatarUrl: true,
@@ -46,6 +47,7 @@ export type PaperDto = Serialized<Pick<Paper, ShownColumn>> & {
   addedAt: string;
   /** Upstream (imported) plus local upvotes: the number cards show. */
   upvotes: number;
+  /** Upstream (imported) plus local comments. */
   comments: number;
   submitter: { name: string; fullName: string | null; avatarUrl: string | null } | null;
   organization: PaperRow["organization"];
@@ -63,7 +65,7 @@ export function toPaperDto(row: PaperRow): PaperDto {
     feedDate: toIsoDate(row.feedDate),
     addedAt: (row.submittedAt ?? row.feedDate).toISOString(),
     upvotes: row.upstreamUpvotes + row.localUpvotes,
-    comments: row.upstreamComments,
+    comments: row.upstreamComments + row.localComments,
     submitter: row.submitterName ? { name: row.submitterName, fullName: row.submitterFullName, avatarUrl: row.submitterAvatarUrl } : null,
     organization: row.organization,
   };

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CommentsSection } from "@/components/comments/comments-section";
 import { OrgAvatar } from "@/components/org-badge";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
+import { commentOrderSchema } from "@/lib/comments";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
+import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { listPaperComments } from "@/server/comments/comments";
+import { db } from "@/server/db";
 import { getCachedPaper } from "@/server/papers/cache";
 import { getViewerVotes } from "@/server/votes/votes";
 
@@ -33,10 +40,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function PaperPage({ params }: { params: Params }) {
+export default async function PaperPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const paper = await paperFor(params);
   if (!paper) notFound();
-  const votes = await getViewerVotes([paper.id]);
+  const query = await searchParams;
+  const order = commentOrderSchema.catch("newest").parse(firstParam(query.comments) ?? "newest");
+  const commentsPage = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .catch(0)
+    .parse(firstParam(query.cpage) ?? 0);
+  const viewer = await getCurrentUser();
+  const [votes, comments] = await Promise.all([
+    getViewerVotes([paper.id]),
+    listPaperComments(db, paper.id, { order, page: commentsPage, viewerId: viewer?.id ?? null }),
+  ]);
   const links = [
     { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
     { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },
@@ -70,7 +90,11 @@ export default async function PaperPage({ params }: { params: Params }) {
         <div className="flex flex-wrap items-center gap-3">
           <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={votes.upvoted.has(paper.id)} signedIn={votes.signedIn} />
           <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
-            {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here · {countOf(paper.comments, "comment", "comments")} upstream
+            {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here ·{" "}
+            <a href="#discussion" className="underline">
+              {countOf(paper.comments, "comment", "comments")}
+            </a>{" "}
+            ({paper.upstreamComments} on Hugging Face + {paper.localComments} here)
           </p>
         </div>
         <nav aria-label="Links" className="flex flex-wrap gap-2">
@@ -124,6 +148,14 @@ export default async function PaperPage({ params }: { params: Params }) {
       {paper.submitter && (
         <p className="text-sm text-gray-500 dark:text-gray-400">Submitted by {paper.submitter.fullName || paper.submitter.name}</p>
       )}
+
+      <CommentsSection
+        paperId={paper.id}
+        comments={comments}
+        order={order}
+        signedIn={viewer !== null}
+        upstreamComments={paper.upstreamComments}
+      />
     </article>
   );
 }

@@ -1,0 +1,4 @@
+import { createCommentsApiHandler } from "@/server/comments/api-handler";
+import { db } from "@/server/db";
+
+export const GET = createCommentsApiHandler(db);

@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { CommentBody } from "@/components/comment-body";
+import { CommentForm } from "@/components/comments/comment-form";
+import { OwnCommentControls } from "@/components/comments/edit-comment-form";
+import type { CommentOrder } from "@/lib/comments";
+import { formatDay } from "@/lib/periods";
+import { countOf } from "@/lib/plural";
+import type { CommentDto, CommentPage } from "@/server/comments/comments";
+
+const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
+
+function commentsHref(paperId: string, order: CommentOrder, page = 0): string {
+  const query = new URLSearchParams();
+  if (order !== "newest") query.set("comments", order);
+  if (page > 0) query.set("cpage", String(page));
+  const search = query.toString();
+  return `/papers/${paperId}${search ? `?${search}` : ""}#discussion`;
+}
+
+function Comment({ comment, paperId }: { comment: CommentDto; paperId: string }) {
+  return (
+    <article data-testid="comment" id={`comment-${comment.id}`} className="min-w-0">
+      <p className="text-xs text-gray-500 dark:text-gray-400">
+        <span className="font-medium text-gray-700 dark:text-gray-300">{comment.author}</span> ·{" "}
+        <time dateTime={comment.createdAt}>{formatDay(comment.createdAt.slice(0, 10))}</time>
+        {comment.editedAt && !comment.deleted && <span> · edited</span>}
+      </p>
+      {comment.deleted ? (
+        <p className="text-sm text-gray-500 italic dark:text-gray-400">[deleted]</p>
+      ) : (
+        <CommentBody markdown={comment.body} />
+      )}
+      {comment.mine && <OwnCommentControls paperId={paperId} commentId={comment.id} body={comment.body} />}
+    </article>
+  );
+}
+
+export interface CommentsSectionProps {
+  paperId: string;
+  comments: CommentPage;
+  order: CommentOrder;
+  signedIn: boolean;
+  upstreamComments: number;
+}
+
+/** A paper's discussion: threads with one level of replies, newest or oldest first, a page at a time. */
+export function CommentsSection({ paperId, comments, order, signedIn, upstreamComments }: CommentsSectionProps) {
+  return (
+    <section
+      id="discussion"
+      aria-labelledby="discussion-heading"
+      className="flex flex-col gap-4 border-t border-gray-200 pt-6 dark:border-gray-800"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id="discussion-heading" className="text-xl font-semibold">
+          Discussion <span className="text-gray-500 dark:text-gray-400">({comments.total})</span>
+        </h2>
+        <nav aria-label="Comment order" className="flex gap-3 text-sm">
+          {(["newest", "oldest"] as const).map((option) => (
+            <Link
+              key={option}
+              href={commentsHref(paperId, option)}
+              aria-current={option === order ? "true" : undefined}
+              className={option === order ? "font-semibold" : linkClass}
+            >
+              {option === "newest" ? "Newest first" : "Oldest first"}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {upstreamComments > 0 && (
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          {countOf(upstreamComments, "more comment is", "more comments are")} on{" "}
+          <a href={`https://huggingface.co/papers/${paperId}`} rel="noopener" className={linkClass}>
+            Hugging Face
+          </a>
+          .
+        </p>
+      )}
+      {signedIn ? (
+        <CommentForm paperId={paperId} label="Add a comment" submitLabel="Comment" />
+      ) : (
+        <p className="text-sm">
+          <Link href={`/auth/signin?callbackUrl=${encodeURIComponent(`/papers/${paperId}#discussion`)}`} className={linkClass}>
+            Sign in
+          </Link>{" "}
+          to join the discussion.
+        </p>
+      )}
+      {comments.threads.length === 0 ? (
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          {comments.page > 0 ? "No more comments." : "No comments here yet. Start the discussion."}
+        </p>
+      ) : (
+        <ol className="flex flex-col gap-5">
+          {comments.threads.map((thread) => (
+            <li key={thread.id} data-testid="comment-thread" className="flex flex-col gap-3">
+              <Comment comment={thread} paperId={paperId} />
+              {(thread.replies.length > 0 || signedIn) && (
+                <div className="ml-4 flex flex-col gap-3 border-l-2 border-gray-200 pl-4 dark:border-gray-800">
+                  {thread.replies.map((reply) => (
+                    <Comment key={reply.id} comment={reply} paperId={paperId} />
+                  ))}
+                  {signedIn && (
+                    <details className="text-sm">
+                      <summary className="inline-block cursor-pointer py-1 text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100">
+                        Reply
+                      </summary>
+                      <div className="mt-1">
+                        <CommentForm paperId={paperId} replyTo={thread.id} label="Your reply" submitLabel="Reply" />
+                      </div>
+                    </details>
+                  )}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {(comments.hasMore || comments.page > 0) && (
+        <nav aria-label="More comments" className="flex gap-4 text-sm">
+          {comments.page > 0 && (
+            <Link href={commentsHref(paperId, order, comments.page - 1)} className={linkClass}>
+              Previous comments
+            </Link>
+          )}
+          {comments.hasMore && (
+            <Link href={commentsHref(paperId, order, comments.page + 1)} className={linkClass}>
+              More comments
+            </Link>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import "server-only";
+
+import { revalidatePath } from "next/cache";
+import { isAppError } from "@/lib/errors";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { deleteComment, editComment, postComment } from "@/server/comments/comments";
+import { db } from "@/server/db";
+import { refreshPapersFromAction } from "@/server/papers/cache";
+
+/** What a comment form shows after a submit: nothing new, or why it failed (keeping the text). */
+export type CommentFormState = { ok: true; postedAt: number } | { ok: false; message: string; body: string } | null;
+
+function failure(error: unknown, body: string, action: string): CommentFormState {
+  if (isAppError(error)) return { ok: false, message: error.message, body };
+  console.error(error);
+  return { ok: false, message: `Your comment was not ${action}: something went wrong on our side. Please try again.`, body };
+}
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+// Comment counts appear on cards in cached lists; the paper page shows the thread itself.
+function refresh(paperId: string) {
+  refreshPapersFromAction();
+  revalidatePath(`/papers/${paperId}`);
+}
+
+/** Posts a comment or, with `replyTo`, a reply. A plain form post without JavaScript. */
+export async function postCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const body = text(formData, "body");
+  const paperId = text(formData, "paperId");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to comment.", body };
+  try {
+    await postComment(db, user.id, { paperId, replyTo: text(formData, "replyTo") || null, body });
+    refresh(paperId);
+    return { ok: true, postedAt: Date.now() };
+  } catch (error) {
+    return failure(error, body, "posted");
+  }
+}
+
+export async function editCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const body = text(formData, "body");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to edit.", body };
+  try {
+    await editComment(db, user.id, text(formData, "commentId"), body);
+    refresh(text(formData, "paperId"));
+    return { ok: true, postedAt: Date.now() };
+  } catch (error) {
+    return failure(error, body, "saved");
+  }
+}
+
+export async function deleteCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to delete.", body: "" };
+  try {
+    await deleteComment(db, user.id, text(formData, "commentId"));
+    refresh(text(formData, "paperId"));
+    return { ok: true, postedAt: Date.now() };
+  } catch (error) {
+    return failure(error, "", "deleted");
+  }
+}
