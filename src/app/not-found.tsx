@@ -1,3 +1,4 @@
+import { AuthorNotFound } from "@/components/author-not-found";
 import { NotFoundPanel } from "@/components/not-found-panel";
 import { OrganizationNotFound } from "@/components/organization-not-found";
 import { PaperNotFound } from "@/components/paper-not-found";
@@ -14,6 +15,8 @@ export default async function NotFound() {
   switch (subject?.type) {
     case "organization":
       return <OrganizationNotFound name={subject.name} />;
+    case "author":
+      return <AuthorNotFound name={subject.name} />;
     case "period":
       return <PeriodNotFound kind={subject.kind} />;
     case "paper":

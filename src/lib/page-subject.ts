@@ -2,7 +2,13 @@ import type { PeriodKind } from "@/lib/periods";
 
 /** What a page address is about, for deciding that it does not exist and for saying so. */
 export type PageSubject =
-  { type: "organization"; name: string } | { type: "period"; kind: PeriodKind; key: string } | { type: "paper"; text: string };
+  | { type: "organization"; name: string }
+  | { type: "author"; name: string }
+  | { type: "period"; kind: PeriodKind; key: string }
+  | { type: "paper"; text: string };
+
+/** Longer names are not looked up: no real author name comes close. */
+export const AUTHOR_NAME_MAX = 300;
 
 const PERIOD_KINDS: readonly PeriodKind[] = ["date", "week", "month"];
 // Routes of their own under /papers/, which the catch-all paper route never sees.
@@ -14,6 +20,7 @@ export function pageSubject(segments: readonly (string | null)[]): PageSubject |
   const [section, first, ...rest] = segments as string[];
   if (first === undefined) return null;
   if (section === "orgs") return rest.length === 0 ? { type: "organization", name: first } : null;
+  if (section === "authors") return rest.length === 0 ? { type: "author", name: first } : null;
   if (section !== "papers" || OTHER_PAPERS_ROUTES.has(first)) return null;
   const kind = PERIOD_KINDS.find((candidate) => candidate === first);
   if (kind) return rest.length === 1 ? { type: "period", kind, key: rest[0]! } : null;

@@ -97,6 +97,7 @@ test("404 pages answer 404 in the site's layout and say what to do instead", asy
     ["/papers/9999.99999", /arXiv 9999\.99999 is not here yet/, "Submit it here"],
     ["/papers/not-a-paper", /Not an arXiv id/, "Search for it instead"],
     ["/orgs/no-such-lab", /No such organization/, "Search papers for “no-such-lab”"],
+    ["/authors/Nobody%20Here", /No papers by this author here/, "Search papers for “Nobody Here”"],
     ["/no/such/page", /Page not found/, "Trending papers"],
   ];
   for (const [path, heading, action] of cases) {
@@ -134,6 +135,18 @@ test("404 pages are server-rendered: readable without JavaScript, and dark for d
   await darkPage.goto("/papers/9999.99999");
   await expect(darkPage.locator("html")).toHaveClass(/\bdark\b/);
   await dark.close();
+});
+
+test("every author on a paper page links to their page, which lists the paper", async ({ page }) => {
+  await page.goto("/papers/2606.11176");
+  const title = await page.getByTestId("paper-title").textContent();
+  const author = page.getByTestId("author-list").getByRole("link").first();
+  const name = (await author.textContent())!;
+  await author.click();
+  await expect(page).toHaveURL(`/authors/${encodeURIComponent(name)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("author-summary")).toContainText(/\d+ papers? here, \d+ upvotes? in all/);
+  await expect(page.getByTestId("paper-title").filter({ hasText: title! })).toBeVisible();
 });
 
 test("a search with no hits suggests what to try, including submitting the arXiv id it names", async ({ page }) => {

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { FeedSort } from "@/lib/feed-sort";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 import { db } from "@/server/db";
+import { getAuthorPapers } from "@/server/papers/authors";
 import {
   getLatestFeedDate,
   getOrganizationPapers,
@@ -118,6 +119,10 @@ export const getCachedPaper = cachedPaperQuery("paper", (id: string) => getPaper
 
 export const getCachedOrganizationPapers = cachedPaperQuery("organization", (name: string, cursor: string | null) =>
   getOrganizationPapers(db, name, position(cursor)),
+);
+
+export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, cursor: string | null) =>
+  getAuthorPapers(db, name, position(cursor)),
 );
 
 export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));

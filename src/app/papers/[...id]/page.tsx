@@ -142,7 +142,16 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         <h2 className="text-lg font-semibold">
           <span data-testid="paper-authors">{countOf(paper.authors.length, "author", "authors")}</span>
         </h2>
-        <p className="mt-2 text-gray-700 dark:text-gray-300">{paper.authors.join(", ")}</p>
+        <ul data-testid="author-list" className="mt-2 flex flex-wrap gap-x-1 text-gray-700 dark:text-gray-300">
+          {paper.authors.map((author, index) => (
+            <li key={`${index}-${author}`}>
+              <Link href={`/authors/${encodeURIComponent(author)}`} className="hover:underline">
+                {author}
+              </Link>
+              {index < paper.authors.length - 1 && ","}
+            </li>
+          ))}
+        </ul>
       </section>
 
       {paper.submitter && (

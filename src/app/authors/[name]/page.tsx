@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ListPager } from "@/components/list-pager";
+import { PaperList } from "@/components/paper-list";
+import { AUTHOR_NAME_MAX } from "@/lib/page-subject";
+import { countOf } from "@/lib/plural";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { decodePathSegment } from "@/lib/url-path";
+import { getCachedAuthorPapers } from "@/server/papers/cache";
+import { cursorParam, listHref } from "@/server/papers/list-pages";
+
+type Params = Promise<{ name: string }>;
+
+async function authorFor(params: Params, cursor: string | null = null) {
+  const name = decodePathSegment((await params).name);
+  return name && name.length <= AUTHOR_NAME_MAX ? getCachedAuthorPapers(name, cursor) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const page = await authorFor(params);
+  return { title: page ? page.author : "Author not found" };
+}
+
+export default async function AuthorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const page = await authorFor(params, cursorParam(firstParam((await searchParams).cursor)));
+  if (!page) notFound();
+  const path = `/authors/${encodeURIComponent(page.author)}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-bold">{page.author}</h1>
+        <p data-testid="author-summary" className="text-sm text-gray-500 dark:text-gray-400">
+          {countOf(page.total, "paper", "papers")} here, {countOf(page.totalUpvotes, "upvote", "upvotes")} in all; newest first
+        </p>
+      </header>
+      <PaperList papers={page.papers} startAt={page.offset + 1} />
+      <ListPager
+        offset={page.offset}
+        count={page.papers.length}
+        total={page.total}
+        nextHref={page.nextCursor && listHref(path, { cursor: page.nextCursor })}
+        firstHref={path}
+      />
+    </div>
+  );
+}
