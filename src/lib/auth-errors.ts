@@ -13,7 +13,7 @@ export function authErrorMessage(code: string): string {
     case "Callback":
       return "Signing in with GitHub did not work. Please try again, or use an email link.";
     case "AccessDenied":
-      return "You do not have access to sign in here.";
+      return "This account cannot sign in: the moderators have suspended it.";
     case "SessionRequired":
       return "Please sign in to see that page.";
     case "Configuration":

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DigestEditions } from "@/components/admin/digest-editions";
+import { ModerationPanel } from "@/components/admin/moderation-panel";
 import { SyncNowForm } from "@/components/admin/sync-now-form";
 import { SyncRunsTable } from "@/components/admin/sync-runs-table";
+import { MODERATION_LABELS, type ModerationKindName } from "@/lib/moderation";
 import { formatDay } from "@/lib/periods";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getAdmin } from "@/server/admin/access";
 import { getAdminOverview, STALE_FEED_DAYS } from "@/server/admin/overview";
 import { db } from "@/server/db";
+import { getModerationQueue } from "@/server/moderation/queue";
 
 export const metadata: Metadata = { title: "Operator console", robots: { index: false } };
 
@@ -21,8 +24,10 @@ const SYNC_MESSAGES: Record<string, { text: string; tone: string }> = {
 
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   if (!(await getAdmin())) notFound();
-  const [overview, query] = await Promise.all([getAdminOverview(db, new Date()), searchParams]);
+  const [overview, queue, query] = await Promise.all([getAdminOverview(db, new Date()), getModerationQueue(db), searchParams]);
   const message = SYNC_MESSAGES[firstParam(query.sync) ?? ""];
+  const moderatedKind = firstParam(query.moderated);
+  const moderated = moderatedKind && moderatedKind in MODERATION_LABELS ? MODERATION_LABELS[moderatedKind as ModerationKindName] : null;
   const stale = overview.feedAgeDays === null || overview.feedAgeDays > STALE_FEED_DAYS;
   return (
     <div className="flex flex-col gap-6">
@@ -63,6 +68,20 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           </p>
         )}
         <SyncRunsTable runs={overview.syncRuns} />
+      </section>
+
+      <section id="moderation" aria-labelledby="moderation-heading" className={sectionClass}>
+        <h2 id="moderation-heading" className="text-lg font-semibold">
+          Moderation {queue.reports.length > 0 && <span className="text-gray-500 dark:text-gray-400">({queue.reports.length} open)</span>}
+        </h2>
+        {moderated && (
+          <p role="status" className="mt-2 font-medium text-green-700 dark:text-green-400">
+            Done: {moderated}.
+          </p>
+        )}
+        <div className="mt-3">
+          <ModerationPanel reports={queue.reports} log={queue.log} />
+        </div>
       </section>
 
       <section aria-labelledby="digest-heading" className={sectionClass}>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CommentBody } from "@/components/comment-body";
 import { CommentForm } from "@/components/comments/comment-form";
 import { OwnCommentControls } from "@/components/comments/edit-comment-form";
+import { ReportForm } from "@/components/report-form";
 import type { CommentOrder } from "@/lib/comments";
 import { formatDay } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
@@ -17,7 +18,7 @@ function commentsHref(paperId: string, order: CommentOrder, page = 0): string {
   return `/papers/${paperId}${search ? `?${search}` : ""}#discussion`;
 }
 
-function Comment({ comment, paperId }: { comment: CommentDto; paperId: string }) {
+function Comment({ comment, paperId, signedIn }: { comment: CommentDto; paperId: string; signedIn: boolean }) {
   return (
     <article data-testid="comment" id={`comment-${comment.id}`} className="min-w-0">
       <p className="text-xs text-gray-500 dark:text-gray-400">
@@ -25,12 +26,15 @@ function Comment({ comment, paperId }: { comment: CommentDto; paperId: string })
         <time dateTime={comment.createdAt}>{formatDay(comment.createdAt.slice(0, 10))}</time>
         {comment.editedAt && !comment.deleted && <span> · edited</span>}
       </p>
-      {comment.deleted ? (
-        <p className="text-sm text-gray-500 italic dark:text-gray-400">[deleted]</p>
+      {comment.deleted || comment.hidden ? (
+        <p className="text-sm text-gray-500 italic dark:text-gray-400">{comment.hidden ? "[removed by a moderator]" : "[deleted]"}</p>
       ) : (
         <CommentBody markdown={comment.body} />
       )}
       {comment.mine && <OwnCommentControls paperId={paperId} commentId={comment.id} body={comment.body} />}
+      {signedIn && !comment.mine && !comment.deleted && !comment.hidden && (
+        <ReportForm commentId={comment.id} paperId={paperId} summary="Report" />
+      )}
     </article>
   );
 }
@@ -95,11 +99,11 @@ export function CommentsSection({ paperId, comments, order, signedIn, upstreamCo
         <ol className="flex flex-col gap-5">
           {comments.threads.map((thread) => (
             <li key={thread.id} data-testid="comment-thread" className="flex flex-col gap-3">
-              <Comment comment={thread} paperId={paperId} />
+              <Comment comment={thread} paperId={paperId} signedIn={signedIn} />
               {(thread.replies.length > 0 || signedIn) && (
                 <div className="ml-4 flex flex-col gap-3 border-l-2 border-gray-200 pl-4 dark:border-gray-800">
                   {thread.replies.map((reply) => (
-                    <Comment key={reply.id} comment={reply} paperId={paperId} />
+                    <Comment key={reply.id} comment={reply} paperId={paperId} signedIn={signedIn} />
                   ))}
                   {signedIn && (
                     <details className="text-sm">

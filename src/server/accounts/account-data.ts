@@ -20,6 +20,14 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
       upvotes: { select: { paperId: true, createdAt: true, paper: { select: { title: true } } }, orderBy: { createdAt: "desc" } },
       submittedPapers: { select: { id: true, title: true, feedDate: true, createdAt: true }, orderBy: { createdAt: "desc" } },
       subscriber: { select: { email: true, status: true, cadence: true, createdAt: true, confirmedAt: true, unsubscribedAt: true } },
+      comments: {
+        select: { id: true, paperId: true, threadId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true },
+        orderBy: { createdAt: "desc" },
+      },
+      reports: {
+        select: { paperId: true, commentId: true, reason: true, createdAt: true, resolvedAt: true },
+        orderBy: { createdAt: "desc" },
+      },
     },
   });
   return {
@@ -37,12 +45,15 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     upvotes: user.upvotes.map((upvote) => ({ paperId: upvote.paperId, title: upvote.paper.title, upvotedAt: upvote.createdAt })),
     submittedPapers: user.submittedPapers.map((paper) => ({ ...paper, feedDate: toIsoDate(paper.feedDate) })),
     subscription: user.subscriber,
+    comments: user.comments,
+    reports: user.reports,
   };
 }
 
 /**
- * Deletes the user, their sessions, linked accounts, votes (lowering each paper's count) and
- * digest subscription. Papers they submitted stay, without a submitter.
+ * Deletes the user, their sessions, linked accounts, votes (lowering each paper's count), reports
+ * and digest subscription. Their comments become tombstones ("[deleted]"), so threads still read;
+ * papers they submitted stay, without a submitter.
  */
 export async function deleteUserAccount(db: Db, userId: string): Promise<{ removedUpvotes: number }> {
   return db.$transaction(async (tx) => {
@@ -70,6 +81,16 @@ export async function deleteUserAccount(db: Db, userId: string): Promise<{ remov
         )
         SELECT coalesce(sum(votes), 0)::int AS removed FROM lowered`,
     );
+    // Raw: every live comment becomes a tombstone and each paper's count drops with it, in one statement.
+    await tx.$executeRaw`
+      WITH emptied AS (
+        UPDATE "Comment" SET "body" = '', "deletedAt" = now()
+        WHERE "userId" = ${userId} AND "deletedAt" IS NULL
+        RETURNING "paperId", "hiddenAt"
+      )
+      UPDATE "Paper" SET "localComments" = "Paper"."localComments" - per_paper.live
+      FROM (SELECT "paperId", count(*)::int AS live FROM emptied WHERE "hiddenAt" IS NULL GROUP BY "paperId") AS per_paper
+      WHERE "Paper"."id" = per_paper."paperId"`;
     await tx.subscriber.deleteMany({ where: { userId } });
     await tx.user.delete({ where: { id: userId } });
     return { removedUpvotes: removed?.removed ?? 0 };

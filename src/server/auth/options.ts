@@ -53,6 +53,13 @@ export function createAuthOptions(config: AuthConfig): NextAuthOptions {
     providers,
     pages: { signIn: "/auth/signin", verifyRequest: "/auth/verify-request", error: "/auth/error" },
     callbacks: {
+      // A suspended account gets no new sign-in link and cannot use one it already has.
+      signIn: async ({ user }) => {
+        const email = user.email?.trim().toLowerCase();
+        if (!email) return true;
+        const existing = await config.db.user.findUnique({ where: { email }, select: { bannedAt: true } });
+        return !existing?.bannedAt;
+      },
       // next-auth's default throws on unparsable URLs; ours never leaves the site and never throws.
       redirect: ({ url }) => safeCallbackUrl(url, config.siteUrl),
     },

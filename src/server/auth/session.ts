@@ -1,10 +1,19 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import type { Db } from "@/server/db";
 
 export interface CurrentUser {
   id: string;
   email: string | null;
   name: string | null;
+  /** Suspended by a moderator: may read, may not vote, comment or submit. */
+  banned: boolean;
+}
+
+/** Refuses a suspended account's votes, comments and submissions (403). */
+export function assertMayContribute(user: CurrentUser): void {
+  if (user.banned)
+    throw new AppError("FORBIDDEN", "This account is suspended by the moderators: it can read, but not vote, comment or submit.");
 }
 
 // next-auth's database-session cookie; the __Secure- name is used when the site runs on https.
@@ -15,10 +24,11 @@ export async function findSessionUser(db: Db, sessionToken: string | undefined, 
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, email: true, name: true } } },
+    select: { expires: true, user: { select: { id: true, email: true, name: true, bannedAt: true } } },
   });
   if (!session || session.expires <= now) return null;
-  return session.user;
+  const { bannedAt, ...user } = session.user;
+  return { ...user, banned: bannedAt !== null };
 }
 
 export function sessionTokenFromCookies(read: (name: string) => string | undefined): string | undefined {

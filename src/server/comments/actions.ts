@@ -5,6 +5,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { assertMayContribute } from "@/server/auth/session";
 import { deleteComment, editComment, postComment } from "@/server/comments/comments";
 import { db } from "@/server/db";
 import { refreshPapersFromAction } from "@/server/papers/cache";
@@ -36,6 +37,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to comment.", body };
   try {
+    assertMayContribute(user);
     await postComment(db, user.id, { paperId, replyTo: text(formData, "replyTo") || null, body });
     refresh(paperId);
     return { ok: true, postedAt: Date.now() };
@@ -49,6 +51,7 @@ export async function editCommentAction(_previous: CommentFormState, formData: F
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to edit.", body };
   try {
+    assertMayContribute(user);
     await editComment(db, user.id, text(formData, "commentId"), body);
     refresh(text(formData, "paperId"));
     return { ok: true, postedAt: Date.now() };

@@ -24,6 +24,8 @@ export interface CommentDto {
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
+  /** Hidden by a moderator: shown as a tombstone, like a deleted comment. */
+  hidden: boolean;
 }
 
 export interface CommentThreadDto extends CommentDto {
@@ -45,22 +47,25 @@ interface CommentRow {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
+  hiddenAt: Date | null;
 }
 
 function toDto(row: CommentRow, viewerId: string | null): CommentDto {
   const deleted = row.deletedAt !== null;
+  const hidden = !deleted && row.hiddenAt !== null;
   return {
     id: row.id,
-    author: deleted ? "[deleted]" : commenterName(row.userId),
-    mine: !deleted && viewerId !== null && row.userId === viewerId,
-    body: deleted ? "" : row.body,
+    author: deleted || hidden ? "[deleted]" : commenterName(row.userId),
+    mine: !deleted && !hidden && viewerId !== null && row.userId === viewerId,
+    body: deleted || hidden ? "" : row.body,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deleted,
+    hidden,
   };
 }
 
-const ROW = { id: true, userId: true, body: true, createdAt: true, editedAt: true, deletedAt: true } as const;
+const ROW = { id: true, userId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } as const;
 
 /** A paper's threads, a page at a time, each with its replies oldest first. */
 export async function listPaperComments(
@@ -83,7 +88,7 @@ export async function listPaperComments(
     threads: threads
       .slice(0, THREADS_PER_PAGE)
       // A deleted thread whose replies are all gone says nothing worth keeping on screen.
-      .filter((thread) => thread.deletedAt === null || thread.replies.length > 0)
+      .filter((thread) => (thread.deletedAt === null && thread.hiddenAt === null) || thread.replies.length > 0)
       .map((thread) => ({ ...toDto(thread, viewerId), replies: thread.replies.map((reply) => toDto(reply, viewerId)) })),
     page,
     hasMore: threads.length > THREADS_PER_PAGE,
@@ -110,7 +115,7 @@ export async function postComment(db: Db, userId: string, input: PostCommentInpu
     );
   }
   return db.$transaction(async (tx) => {
-    const paper = await tx.paper.findUnique({ where: { id: input.paperId }, select: { id: true } });
+    const paper = await tx.paper.findFirst({ where: { id: input.paperId, hiddenAt: null }, select: { id: true } });
     if (!paper) throw new AppError("NOT_FOUND", `There is no paper ${input.paperId} here.`);
     let threadId: string | null = null;
     if (input.replyTo) {
@@ -127,9 +132,9 @@ export async function postComment(db: Db, userId: string, input: PostCommentInpu
 async function ownLiveComment(db: Pick<Db, "comment">, userId: string, commentId: string) {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, userId: true, paperId: true, deletedAt: true },
+    select: { id: true, userId: true, paperId: true, deletedAt: true, hiddenAt: true },
   });
-  if (!comment || comment.deletedAt) throw new AppError("NOT_FOUND", "That comment is gone.");
+  if (!comment || comment.deletedAt || comment.hiddenAt) throw new AppError("NOT_FOUND", "That comment is gone.");
   if (comment.userId !== userId) throw new AppError("FORBIDDEN", "You can only change your own comments.");
   return comment;
 }

@@ -8,7 +8,7 @@ import type { DigestPaper } from "@/server/digest/email";
 /** Every paper added in the period, best first by the site's trending score as of `rankedAt`. */
 export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promise<DigestPaper[]> {
   const rows = await db.paper.findMany({
-    where: { feedDate: { gte: fromIsoDate(period.firstDay), lte: fromIsoDate(period.lastDay) } },
+    where: { feedDate: { gte: fromIsoDate(period.firstDay), lte: fromIsoDate(period.lastDay) }, hiddenAt: null },
     select: {
       id: true,
       title: true,

@@ -7,7 +7,9 @@ import { db } from "@/server/db";
 
 async function hasAuthor(name: string): Promise<boolean> {
   // Raw: the containment test is what the GIN index on "authors" answers.
-  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "Paper" WHERE "authors" @> ARRAY[${name}]::text[] LIMIT 1`;
+  const rows = await db.$queryRaw<
+    unknown[]
+  >`SELECT 1 FROM "Paper" WHERE "authors" @> ARRAY[${name}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
   return rows.length > 0;
 }
 
@@ -30,6 +32,6 @@ export async function isMissingPage(pathname: string): Promise<boolean> {
     case "author":
       return subject.name.length > AUTHOR_NAME_MAX || !(await hasAuthor(subject.name));
     case "paper":
-      return !isArxivId(subject.text) || (await db.paper.count({ where: { id: subject.text } })) === 0;
+      return !isArxivId(subject.text) || (await db.paper.count({ where: { id: subject.text, hiddenAt: null } })) === 0;
   }
 }

@@ -17,7 +17,7 @@ const totalsRow = z.object({ papers: z.number(), upvotes: z.number() });
  * time; null when no paper here names them. The GIN index on "authors" answers `@>`.
  */
 export async function getAuthorPapers(db: Db, name: string, position: ListPosition = {}): Promise<AuthorPage | null> {
-  const matches = Prisma.sql`p."authors" @> ARRAY[${name}]::text[]`;
+  const matches = Prisma.sql`p."authors" @> ARRAY[${name}]::text[] AND p."hiddenAt" IS NULL`;
   // Raw: Prisma cannot filter on array containment in an aggregate with a sum of two columns.
   const [totals] = await queryRows(
     db,

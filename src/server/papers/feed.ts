@@ -37,8 +37,8 @@ export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now:
       db,
       neighbourDays,
       Prisma.sql`
-        SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < ${period.start}::date) AS "before",
-               (SELECT min("feedDate") FROM "Paper" WHERE "feedDate" >= ${period.end}::date) AS "after"`,
+        SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < ${period.start}::date AND "hiddenAt" IS NULL) AS "before",
+               (SELECT min("feedDate") FROM "Paper" WHERE "feedDate" >= ${period.end}::date AND "hiddenAt" IS NULL) AS "after"`,
     ),
   ]);
   return {
@@ -50,7 +50,7 @@ export async function getPeriodFeed(db: Db, period: Period, sort: FeedSort, now:
 
 /** The latest feed day that has papers, or null when the database is empty. */
 export async function getLatestFeedDate(db: Db): Promise<string | null> {
-  const latest = await db.paper.findFirst({ select: { feedDate: true }, orderBy: { feedDate: "desc" } });
+  const latest = await db.paper.findFirst({ where: { hiddenAt: null }, select: { feedDate: true }, orderBy: { feedDate: "desc" } });
   return latest ? toIsoDate(latest.feedDate) : null;
 }
 
@@ -67,7 +67,7 @@ export interface TrendingFeed extends ListPage {
 export async function getTrendingPapers(db: Db, now: Date, position: ListPosition = {}): Promise<TrendingFeed> {
   const today = toIsoDate(now);
   const latest = await db.paper.findFirst({
-    where: { feedDate: { lte: fromIsoDate(today) } },
+    where: { feedDate: { lte: fromIsoDate(today) }, hiddenAt: null },
     select: { feedDate: true },
     orderBy: { feedDate: "desc" },
   });
@@ -91,16 +91,16 @@ export async function getRecentPapers(db: Db, days = 3, limit = 100): Promise<Pa
     feedDay,
     Prisma.sql`
       WITH RECURSIVE day AS (
-        (SELECT "feedDate" AS day, 1 AS n FROM "Paper" ORDER BY "feedDate" DESC LIMIT 1)
+        (SELECT "feedDate" AS day, 1 AS n FROM "Paper" WHERE "hiddenAt" IS NULL ORDER BY "feedDate" DESC LIMIT 1)
         UNION ALL
-        SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < day.day), n + 1 FROM day WHERE n < ${days}
+        SELECT (SELECT max("feedDate") FROM "Paper" WHERE "feedDate" < day.day AND "hiddenAt" IS NULL), n + 1 FROM day WHERE n < ${days}
       )
       SELECT day FROM day WHERE day IS NOT NULL`,
   );
   const oldest = recentDays.at(-1)?.day;
   if (!oldest) return [];
   const rows = await db.paper.findMany({
-    where: { feedDate: { gte: oldest } },
+    where: { feedDate: { gte: oldest }, hiddenAt: null },
     select: paperSelect,
     orderBy: [{ feedDate: "desc" }, { upstreamUpvotes: "desc" }, { id: "asc" }],
     take: limit,
@@ -109,7 +109,7 @@ export async function getRecentPapers(db: Db, days = 3, limit = 100): Promise<Pa
 }
 
 export async function getPaperById(db: Db, id: string): Promise<PaperDto | null> {
-  const row = await db.paper.findUnique({ where: { id }, select: paperSelect });
+  const row = await db.paper.findFirst({ where: { id, hiddenAt: null }, select: paperSelect });
   return row ? toPaperDto(row) : null;
 }
 

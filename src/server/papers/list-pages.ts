@@ -90,7 +90,7 @@ async function snapshotFor(db: Db, list: PaperList, sort: FeedSort, now: Date, c
       ), created AS (
         INSERT INTO "FeedSnapshot" ("listKey", "paperIds", "createdAt")
         SELECT ${listKey}, coalesce(array_agg(p."id" ORDER BY ${orderBy(sort, now)}), '{}'), ${new Date(wallClock)}
-        FROM "Paper" p WHERE ${list.where}
+        FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${list.where}
         HAVING NOT EXISTS (SELECT 1 FROM recent)
         RETURNING "id", "paperIds"
       )
@@ -110,7 +110,7 @@ export async function getListPage(db: Db, list: PaperList, sort: FeedSort, now: 
   const cursorMatches = position.cursor && position.cursor.snapshotId === snapshot.id;
   const offset = Math.min(cursorMatches ? position.cursor!.offset : (position.offset ?? 0), snapshot.paperIds.length);
   const ids = snapshot.paperIds.slice(offset, offset + limit);
-  const rows = ids.length > 0 ? await db.paper.findMany({ where: { id: { in: ids } }, select: paperSelect }) : [];
+  const rows = ids.length > 0 ? await db.paper.findMany({ where: { id: { in: ids }, hiddenAt: null }, select: paperSelect }) : [];
   const byId = new Map(rows.map((row) => [row.id, toPaperDto(row)]));
   const papers = ids.flatMap((id) => {
     const paper = byId.get(id);

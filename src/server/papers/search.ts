@@ -56,7 +56,7 @@ export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promis
         FROM "Paper" p
         -- The query is spelled out here, not taken from q, so the planner sees the words and can
         -- tell a common one (walk the feed-day index) from a rare one (use the full-text index).
-        WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})
+        WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query}) AND p."hiddenAt" IS NULL
         ORDER BY p."feedDate" DESC
         LIMIT ${SEARCH_CANDIDATES}
       ),
@@ -73,7 +73,7 @@ export async function searchPapers(db: Db, rawQuery: string, limit = 50): Promis
       ORDER BY ranked.relevance DESC, p."feedDate" DESC, p."id"`,
   );
   const ids = [...(arxivId ? [arxivId] : []), ...matches.map((match) => match.id).filter((id) => id !== arxivId)];
-  const rows = await db.paper.findMany({ where: { id: { in: ids } }, select: paperSelect });
+  const rows = await db.paper.findMany({ where: { id: { in: ids }, hiddenAt: null }, select: paperSelect });
   const byId = new Map(rows.map((row) => [row.id, toPaperDto(row)]));
   const highlights = new Map(matches.map((match) => [match.id, match]));
   const hits = ids.flatMap((id) => {

@@ -5,6 +5,7 @@ import "server-only";
 import { env } from "@/env";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { assertMayContribute } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { refreshPapersFromAction } from "@/server/papers/cache";
 import { submitPaper, SUBMISSION_RATE_LIMIT, type SubmissionResult } from "@/server/submissions/submit-paper";
@@ -16,6 +17,7 @@ export async function submitPaperAction(_previous: SubmitPaperState, formData: F
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to submit papers.", input };
   try {
+    assertMayContribute(user);
     const result = await submitPaper({ db, arxivApiUrl: env.ARXIV_API_URL, rateLimit: SUBMISSION_RATE_LIMIT }, user.id, { arxiv: input });
     if (result.status === "added") refreshPapersFromAction();
     return { ok: true, result };

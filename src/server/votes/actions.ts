@@ -4,6 +4,7 @@ import "server-only";
 
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { assertMayContribute } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { refreshPapersFromAction } from "@/server/papers/cache";
 import { voteAsUser } from "@/server/votes/votes";
@@ -14,6 +15,7 @@ export async function setUpvoteAction(paperId: string, upvoted: boolean): Promis
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to upvote." };
   try {
+    assertMayContribute(user);
     const state = await voteAsUser(db, user.id, { paperId, upvoted });
     refreshPapersFromAction();
     return { ok: true, upvoted: state.upvoted, upvotes: state.upvotes };

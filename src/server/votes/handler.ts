@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { userFromRequest } from "@/server/auth/session";
+import { assertMayContribute, userFromRequest } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { decodeSegment, handleErrors } from "@/server/http/errors";
 import type { RateLimitRule } from "@/server/http/rate-limit";
@@ -25,6 +25,7 @@ export function createUpvoteHandler(deps: UpvoteHandlerDeps) {
   return handleErrors<Context>(async (request, context) => {
     const user = await userFromRequest(deps.db, request);
     if (!user) throw new AppError("UNAUTHORIZED", "Sign in to upvote papers.");
+    assertMayContribute(user);
     if (!hasSameOrigin(request, deps.siteUrl)) {
       throw new AppError("FORBIDDEN", "Upvotes must come from this site: send an Origin header with the site's origin.");
     }

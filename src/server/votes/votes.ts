@@ -52,12 +52,12 @@ export async function castUpvote(db: Db, userId: string, paperId: string): Promi
     Prisma.sql`
       WITH inserted AS (
         INSERT INTO "Upvote" ("userId", "paperId")
-        SELECT ${userId}, "id" FROM "Paper" WHERE "id" = ${paperId}
+        SELECT ${userId}, "id" FROM "Paper" WHERE "id" = ${paperId} AND "hiddenAt" IS NULL
         ON CONFLICT DO NOTHING
         RETURNING 1
       )
       UPDATE "Paper" SET "localUpvotes" = "localUpvotes" + (SELECT count(*) FROM inserted)::int
-      WHERE "id" = ${paperId}
+      WHERE "id" = ${paperId} AND "hiddenAt" IS NULL
       RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"`,
   );
   return row ? { paperId, upvoted: true, upvotes: row.upvotes } : null;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { OrgAvatar } from "@/components/org-badge";
+import { ReportForm } from "@/components/report-form";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
 import { commentOrderSchema } from "@/lib/comments";
@@ -157,6 +158,8 @@ export default async function PaperPage({ params, searchParams }: { params: Para
       {paper.submitter && (
         <p className="text-sm text-gray-500 dark:text-gray-400">Submitted by {paper.submitter.fullName || paper.submitter.name}</p>
       )}
+
+      {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
 
       <CommentsSection
         paperId={paper.id}
