@@ -17,6 +17,14 @@ export default async function NotFound() {
       return <OrganizationNotFound name={subject.name} />;
     case "author":
       return <AuthorNotFound name={subject.name} />;
+    case "user":
+      return (
+        <NotFoundPanel
+          title="No such reader"
+          message={`Nobody here has the handle “${subject.handle.slice(0, 60)}”.`}
+          actions={[{ href: "/", label: "Today’s papers" }]}
+        />
+      );
     case "period":
       return <PeriodNotFound kind={subject.kind} />;
     case "paper":

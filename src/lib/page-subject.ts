@@ -4,6 +4,7 @@ import type { PeriodKind } from "@/lib/periods";
 export type PageSubject =
   | { type: "organization"; name: string }
   | { type: "author"; name: string }
+  | { type: "user"; handle: string }
   | { type: "period"; kind: PeriodKind; key: string }
   | { type: "paper"; text: string };
 
@@ -21,6 +22,7 @@ export function pageSubject(segments: readonly (string | null)[]): PageSubject |
   if (first === undefined) return null;
   if (section === "orgs") return rest.length === 0 ? { type: "organization", name: first } : null;
   if (section === "authors") return rest.length === 0 ? { type: "author", name: first } : null;
+  if (section === "users") return rest.length === 0 ? { type: "user", handle: first } : null;
   if (section !== "papers" || OTHER_PAPERS_ROUTES.has(first)) return null;
   const kind = PERIOD_KINDS.find((candidate) => candidate === first);
   if (kind) return rest.length === 1 ? { type: "period", kind, key: rest[0]! } : null;

@@ -58,6 +58,28 @@ test("commenting works without JavaScript, and an empty comment gets a clear mes
   await context.close();
 });
 
+test("a reader picks a handle on /me; comments show it and link to the public profile", async ({ page, baseURL }) => {
+  const handle = `reader-e2e-${Date.now().toString(36)}`;
+  await signInAs(page.context(), baseURL!, `${handle}@example.com`);
+  await page.goto("/me");
+  const profile = page.getByRole("region", { name: "Public profile" });
+  await profile.getByLabel("Handle").fill("admin");
+  await profile.getByRole("button", { name: "Save handle" }).click();
+  await expect(profile.getByRole("alert")).toHaveText("That handle is reserved; pick another.");
+  await profile.getByLabel("Handle").fill(handle);
+  await profile.getByRole("button", { name: "Save handle" }).click();
+  await expect(profile.getByRole("status")).toContainText(`/users/${handle}`);
+
+  await page.goto(PAPER);
+  await page.getByLabel("Add a comment").fill("Signed with my handle.");
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  const mine = page.getByTestId("comment").filter({ hasText: "Signed with my handle." });
+  await mine.getByRole("link", { name: handle }).click();
+  await expect(page).toHaveURL(`/users/${handle}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(handle);
+  await expect(page.getByTestId("profile-comments")).toContainText("Signed with my handle.");
+});
+
 test("signed out, the discussion is readable and offers sign-in", async ({ page }) => {
   await page.goto(PAPER);
   const discussion = page.getByRole("region", { name: /Discussion/ });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/delete-account-form";
+import { HandleForm } from "@/components/handle-form";
 import { PaperCard } from "@/components/paper-card";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
@@ -23,6 +24,24 @@ export default async function MePage() {
       <p className="mt-1 text-gray-600 dark:text-gray-400">
         Signed in as <strong className="text-gray-900 dark:text-gray-100">{user.email ?? user.name}</strong>
       </p>
+
+      <section aria-labelledby="profile-heading" className={sectionClass}>
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Public profile
+        </h2>
+        {user.handle ? (
+          <p className="mt-2 text-gray-700 dark:text-gray-300">
+            Your comments and submitted papers are listed at{" "}
+            <Link href={`/users/${user.handle}`} className={linkClass}>
+              /users/{user.handle}
+            </Link>
+            . Your upvotes stay private.
+          </p>
+        ) : (
+          <p className="mt-2 text-gray-700 dark:text-gray-300">Pick a handle: until then your comments show a generated name.</p>
+        )}
+        <HandleForm current={user.handle} />
+      </section>
 
       <section aria-labelledby="upvotes-heading" className="mt-8">
         <h2 id="upvotes-heading" className="text-lg font-semibold">

@@ -22,8 +22,14 @@ function Comment({ comment, paperId, signedIn }: { comment: CommentDto; paperId:
   return (
     <article data-testid="comment" id={`comment-${comment.id}`} className="min-w-0">
       <p className="text-xs text-gray-500 dark:text-gray-400">
-        <span className="font-medium text-gray-700 dark:text-gray-300">{comment.author}</span> ·{" "}
-        <time dateTime={comment.createdAt}>{formatDay(comment.createdAt.slice(0, 10))}</time>
+        {comment.authorHandle ? (
+          <Link href={`/users/${comment.authorHandle}`} className="font-medium text-gray-700 hover:underline dark:text-gray-300">
+            {comment.author}
+          </Link>
+        ) : (
+          <span className="font-medium text-gray-700 dark:text-gray-300">{comment.author}</span>
+        )}{" "}
+        · <time dateTime={comment.createdAt}>{formatDay(comment.createdAt.slice(0, 10))}</time>
         {comment.editedAt && !comment.deleted && <span> · edited</span>}
       </p>
       {comment.deleted || comment.hidden ? (

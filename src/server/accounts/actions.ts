@@ -2,9 +2,12 @@
 
 import "server-only";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { isAppError } from "@/lib/errors";
 import { deleteUserAccount } from "@/server/accounts/account-data";
+import { setHandle } from "@/server/accounts/handle";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { SESSION_COOKIE_NAMES } from "@/server/auth/session";
 import { db } from "@/server/db";
@@ -29,4 +32,22 @@ export async function deleteAccountAction(_previous: DeleteAccountState, formDat
   for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
   refreshPapersFromAction();
   redirect("/me/deleted");
+}
+
+export type HandleState = { ok: true; handle: string } | { ok: false; message: string; input: string } | null;
+
+/** Picks or changes the account's public handle (shown on comments and at /users/<handle>). */
+export async function setHandleAction(_previous: HandleState, formData: FormData): Promise<HandleState> {
+  const input = String(formData.get("handle") ?? "");
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to pick a handle.", input };
+  try {
+    const handle = await setHandle(db, user.id, input);
+    revalidatePath("/me");
+    return { ok: true, handle };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message, input };
+    console.error(error);
+    return { ok: false, message: "Your handle was not saved: something went wrong on our side. Please try again.", input };
+  }
 }

@@ -6,6 +6,8 @@ export interface CurrentUser {
   id: string;
   email: string | null;
   name: string | null;
+  /** The public handle, once chosen on /me. */
+  handle: string | null;
   /** Suspended by a moderator: may read, may not vote, comment or submit. */
   banned: boolean;
 }
@@ -24,7 +26,7 @@ export async function findSessionUser(db: Db, sessionToken: string | undefined, 
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, email: true, name: true, bannedAt: true } } },
+    select: { expires: true, user: { select: { id: true, email: true, name: true, handle: true, bannedAt: true } } },
   });
   if (!session || session.expires <= now) return null;
   const { bannedAt, ...user } = session.user;

@@ -17,7 +17,10 @@ const REPLIES_PER_THREAD = 100;
 
 export interface CommentDto {
   id: string;
+  /** The author's handle, or a generated name until they pick one; never an address. */
   author: string;
+  /** Set when `author` is a handle, for the link to /users/<handle>. */
+  authorHandle: string | null;
   /** Whether the viewer wrote it (may edit and delete it). */
   mine: boolean;
   body: string;
@@ -48,6 +51,7 @@ interface CommentRow {
   editedAt: Date | null;
   deletedAt: Date | null;
   hiddenAt: Date | null;
+  user: { handle: string | null } | null;
 }
 
 function toDto(row: CommentRow, viewerId: string | null): CommentDto {
@@ -55,7 +59,8 @@ function toDto(row: CommentRow, viewerId: string | null): CommentDto {
   const hidden = !deleted && row.hiddenAt !== null;
   return {
     id: row.id,
-    author: deleted || hidden ? "[deleted]" : commenterName(row.userId),
+    author: deleted || hidden ? "[deleted]" : (row.user?.handle ?? commenterName(row.userId)),
+    authorHandle: deleted || hidden ? null : (row.user?.handle ?? null),
     mine: !deleted && !hidden && viewerId !== null && row.userId === viewerId,
     body: deleted || hidden ? "" : row.body,
     createdAt: row.createdAt.toISOString(),
@@ -65,7 +70,16 @@ function toDto(row: CommentRow, viewerId: string | null): CommentDto {
   };
 }
 
-const ROW = { id: true, userId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } as const;
+const ROW = {
+  id: true,
+  userId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  user: { select: { handle: true } },
+} as const;
 
 /** A paper's threads, a page at a time, each with its replies oldest first. */
 export async function listPaperComments(

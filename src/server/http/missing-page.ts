@@ -1,5 +1,6 @@
 import "server-only";
 import { isArxivId } from "@/lib/arxiv-id";
+import { handleSchema } from "@/lib/handles";
 import { AUTHOR_NAME_MAX, pageSubject } from "@/lib/page-subject";
 import { parsePeriod } from "@/lib/periods";
 import { decodePathSegment } from "@/lib/url-path";
@@ -29,6 +30,10 @@ export async function isMissingPage(pathname: string): Promise<boolean> {
       return parsePeriod(subject.kind, subject.key) === null;
     case "organization":
       return subject.name.length > 200 || (await db.organization.count({ where: { name: subject.name } })) === 0;
+    case "user": {
+      const handle = handleSchema.safeParse(subject.handle);
+      return !handle.success || (await db.user.count({ where: { handle: handle.data } })) === 0;
+    }
     case "author":
       return subject.name.length > AUTHOR_NAME_MAX || !(await hasAuthor(subject.name));
     case "paper":
