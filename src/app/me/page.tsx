@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { HandleForm } from "@/components/handle-form";
 import { PaperCard } from "@/components/paper-card";
+import { buttonClasses } from "@/components/ui/button";
+import { setReplyNotificationsAction } from "@/server/accounts/actions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
@@ -17,7 +19,11 @@ const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-
 export default async function MePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
-  const [papers, subscription] = await Promise.all([listUpvotedPapers(db, user.id), findAccountSubscription(db, user.id)]);
+  const [papers, subscription, settings] = await Promise.all([
+    listUpvotedPapers(db, user.id),
+    findAccountSubscription(db, user.id),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true } }),
+  ]);
   return (
     <div>
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -64,6 +70,26 @@ export default async function MePage() {
             ))}
           </ol>
         )}
+      </section>
+
+      <section aria-labelledby="replies-heading" className={sectionClass}>
+        <h2 id="replies-heading" className="text-lg font-semibold">
+          Reply emails
+        </h2>
+        <form action={setReplyNotificationsAction} className="mt-2 flex flex-wrap items-center gap-3">
+          <label className="flex items-center gap-2 text-gray-700 dark:text-gray-300">
+            <input
+              type="checkbox"
+              name="replyNotifications"
+              defaultChecked={settings.replyNotifications}
+              className="size-4 accent-indigo-600"
+            />
+            Email me when someone replies to my comments (at most one email per thread an hour)
+          </label>
+          <button type="submit" className={buttonClasses({ size: "sm", tone: "secondary" })}>
+            Save
+          </button>
+        </form>
       </section>
 
       <section aria-labelledby="digest-heading" className={sectionClass}>

@@ -51,3 +51,11 @@ export async function setHandleAction(_previous: HandleState, formData: FormData
     return { ok: false, message: "Your handle was not saved: something went wrong on our side. Please try again.", input };
   }
 }
+
+/** The /me switch for emails about replies to one's comments (a plain form post). */
+export async function setReplyNotificationsAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
+  await db.user.update({ where: { id: user.id }, data: { replyNotifications: formData.get("replyNotifications") === "on" } });
+  revalidatePath("/me");
+}

@@ -3,11 +3,14 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
+import { env } from "@/env";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute } from "@/server/auth/session";
 import { deleteComment, editComment, postComment } from "@/server/comments/comments";
 import { db } from "@/server/db";
+import { createDefaultMailer } from "@/server/email/default-mailer";
+import { notifyReply } from "@/server/notifications/notify-reply";
 import { refreshPapersFromAction } from "@/server/papers/cache";
 
 /** What a comment form shows after a submit: nothing new, or why it failed (keeping the text). */
@@ -30,6 +33,17 @@ function refresh(paperId: string) {
   revalidatePath(`/papers/${paperId}`);
 }
 
+async function sendReplyNotification(replyId: string): Promise<void> {
+  const mailer = createDefaultMailer();
+  try {
+    await notifyReply({ db, mailer, siteUrl: env.NEXTAUTH_URL }, replyId);
+  } catch (error) {
+    console.error("Reply notification not sent:", error);
+  } finally {
+    mailer.close();
+  }
+}
+
 /** Posts a comment or, with `replyTo`, a reply. A plain form post without JavaScript. */
 export async function postCommentAction(_previous: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const body = text(formData, "body");
@@ -38,8 +52,11 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to comment.", body };
   try {
     assertMayContribute(user);
-    await postComment(db, user.id, { paperId, replyTo: text(formData, "replyTo") || null, body });
+    const replyTo = text(formData, "replyTo") || null;
+    const comment = await postComment(db, user.id, { paperId, replyTo, body });
     refresh(paperId);
+    // The reply is saved whatever happens to the email, so the poster does not wait for SMTP.
+    if (replyTo) void sendReplyNotification(comment.id);
     return { ok: true, postedAt: Date.now() };
   } catch (error) {
     return failure(error, body, "posted");

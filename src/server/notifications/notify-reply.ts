@@ -1,0 +1,80 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { shorten } from "@/lib/text";
+import { commenterName } from "@/server/comments/commenter-name";
+import { queryRows, type Db } from "@/server/db";
+import type { Mailer } from "@/server/email/mailer";
+import { replyEmail } from "@/server/notifications/reply-email";
+
+export interface NotifyReplyDeps {
+  db: Db;
+  mailer: Mailer;
+  siteUrl: string;
+  now?: Date;
+}
+
+export type NotifyOutcome = "sent" | "self" | "no-recipient" | "switched-off" | "recently-notified";
+
+const claimed = z.object({ userId: z.string() });
+
+/**
+ * Emails the author of the comment a reply answers, at most once per thread per hour (the claim
+ * and the check are one statement, so concurrent replies send one email), unless they replied to
+ * themselves, switched these emails off, or their account is gone or banned.
+ */
+export async function notifyReply(deps: NotifyReplyDeps, replyId: string): Promise<NotifyOutcome> {
+  const { db, now = new Date() } = deps;
+  const reply = await db.comment.findUnique({
+    where: { id: replyId },
+    select: {
+      userId: true,
+      body: true,
+      threadId: true,
+      paper: { select: { id: true, title: true } },
+      user: { select: { handle: true } },
+      thread: { select: { userId: true, deletedAt: true, user: { select: { email: true, replyNotifications: true, bannedAt: true } } } },
+    },
+  });
+  const thread = reply?.thread;
+  if (!reply?.threadId || !thread?.userId || thread.deletedAt || !thread.user?.email || thread.user.bannedAt) return "no-recipient";
+  if (thread.userId === reply.userId) return "self";
+  if (!thread.user.replyNotifications) return "switched-off";
+  // Raw: claim-if-older-than-an-hour in one statement; Prisma's upsert cannot make its update conditional.
+  const claim = await queryRows(
+    db,
+    claimed,
+    Prisma.sql`
+      INSERT INTO "ReplyNotification" ("userId", "threadId", "sentAt") VALUES (${thread.userId}, ${reply.threadId}, ${now})
+      ON CONFLICT ("userId", "threadId") DO UPDATE SET "sentAt" = EXCLUDED."sentAt"
+      WHERE "ReplyNotification"."sentAt" <= ${new Date(now.getTime() - 3_600_000)}
+      RETURNING "userId"`,
+  );
+  if (claim.length === 0) return "recently-notified";
+  const [recipient] = await queryRows(
+    db,
+    z.object({ token: z.string() }),
+    Prisma.sql`UPDATE "User" SET "notificationToken" = coalesce("notificationToken", ${randomBytes(24).toString("base64url")})
+               WHERE "id" = ${thread.userId} RETURNING "notificationToken" AS "token"`,
+  );
+  await deps.mailer.send(
+    replyEmail({
+      to: thread.user.email,
+      replier: reply.user?.handle ?? commenterName(reply.userId),
+      paperTitle: reply.paper.title,
+      excerpt: shorten(reply.body, 500),
+      commentUrl: new URL(`/papers/${reply.paper.id}#comment-${replyId}`, deps.siteUrl).toString(),
+      unsubscribeUrl: new URL(`/api/notifications/unsubscribe/${recipient!.token}`, deps.siteUrl).toString(),
+      settingsUrl: new URL("/me", deps.siteUrl).toString(),
+      host: new URL(deps.siteUrl).hostname,
+    }),
+  );
+  return "sent";
+}
+
+/** One-click unsubscribe from reply emails; true when the token named an account. */
+export async function stopReplyNotifications(db: Db, token: string): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { notificationToken: token }, data: { replyNotifications: false } });
+  return count > 0;
+}
