@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { OrgBadge } from "@/components/org-badge";
+import { SaveButton } from "@/components/save-button";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { RemoteImage } from "@/components/ui/remote-image";
 import { UpvoteButton } from "@/components/upvote-button";
@@ -21,13 +22,15 @@ export interface PaperCardProps {
   /** The viewer's state for the upvote control. */
   upvoted?: boolean;
   signedIn?: boolean;
+  /** Whether the viewer saved it; the save button shows when this is known. */
+  saved?: boolean;
 }
 
 export function paperPath(id: string): string {
   return `/papers/${id}`;
 }
 
-export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCardProps) {
+export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: PaperCardProps) {
   const authorCount = paper.authors.length;
   const authorLabel = countOf(authorCount, "author", "authors");
   return (
@@ -79,6 +82,7 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn }: PaperCa
               {paper.comments}
             </Link>
           )}
+          {saved !== undefined && <SaveButton paperId={paper.id} saved={saved} signedIn={signedIn ?? false} />}
           {paper.githubRepo && (
             <a href={paper.githubRepo} rel="noopener noreferrer" className="hover:text-gray-800 hover:underline dark:hover:text-gray-200">
               GitHub{paper.githubStars !== null && ` ★ ${compact.format(paper.githubStars)}`}

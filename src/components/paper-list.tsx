@@ -1,4 +1,5 @@
 import { PaperCard } from "@/components/paper-card";
+import { getViewerSaves } from "@/server/library/library";
 import type { PaperDto } from "@/server/papers/dto";
 import type { RankedPaper } from "@/server/papers/feed";
 import type { SearchHit } from "@/server/papers/search";
@@ -12,7 +13,8 @@ export interface PaperListProps {
 }
 
 export async function PaperList({ papers, showRank = false, startAt = 1 }: PaperListProps) {
-  const votes = await getViewerVotes(papers.map((paper) => paper.id));
+  const ids = papers.map((paper) => paper.id);
+  const [votes, saves] = await Promise.all([getViewerVotes(ids), getViewerSaves(ids)]);
   return (
     <ol start={startAt} className="flex flex-col gap-4">
       {papers.map((paper) => (
@@ -22,6 +24,7 @@ export async function PaperList({ papers, showRank = false, startAt = 1 }: Paper
             rank={showRank && "rank" in paper ? paper.rank : undefined}
             upvoted={votes.upvoted.has(paper.id)}
             signedIn={votes.signedIn}
+            saved={saves.has(paper.id)}
           />
         </li>
       ))}
@@ -30,7 +33,8 @@ export async function PaperList({ papers, showRank = false, startAt = 1 }: Paper
 }
 
 export async function SearchHitList({ hits }: { hits: SearchHit[] }) {
-  const votes = await getViewerVotes(hits.map((hit) => hit.paper.id));
+  const ids = hits.map((hit) => hit.paper.id);
+  const [votes, saves] = await Promise.all([getViewerVotes(ids), getViewerSaves(ids)]);
   return (
     <ol className="flex flex-col gap-4">
       {hits.map((hit) => (
@@ -40,6 +44,7 @@ export async function SearchHitList({ hits }: { hits: SearchHit[] }) {
             highlight={{ title: hit.highlightedTitle, excerpt: hit.highlightedExcerpt }}
             upvoted={votes.upvoted.has(hit.paper.id)}
             signedIn={votes.signedIn}
+            saved={saves.has(hit.paper.id)}
           />
         </li>
       ))}

@@ -49,6 +49,13 @@ export default async function MePage() {
         <HandleForm current={user.handle} />
       </section>
 
+      <p className="mt-4">
+        <Link href="/me/library" className={linkClass}>
+          Your library
+        </Link>{" "}
+        <span className="text-gray-600 dark:text-gray-400">(papers you saved, with private notes; export them as BibTeX or CSV)</span>
+      </p>
+
       <section aria-labelledby="upvotes-heading" className="mt-8">
         <h2 id="upvotes-heading" className="text-lg font-semibold">
           Your upvotes {papers.length > 0 && <span className="text-gray-500 dark:text-gray-400">({papers.length})</span>}

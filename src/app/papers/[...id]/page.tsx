@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { CiteBox } from "@/components/cite-box";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { OrgAvatar } from "@/components/org-badge";
 import { ReportForm } from "@/components/report-form";
+import { SaveButton } from "@/components/save-button";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
+import { bibtexEntry } from "@/lib/bibtex";
 import { commentOrderSchema } from "@/lib/comments";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
@@ -15,6 +18,7 @@ import { decodePathSegment } from "@/lib/url-path";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { listPaperComments } from "@/server/comments/comments";
 import { db } from "@/server/db";
+import { getViewerSaves } from "@/server/library/library";
 import { getCachedPaper } from "@/server/papers/cache";
 import { getViewerVotes } from "@/server/votes/votes";
 
@@ -54,8 +58,9 @@ export default async function PaperPage({ params, searchParams }: { params: Para
     .catch(0)
     .parse(firstParam(query.cpage) ?? 0);
   const viewer = await getCurrentUser();
-  const [votes, comments] = await Promise.all([
+  const [votes, saves, comments] = await Promise.all([
     getViewerVotes([paper.id]),
+    getViewerSaves([paper.id]),
     listPaperComments(db, paper.id, { order, page: commentsPage, viewerId: viewer?.id ?? null }),
   ]);
   const links = [
@@ -159,7 +164,11 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         <p className="text-sm text-gray-500 dark:text-gray-400">Submitted by {paper.submitter.fullName || paper.submitter.name}</p>
       )}
 
-      {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
+      <div className="flex flex-wrap items-start gap-4">
+        <SaveButton paperId={paper.id} saved={saves.has(paper.id)} signedIn={viewer !== null} />
+        <CiteBox bibtex={bibtexEntry(paper)} />
+        {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
+      </div>
 
       <CommentsSection
         paperId={paper.id}

@@ -1,0 +1,4 @@
+import { db } from "@/server/db";
+import { createLibraryExportHandler } from "@/server/library/export-handler";
+
+export const GET = createLibraryExportHandler(db, "bibtex");

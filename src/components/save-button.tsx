@@ -1,0 +1,69 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useOptimistic, useState, useTransition } from "react";
+import { setSavedAction } from "@/server/library/actions";
+
+const buttonClass =
+  "inline-flex min-h-6 items-center gap-1 rounded-md px-1.5 py-0.5 text-sm hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-gray-800 dark:hover:text-gray-100";
+
+function BookmarkIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill={filled ? "currentColor" : "none"} stroke="currentColor" strokeWidth={1.6}>
+      <path d="M5 3h10a1 1 0 0 1 1 1v13l-6-4-6 4V4a1 1 0 0 1 1-1z" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/** Saves a paper to the reader's library (/me/library), at once, rolled back if the server refuses. */
+export function SaveButton({ paperId, saved, signedIn }: { paperId: string; saved: boolean; signedIn: boolean }) {
+  const pathname = usePathname();
+  const [confirmed, setConfirmed] = useState(saved);
+  const [optimistic, setOptimistic] = useOptimistic(confirmed);
+  const [, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  if (!signedIn) {
+    return (
+      <Link
+        href={`/auth/signin?callbackUrl=${encodeURIComponent(pathname)}`}
+        className={buttonClass}
+        title="Sign in to save papers to your library"
+      >
+        <BookmarkIcon filled={false} />
+        Save
+      </Link>
+    );
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        data-testid="save-button"
+        aria-pressed={optimistic}
+        onClick={() =>
+          startTransition(async () => {
+            const next = !optimistic;
+            setError(null);
+            setOptimistic(next);
+            const result = await setSavedAction(paperId, next).catch(() => ({
+              ok: false as const,
+              message: "Not saved: we could not reach the server.",
+            }));
+            if (result.ok) setConfirmed(result.saved);
+            else setError(result.message);
+          })
+        }
+        className={`${buttonClass} ${optimistic ? "text-indigo-700 dark:text-indigo-300" : ""}`}
+      >
+        <BookmarkIcon filled={optimistic} />
+        {optimistic ? "Saved" : "Save"}
+      </button>
+      {error && (
+        <span role="status" className="text-xs text-red-700 dark:text-red-400">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
