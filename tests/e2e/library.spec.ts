@@ -42,4 +42,10 @@ test("a reader saves a paper from a card, finds it in the library with a note, e
   await expect(page.getByTestId("bibtex")).toContainText("@misc{");
   await expect(page.getByTestId("bibtex")).toContainText("eprint = {");
   await expect(page.getByTestId("save-button")).toHaveAttribute("aria-pressed", "true");
+
+  // Follow a similar paper.
+  const similar = page.getByTestId("similar-papers").getByRole("link").first();
+  const similarTitle = (await similar.textContent())!;
+  await similar.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(similarTitle);
 });

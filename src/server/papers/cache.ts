@@ -16,6 +16,7 @@ import {
 } from "@/server/papers/feed";
 import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
 import { searchPapers } from "@/server/papers/search";
+import { getSimilarPapers } from "@/server/papers/similar";
 
 // Everything about keeping cached paper pages fresh lives here. Paper queries are cached under
 // their arguments plus a papers version. Votes (in this process) revalidate the cache tag; imports
@@ -124,6 +125,8 @@ export const getCachedOrganizationPapers = cachedPaperQuery("organization", (nam
 export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, cursor: string | null) =>
   getAuthorPapers(db, name, position(cursor)),
 );
+
+export const getCachedSimilarPapers = cachedPaperQuery("similar", (id: string) => getSimilarPapers(db, id));
 
 export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));
 

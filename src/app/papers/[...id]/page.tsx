@@ -7,6 +7,7 @@ import { CommentsSection } from "@/components/comments/comments-section";
 import { OrgAvatar } from "@/components/org-badge";
 import { ReportForm } from "@/components/report-form";
 import { SaveButton } from "@/components/save-button";
+import { SimilarPapers } from "@/components/similar-papers";
 import { UpvoteButton } from "@/components/upvote-button";
 import { isArxivId } from "@/lib/arxiv-id";
 import { bibtexEntry } from "@/lib/bibtex";
@@ -19,7 +20,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { listPaperComments } from "@/server/comments/comments";
 import { db } from "@/server/db";
 import { getViewerSaves } from "@/server/library/library";
-import { getCachedPaper } from "@/server/papers/cache";
+import { getCachedPaper, getCachedSimilarPapers } from "@/server/papers/cache";
 import { getViewerVotes } from "@/server/votes/votes";
 
 type Params = Promise<{ id: string[] }>;
@@ -58,9 +59,10 @@ export default async function PaperPage({ params, searchParams }: { params: Para
     .catch(0)
     .parse(firstParam(query.cpage) ?? 0);
   const viewer = await getCurrentUser();
-  const [votes, saves, comments] = await Promise.all([
+  const [votes, saves, similar, comments] = await Promise.all([
     getViewerVotes([paper.id]),
     getViewerSaves([paper.id]),
+    getCachedSimilarPapers(paper.id),
     listPaperComments(db, paper.id, { order, page: commentsPage, viewerId: viewer?.id ?? null }),
   ]);
   const links = [
@@ -169,6 +171,8 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         <CiteBox bibtex={bibtexEntry(paper)} />
         {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
       </div>
+
+      <SimilarPapers papers={similar} />
 
       <CommentsSection
         paperId={paper.id}
