@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const SECTIONS = [
+const SECTIONS: { href: string; label: string; current: (path: string) => boolean; wide?: boolean }[] = [
   { href: "/", label: "Daily", current: (path: string) => path === "/" || /^\/papers\/(date|week|month)\//.test(path) },
   { href: "/papers/trending", label: "Trending", current: (path: string) => path.startsWith("/papers/trending") },
+  // Phones keep the header to one row; there the feed is linked from /me.
+  { href: "/papers/for-you", label: "For you", current: (path: string) => path === "/papers/for-you", wide: true },
 ];
 
 /** The header's sections; the one being read is marked for assistive technology and by sight. */
@@ -20,7 +22,7 @@ export function MainNav() {
             key={section.href}
             href={section.href}
             aria-current={current ? "page" : undefined}
-            className={`hover:text-gray-900 dark:hover:text-white ${current ? "text-gray-900 underline decoration-2 underline-offset-8 dark:text-white" : ""}`}
+            className={`hover:text-gray-900 dark:hover:text-white ${section.wide ? "hidden sm:inline" : ""} ${current ? "text-gray-900 underline decoration-2 underline-offset-8 dark:text-white" : ""}`}
           >
             {section.label}
           </Link>

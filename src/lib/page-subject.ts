@@ -13,7 +13,7 @@ export const AUTHOR_NAME_MAX = 300;
 
 const PERIOD_KINDS: readonly PeriodKind[] = ["date", "week", "month"];
 // Routes of their own under /papers/, which the catch-all paper route never sees.
-const OTHER_PAPERS_ROUTES = new Set(["trending", "search", "feed.xml", "feed.json"]);
+const OTHER_PAPERS_ROUTES = new Set(["trending", "search", "for-you", "feed.xml", "feed.json"]);
 
 /** The subject of a page path given as decoded segments (null for one that is not valid text). */
 export function pageSubject(segments: readonly (string | null)[]): PageSubject | null {

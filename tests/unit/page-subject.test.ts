@@ -18,6 +18,7 @@ describe("pageSubject", () => {
       "/",
       "/papers",
       "/papers/trending",
+      "/papers/for-you",
       "/papers/feed.xml",
       "/orgs/nvidia/feed.xml",
       "/papers/date",

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/delete-account-form";
+import { FollowButtons } from "@/components/follow-buttons";
 import { HandleForm } from "@/components/handle-form";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
+import { followReason } from "@/lib/follows";
 import { setReplyNotificationsAction } from "@/server/accounts/actions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
+import { listFollows } from "@/server/follows/follows";
 import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
 import { listUpvotedPapers } from "@/server/votes/votes";
 
@@ -19,10 +22,11 @@ const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-
 export default async function MePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
-  const [papers, subscription, settings] = await Promise.all([
+  const [papers, subscription, settings, follows] = await Promise.all([
     listUpvotedPapers(db, user.id),
     findAccountSubscription(db, user.id),
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true } }),
+    listFollows(db, user.id),
   ]);
   return (
     <div>
@@ -53,7 +57,11 @@ export default async function MePage() {
         <Link href="/me/library" className={linkClass}>
           Your library
         </Link>{" "}
-        <span className="text-gray-600 dark:text-gray-400">(papers you saved, with private notes; export them as BibTeX or CSV)</span>
+        <span className="text-gray-600 dark:text-gray-400">(papers you saved, with private notes; export them as BibTeX or CSV)</span> ·{" "}
+        <Link href="/papers/for-you" className={linkClass}>
+          For you
+        </Link>{" "}
+        <span className="text-gray-600 dark:text-gray-400">(papers from what you follow)</span>
       </p>
 
       <section aria-labelledby="upvotes-heading" className="mt-8">
@@ -76,6 +84,32 @@ export default async function MePage() {
               </li>
             ))}
           </ol>
+        )}
+      </section>
+
+      <section id="follows" aria-labelledby="follows-heading" className={sectionClass}>
+        <h2 id="follows-heading" className="text-lg font-semibold">
+          What you follow
+        </h2>
+        {follows.length === 0 ? (
+          <p className="mt-2 text-gray-700 dark:text-gray-300">
+            Nothing yet. Follow organizations and authors from their pages, and topics from a search, to fill{" "}
+            <Link href="/papers/for-you" className={linkClass}>
+              your feed
+            </Link>
+            .
+          </p>
+        ) : (
+          <ul className="mt-3 flex flex-col gap-2">
+            {follows.map((follow) => (
+              <li key={`${follow.kind}:${follow.value}`} className="flex flex-wrap items-center justify-between gap-2">
+                <span className="text-gray-700 dark:text-gray-300">
+                  {follow.muted ? `Not interested: ${follow.value}` : followReason(follow.kind, follow.value)}
+                </span>
+                <FollowButtons kind={follow.kind} value={follow.value} current={follow.muted ? "mute" : "follow"} signedIn />
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowButtons } from "@/components/follow-buttons";
 import { SearchHitList } from "@/components/paper-list";
 import { parseArxivId } from "@/lib/arxiv-id";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getViewerFollow } from "@/server/follows/follows";
 import { getCachedSearch } from "@/server/papers/cache";
 import { normalizeQuery } from "@/server/papers/search";
 
@@ -29,13 +32,17 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await queryFrom(searchParams);
-  const results = query ? await getCachedSearch(query) : null;
+  const [results, viewer] = await Promise.all([query ? getCachedSearch(query) : null, getCurrentUser()]);
+  const following = query && query.length <= 300 ? await getViewerFollow(viewer?.id, "TOPIC", query) : null;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
         <h1 className="text-2xl font-bold">{query ? "Search results" : "Search papers"}</h1>
         {!query && (
           <p className="text-gray-600 dark:text-gray-400">Type words, an author’s name or an arXiv id in the search field at the top.</p>
+        )}
+        {query && query.length <= 300 && (
+          <FollowButtons kind="TOPIC" value={query} current={following} signedIn={viewer !== null} label="Follow this search" canMute />
         )}
         {results && (
           <p data-testid="search-summary" className="text-sm text-gray-500 dark:text-gray-400">

@@ -50,7 +50,7 @@ export interface ListPosition {
 }
 
 // The SQL twin of lib/ranking's order: score, then upvotes, then id.
-function orderBy(sort: FeedSort, now: Date): Prisma.Sql {
+export function feedOrderSql(sort: FeedSort, now: Date): Prisma.Sql {
   const upvotes = Prisma.sql`(p."upstreamUpvotes" + p."localUpvotes")`;
   if (sort === "upvotes") return Prisma.sql`${upvotes} DESC, p."id"`;
   if (sort === "newest") return Prisma.sql`p."publishedAt" DESC, p."id"`;
@@ -89,7 +89,7 @@ async function snapshotFor(db: Db, list: PaperList, sort: FeedSort, now: Date, c
         DELETE FROM "FeedSnapshot" WHERE "createdAt" < ${new Date(wallClock - SNAPSHOT_LIFETIME_MS)}
       ), created AS (
         INSERT INTO "FeedSnapshot" ("listKey", "paperIds", "createdAt")
-        SELECT ${listKey}, coalesce(array_agg(p."id" ORDER BY ${orderBy(sort, now)}), '{}'), ${new Date(wallClock)}
+        SELECT ${listKey}, coalesce(array_agg(p."id" ORDER BY ${feedOrderSql(sort, now)}), '{}'), ${new Date(wallClock)}
         FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${list.where}
         HAVING NOT EXISTS (SELECT 1 FROM recent)
         RETURNING "id", "paperIds"

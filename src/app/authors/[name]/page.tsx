@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FollowButtons } from "@/components/follow-buttons";
 import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
 import { AUTHOR_NAME_MAX } from "@/lib/page-subject";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getViewerFollow } from "@/server/follows/follows";
 import { getCachedAuthorPapers } from "@/server/papers/cache";
 import { cursorParam, listHref } from "@/server/papers/list-pages";
 
@@ -25,13 +28,18 @@ export default async function AuthorPage({ params, searchParams }: { params: Par
   const page = await authorFor(params, cursorParam(firstParam((await searchParams).cursor)));
   if (!page) notFound();
   const path = `/authors/${encodeURIComponent(page.author)}`;
+  const viewer = await getCurrentUser();
+  const following = await getViewerFollow(viewer?.id, "AUTHOR", page.author);
   return (
     <div className="flex flex-col gap-6">
-      <header>
-        <h1 className="text-2xl font-bold">{page.author}</h1>
-        <p data-testid="author-summary" className="text-sm text-gray-500 dark:text-gray-400">
-          {countOf(page.total, "paper", "papers")} here, {countOf(page.totalUpvotes, "upvote", "upvotes")} in all; newest first
-        </p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{page.author}</h1>
+          <p data-testid="author-summary" className="text-sm text-gray-500 dark:text-gray-400">
+            {countOf(page.total, "paper", "papers")} here, {countOf(page.totalUpvotes, "upvote", "upvotes")} in all; newest first
+          </p>
+        </div>
+        <FollowButtons kind="AUTHOR" value={page.author} current={following} signedIn={viewer !== null} />
       </header>
       <PaperList papers={page.papers} startAt={page.offset + 1} />
       <ListPager

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FollowButtons } from "@/components/follow-buttons";
 import { ListPager } from "@/components/list-pager";
 import { OrgAvatar } from "@/components/org-badge";
 import { PaperList } from "@/components/paper-list";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getViewerFollow } from "@/server/follows/follows";
 import { getCachedOrganizationPapers } from "@/server/papers/cache";
 import { cursorParam, listHref } from "@/server/papers/list-pages";
 
@@ -29,15 +32,20 @@ export default async function OrganizationPage({ params, searchParams }: { param
   const page = await organizationFor(params, cursorParam(firstParam((await searchParams).cursor)));
   if (!page) notFound();
   const path = `/orgs/${encodeURIComponent(page.organization.name)}`;
+  const viewer = await getCurrentUser();
+  const following = await getViewerFollow(viewer?.id, "ORGANIZATION", page.organization.name);
   return (
     <div className="flex flex-col gap-6">
-      <header className="flex items-center gap-3">
+      <header className="flex flex-wrap items-center gap-3">
         <OrgAvatar organization={page.organization} sizeClass="size-12" />
         <div>
           <h1 className="text-2xl font-bold">{page.organization.fullName}</h1>
           <p className="text-sm text-gray-500 dark:text-gray-400">
             {page.total === 1 ? "1 paper" : `${page.total.toLocaleString("en-US")} papers`}, newest first
           </p>
+        </div>
+        <div className="ml-auto">
+          <FollowButtons kind="ORGANIZATION" value={page.organization.name} current={following} signedIn={viewer !== null} canMute />
         </div>
       </header>
       <PaperList papers={page.papers} startAt={page.offset + 1} />

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const FOLLOW_KINDS = ["ORGANIZATION", "AUTHOR", "TOPIC"] as const;
+export type FollowKindName = (typeof FOLLOW_KINDS)[number];
+export const MAX_FOLLOWS = 200;
+
+/** A follow or mute as a form sends it. */
+export const followRequestSchema = z.object({
+  kind: z.enum(FOLLOW_KINDS, "Choose an organization, an author or a topic."),
+  value: z.string().trim().min(1, "Name what to follow.").max(300, "That is too long to follow (300 characters at most)."),
+  mode: z.enum(["follow", "mute", "unfollow"], "Choose follow, mute or unfollow."),
+});
+export type FollowRequest = z.infer<typeof followRequestSchema>;
+
+/** Why a paper is in someone's feed, for the line on its card. */
+export function followReason(kind: FollowKindName, value: string): string {
+  if (kind === "ORGANIZATION") return `You follow ${value}`;
+  if (kind === "AUTHOR") return `Author: ${value}`;
+  return `Matches your topic: ${value}`;
+}
