@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyFollow, getForYouPapers, suggestedOrganizations } from "@/server/follows/follows";
+import { createForYouFeedHandler, revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/private-feed";
 import { createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 
@@ -79,5 +80,32 @@ describe("for-you feed", () => {
     // Changing an existing one (follow to mute) is not a new one.
     await applyFollow(t.db, user.id, { kind: "TOPIC", value: "topic 7", mode: "mute" });
     expect(await t.db.follow.count({ where: { userId: user.id, muted: true } })).toBe(1);
+  });
+
+  it("serves the feed at a secret URL that stops working when replaced or revoked", async () => {
+    const { user } = await createSignedInUser(t.db, "feedreader@example.com");
+    await applyFollow(t.db, user.id, { kind: "ORGANIZATION", value: "nvidia", mode: "follow" });
+    const rss = createForYouFeedHandler(t.db, "rss", () => NOW);
+    const json = createForYouFeedHandler(t.db, "json", () => NOW);
+    const get = (handler: typeof rss, token: string) =>
+      handler(new Request(`http://localhost/papers/for-you/${token}/feed`), { params: Promise.resolve({ token }) });
+
+    const first = await rotateForYouFeedToken(t.db, user.id);
+    const feed = await get(rss, first);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get("cache-control")).toBe("private, max-age=300");
+    const xml = await feed.text();
+    expect(xml).toContain("Robot grasping with transformers");
+    expect(xml).toContain("Diffusion models for video");
+    expect(xml).not.toContain("Sorting networks");
+    const items = (await (await get(json, first)).json()) as { items: { title: string }[] };
+    expect(items.items.map((item) => item.title)).toEqual(["Robot grasping with transformers", "Diffusion models for video"]);
+
+    const second = await rotateForYouFeedToken(t.db, user.id);
+    expect((await get(rss, first)).status).toBe(404);
+    expect((await get(rss, second)).status).toBe(200);
+    await revokeForYouFeedToken(t.db, user.id);
+    expect((await get(rss, second)).status).toBe(404);
+    expect((await get(rss, "not-a-token")).status).toBe(400);
   });
 });

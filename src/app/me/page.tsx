@@ -6,10 +6,12 @@ import { FollowButtons } from "@/components/follow-buttons";
 import { HandleForm } from "@/components/handle-form";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
+import { env } from "@/env";
 import { followReason } from "@/lib/follows";
 import { setReplyNotificationsAction } from "@/server/accounts/actions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
+import { privateFeedAction } from "@/server/follows/actions";
 import { listFollows } from "@/server/follows/follows";
 import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
 import { listUpvotedPapers } from "@/server/votes/votes";
@@ -25,7 +27,7 @@ export default async function MePage() {
   const [papers, subscription, settings, follows] = await Promise.all([
     listUpvotedPapers(db, user.id),
     findAccountSubscription(db, user.id),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true } }),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true, forYouFeedToken: true } }),
     listFollows(db, user.id),
   ]);
   return (
@@ -111,6 +113,31 @@ export default async function MePage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="private-feed-heading" className={sectionClass}>
+        <h2 id="private-feed-heading" className="text-lg font-semibold">
+          Private feed
+        </h2>
+        <p className="mt-2 text-gray-700 dark:text-gray-300">
+          Read “For you” in a feed reader. The link is secret: anyone who has it can read your feed, so make a new one if it leaks.
+        </p>
+        {settings.forYouFeedToken && (
+          <ul data-testid="private-feed-links" className="mt-2 text-sm break-all">
+            <li>RSS: {new URL(`/papers/for-you/${settings.forYouFeedToken}/feed.xml`, env.NEXTAUTH_URL).toString()}</li>
+            <li>JSON Feed: {new URL(`/papers/for-you/${settings.forYouFeedToken}/feed.json`, env.NEXTAUTH_URL).toString()}</li>
+          </ul>
+        )}
+        <form action={privateFeedAction} className="mt-3 flex flex-wrap gap-2">
+          <button type="submit" name="mode" value="rotate" className={buttonClasses({ size: "sm", tone: "secondary" })}>
+            {settings.forYouFeedToken ? "Make a new link (the old one stops working)" : "Make a private feed link"}
+          </button>
+          {settings.forYouFeedToken && (
+            <button type="submit" name="mode" value="revoke" className={buttonClasses({ size: "sm", tone: "secondary" })}>
+              Turn the private feed off
+            </button>
+          )}
+        </form>
       </section>
 
       <section aria-labelledby="replies-heading" className={sectionClass}>

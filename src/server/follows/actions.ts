@@ -3,11 +3,13 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { followRequestSchema } from "@/lib/follows";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { applyFollow } from "@/server/follows/follows";
+import { revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/private-feed";
 
 export type FollowState = { ok: true; mode: "follow" | "mute" | "unfollow" } | { ok: false; message: string } | null;
 
@@ -27,4 +29,13 @@ export async function followAction(_previous: FollowState, formData: FormData): 
     console.error(error);
     return { ok: false, message: "That did not work: something went wrong on our side. Please try again." };
   }
+}
+
+/** Makes a new private feed link (the old one stops working) or turns the private feed off. */
+export async function privateFeedAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
+  if (formData.get("mode") === "revoke") await revokeForYouFeedToken(db, user.id);
+  else await rotateForYouFeedToken(db, user.id);
+  revalidatePath("/me");
 }
