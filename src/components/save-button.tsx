@@ -21,7 +21,7 @@ export function SaveButton({ paperId, saved, signedIn }: { paperId: string; save
   const pathname = usePathname();
   const [confirmed, setConfirmed] = useState(saved);
   const [optimistic, setOptimistic] = useOptimistic(confirmed);
-  const [, startTransition] = useTransition();
+  const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   if (!signedIn) {
     return (
@@ -41,6 +41,7 @@ export function SaveButton({ paperId, saved, signedIn }: { paperId: string; save
         type="button"
         data-testid="save-button"
         aria-pressed={optimistic}
+        aria-busy={pending || undefined}
         onClick={() =>
           startTransition(async () => {
             const next = !optimistic;

@@ -14,6 +14,8 @@ test("a reader saves a paper from a card, finds it in the library with a note, e
   await save.click();
   await expect(save).toHaveAttribute("aria-pressed", "true");
   await expect(save).toHaveText("Saved");
+  // The button shows the new state at once; wait until the server has recorded it before leaving.
+  await expect(save).not.toHaveAttribute("aria-busy");
 
   await page.goto("/me/library");
   const entry = page.getByTestId("library-entry").filter({ hasText: title });
