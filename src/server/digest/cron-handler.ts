@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { cadenceSchema } from "@/lib/subscription";
 import type { Db } from "@/server/db";
 import { runDueDigests } from "@/server/digest/run-due-digests";
 import type { TrendingDigestOptions } from "@/server/digest/trending-digest";
 import type { Mailer } from "@/server/email/mailer";
-import { isAuthorizedCronRequest } from "@/server/http/cron-auth";
+import { assertCronRequest } from "@/server/http/cron-auth";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
 
 export interface CronDigestDeps {
@@ -28,14 +27,7 @@ const querySchema = z.object({ cadence: cadenceSchema.optional() });
  */
 export function createCronDigestHandler(deps: CronDigestDeps) {
   return handleErrors(async (request) => {
-    if (!isAuthorizedCronRequest(request.headers, deps.cronSecret)) {
-      throw new AppError(
-        "UNAUTHORIZED",
-        deps.cronSecret
-          ? "Send Authorization: Bearer <CRON_SECRET>."
-          : "CRON_SECRET is not configured, so the cron routes accept no request.",
-      );
-    }
+    assertCronRequest(request.headers, deps.cronSecret);
     const { cadence } = parseOrThrow(querySchema, Object.fromEntries(new URL(request.url).searchParams));
     const mailer = deps.mailer();
     try {
