@@ -25,3 +25,16 @@ export const subscribeAccountSchema = z.object({ account: z.literal(true), caden
 export const emailTokenSchema = z.string({ error: "The link is missing its token." }).regex(/^[A-Za-z0-9_-]{43}$/, {
   error: "This link is incomplete or was altered. Copy the whole link from the email.",
 });
+
+export const DIGEST_CONTENTS = ["TRENDING", "TRENDING_AND_FOLLOWS"] as const;
+export type DigestContentName = (typeof DIGEST_CONTENTS)[number];
+
+export const DIGEST_CONTENT_LABELS: Record<DigestContentName, { name: string; description: string }> = {
+  TRENDING: { name: "Trending", description: "The site's top trending papers." },
+  TRENDING_AND_FOLLOWS: {
+    name: "Trending + from what I follow",
+    description: "The trending papers, then up to 5 more from the organizations, authors and topics you follow, without what you muted.",
+  },
+};
+
+export const digestContentSchema = z.enum(DIGEST_CONTENTS, { error: "Choose Trending, or Trending + from what I follow." });

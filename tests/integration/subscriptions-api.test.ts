@@ -298,6 +298,15 @@ describe("unsubscribing and preferences", () => {
     const bad = await post({ intent: "cadence", cadence: "hourly" });
     expect(bad.status).toBe(400);
     expect((await post({ intent: "delete-everything" })).status).toBe(400);
+
+    // The personal digest reads an account's follows: an address without an account cannot choose it.
+    const personal = await post({ intent: "content", content: "TRENDING_AND_FOLLOWS" });
+    expect(personal.status).toBe(409);
+    expect((await personal.json()).error.message).toMatch(
+      /^Only a subscription made while signed in can include papers from what you follow/,
+    );
+    expect((await post({ intent: "content", content: "everything" })).status).toBe(400);
+    expect((await post({ intent: "content", content: "TRENDING" })).status).toBe(303);
     expect(await state()).toEqual({ status: "CONFIRMED", cadence: "WEEKLY" });
   });
 });

@@ -17,10 +17,11 @@ describe("the digest email", () => {
     siteUrl: "https://papers.example.org/",
     paperUrl: (id) => `https://papers.example.org/papers/${id}`,
   });
-  const email = render([hostile], {
+  const links = {
     preferencesUrl: "https://papers.example.org/preferences/token",
     unsubscribeUrl: "https://papers.example.org/api/unsubscribe/token",
-  });
+  };
+  const email = render({ trending: [hostile], followed: [] }, links);
 
   it("escapes imported text in the HTML part and keeps it literal in the text part", () => {
     expect(email.html).not.toContain("<script>");
@@ -34,5 +35,15 @@ describe("the digest email", () => {
     expect(email.subject).toBe("Trending papers of the week · Jun 15 – 21, 2026");
     expect(email.text).toContain("▲ 1 upvote · 1 author · <b>Org</b>");
     expect(email.text).toMatch(/word…\n/);
+  });
+
+  it("adds the section from the reader's follows, each paper with its reason, escaped", () => {
+    const followed = { ...hostile, id: "2606.00002", title: "Diffusion for robots", reason: "Matches your topic: <img src=x>" };
+    const personal = render({ trending: [hostile], followed: [followed] }, links);
+    expect(personal.html).toContain("From what you follow");
+    expect(personal.html).toContain("Matches your topic: &#60;img src=x&#62;");
+    expect(personal.html).toContain("https://papers.example.org/papers/2606.00002");
+    expect(personal.text).toMatch(/FROM WHAT YOU FOLLOW\n\n- Diffusion for robots\n {3}Matches your topic: <img src=x> · ▲ 1 upvote/);
+    expect(email.html).not.toContain("From what you follow");
   });
 });

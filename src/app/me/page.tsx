@@ -167,9 +167,10 @@ export default async function MePage() {
         <p className="mt-2 text-gray-700 dark:text-gray-300">
           {subscription?.status === "CONFIRMED" ? (
             <>
-              You get the {subscription.cadence === "DAILY" ? "daily" : "weekly"} digest at {subscription.email}.{" "}
+              You get the {subscription.cadence === "DAILY" ? "daily" : "weekly"} digest at {subscription.email}:{" "}
+              {subscription.content === "TRENDING_AND_FOLLOWS" ? "trending papers and up to 5 from what you follow" : "trending papers"}.{" "}
               <Link href={subscription.preferencesPath} className={linkClass}>
-                Change or unsubscribe
+                Change what and how often, or unsubscribe
               </Link>
             </>
           ) : subscription?.status === "PENDING" ? (

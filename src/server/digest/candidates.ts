@@ -3,7 +3,9 @@ import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
 import { rankByTrending } from "@/lib/ranking";
 import type { Db } from "@/server/db";
-import type { DigestPaper } from "@/server/digest/email";
+import type { DigestContentPapers, DigestPaper } from "@/server/digest/email";
+import { loadFollowedPapers, pickUnmutedUnsentPapers } from "@/server/digest/personal";
+import type { ClaimedDelivery } from "@/server/digest/queue";
 
 /** Every paper added in the period, best first by the site's trending score as of `rankedAt`. */
 export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promise<DigestPaper[]> {
@@ -43,4 +45,28 @@ export function pickUnsentPapers(candidates: DigestPaper[], alreadySent: Readonl
     if (!alreadySent.has(paper.id)) picked.push(paper);
   }
   return picked;
+}
+
+/**
+ * What one subscriber gets: the top unsent trending papers and, for a signed-in reader who chose
+ * it, a second section from their follows; a personal digest leaves out what the reader muted in
+ * both. Neither section repeats a paper sent to this subscriber before, nor the other section's.
+ */
+export async function selectDigestPapers(
+  db: Db,
+  delivery: Pick<ClaimedDelivery, "subscriberId" | "content" | "userId">,
+  options: { period: DigestPeriod; candidates: DigestPaper[]; alreadySent: ReadonlySet<string>; size: number },
+): Promise<DigestContentPapers> {
+  const { period, candidates, alreadySent, size } = options;
+  if (delivery.content !== "TRENDING_AND_FOLLOWS" || !delivery.userId) {
+    return { trending: pickUnsentPapers(candidates, alreadySent, size), followed: [] };
+  }
+  const trending = await pickUnmutedUnsentPapers(db, delivery.userId, candidates, alreadySent, size);
+  const followed = await loadFollowedPapers(db, {
+    userId: delivery.userId,
+    subscriberId: delivery.subscriberId,
+    period,
+    exclude: trending.map((paper) => paper.id),
+  });
+  return { trending, followed };
 }

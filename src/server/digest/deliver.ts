@@ -1,6 +1,6 @@
 import "server-only";
 import { emailAddressSchema } from "@/lib/email-address";
-import type { DigestPaper } from "@/server/digest/email";
+import type { DigestContentPapers } from "@/server/digest/email";
 import { buildDigestMail, type DigestMailContext } from "@/server/digest/message";
 import { recordFailure, recordHandOff, recordSent, type ClaimedDelivery } from "@/server/digest/queue";
 import type { DeliveryFailure, RunContext, TrendingDigestReport } from "@/server/digest/trending-digest";
@@ -14,7 +14,7 @@ import { suppressBouncedAddress } from "@/server/subscriptions/suppress";
 export async function deliver(
   context: RunContext,
   delivery: ClaimedDelivery,
-  papers: DigestPaper[],
+  selection: DigestContentPapers,
   mailContext: DigestMailContext,
 ): Promise<void> {
   const { db, settings, report } = context;
@@ -30,7 +30,7 @@ export async function deliver(
 
   const mail = buildDigestMail(
     { deliveryId: delivery.id, subscriberId: delivery.subscriberId, email: address.data, manageToken: delivery.manageToken },
-    papers,
+    selection,
     mailContext,
   );
   let messageId: string;
@@ -50,7 +50,11 @@ export async function deliver(
     report.retried += 1;
     return;
   }
-  await recordSent(db, delivery.id, { messageId, paperIds: papers.map((paper) => paper.id), at: context.now() });
+  await recordSent(db, delivery.id, {
+    messageId,
+    paperIds: [...selection.trending, ...selection.followed].map((paper) => paper.id),
+    at: context.now(),
+  });
   report.sent += 1;
 }
 

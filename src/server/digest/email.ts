@@ -14,6 +14,13 @@ export interface DigestPaper {
   upvotes: number;
 }
 
+/** One subscriber's papers: the trending section and the optional one from their follows. */
+export interface DigestContentPapers {
+  trending: DigestPaper[];
+  /** With why each is there: "You follow NVIDIA", "Matches your topic: diffusion". */
+  followed: (DigestPaper & { reason: string })[];
+}
+
 export interface DigestEmailSettings {
   period: DigestPeriod;
   siteUrl: string;
@@ -100,25 +107,36 @@ export function createDigestEmailRenderer(settings: DigestEmailSettings) {
     return cached;
   };
 
-  return (papers: DigestPaper[], links: DigestRecipientLinks): RenderedEmail => {
-    const parts = papers.map(fragmentsOf);
-    const intro = `The ${papers.length === 1 ? "top trending paper" : `${papers.length} top trending papers`} added ${covered}, ranked by upvotes with a time decay.`;
+  const rowsHtml = (
+    items: { part: PaperFragments; label: string }[],
+  ) => `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+${items
+  .map(
+    ({ part, label }) => `<tr><td class="dp-rule" style="padding:18px 0;border-top:1px solid ${palette.border};">
+<p class="dp-muted" style="margin:0 0 4px;font-size:13px;color:${palette.muted};">${label} &nbsp;·&nbsp; ${part.metaHtml}</p>
+${part.bodyHtml}
+</td></tr>`,
+  )
+  .join("\n")}
+</table>`;
+
+  return ({ trending, followed }: DigestContentPapers, links: DigestRecipientLinks): RenderedEmail => {
+    const parts = trending.map(fragmentsOf);
+    const followedParts = followed.map((paper) => ({ part: fragmentsOf(paper), reason: collapseWhitespace(paper.reason) }));
+    const intro = `The ${trending.length === 1 ? "top trending paper" : `${trending.length} top trending papers`} added ${covered}, ranked by upvotes with a time decay.`;
+    const followedHtml =
+      followedParts.length > 0
+        ? `<h2 class="dp-text" style="margin:28px 0 4px;font-size:20px;line-height:1.3;color:${palette.text};">From what you follow</h2>
+${rowsHtml(followedParts.map(({ part, reason }) => ({ part, label: escapeHtml(reason) })))}`
+        : "";
     const html = renderEmailShell({
       title: subject,
       preheader: parts[0]?.title ?? intro,
       bodyHtml: `<p class="dp-accent" style="margin:0 0 4px;font-size:13px;font-weight:600;letter-spacing:0.04em;text-transform:uppercase;color:${palette.accent};">Daily Papers · ${escapeHtml(subject.replace(/^.* · /, ""))}</p>
 <h1 class="dp-text" style="margin:0 0 6px;font-size:24px;line-height:1.25;color:${palette.text};">${escapeHtml(subject.replace(/ · .*/, ""))}</h1>
 <p class="dp-muted" style="margin:0 0 16px;color:${palette.muted};">${escapeHtml(intro)}</p>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
-${parts
-  .map(
-    (part, index) => `<tr><td class="dp-rule" style="padding:18px 0;border-top:1px solid ${palette.border};">
-<p class="dp-muted" style="margin:0 0 4px;font-size:13px;color:${palette.muted};">#${index + 1} &nbsp;·&nbsp; ${part.metaHtml}</p>
-${part.bodyHtml}
-</td></tr>`,
-  )
-  .join("\n")}
-</table>`,
+${rowsHtml(parts.map((part, index) => ({ part, label: `#${index + 1}` })))}
+${followedHtml}`,
       footerHtml: `You receive ${why} from ${renderLink(settings.siteUrl, "Daily Papers")}.<br>
 ${renderLink(links.preferencesUrl, "Manage preferences")} &nbsp;·&nbsp; ${renderLink(links.unsubscribeUrl, "Unsubscribe")}`,
     });
@@ -128,6 +146,13 @@ ${renderLink(links.preferencesUrl, "Manage preferences")} &nbsp;·&nbsp; ${rende
       intro,
       "",
       ...parts.map((part, index) => `${index + 1}. ${part.title}\n   ${part.metaText}\n${part.bodyText}\n`),
+      ...(followedParts.length > 0
+        ? [
+            "FROM WHAT YOU FOLLOW",
+            "",
+            ...followedParts.map(({ part, reason }) => `- ${part.title}\n   ${reason} · ${part.metaText}\n${part.bodyText}\n`),
+          ]
+        : []),
       "--",
       `You receive ${why} from Daily Papers (${settings.siteUrl}).`,
       `Manage preferences: ${links.preferencesUrl}`,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DigestPeriod } from "@/lib/digest-period";
-import type { DigestEmailRenderer, DigestPaper } from "@/server/digest/email";
+import type { DigestContentPapers, DigestEmailRenderer } from "@/server/digest/email";
 import type { OutgoingMail } from "@/server/email/mailer";
 import type { SubscriptionLinks } from "@/server/subscriptions/links";
 
@@ -29,11 +29,11 @@ export interface DigestMailContext {
 
 export function buildDigestMail(
   recipient: DigestRecipient,
-  papers: DigestPaper[],
+  selection: DigestContentPapers,
   { period, render, links, origin }: DigestMailContext,
 ): OutgoingMail {
   const unsubscribeUrl = links.unsubscribe(recipient.manageToken);
-  const email = render(papers, { preferencesUrl: links.preferences(recipient.manageToken), unsubscribeUrl });
+  const email = render(selection, { preferencesUrl: links.preferences(recipient.manageToken), unsubscribeUrl });
   const host = new URL(origin).hostname;
   return {
     to: recipient.email,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import { SubscriberStatus, type DeliveryStatus } from "@/generated/prisma/client";
+import { DigestContent, SubscriberStatus, type DeliveryStatus } from "@/generated/prisma/client";
 import type { Cadence } from "@/lib/subscription";
 import { queryRows, type Db } from "@/server/db";
 
@@ -75,6 +75,8 @@ const claimedDelivery = z.object({
   email: z.string(),
   subscriberStatus: z.enum(SubscriberStatus),
   manageToken: z.string(),
+  content: z.enum(DigestContent),
+  userId: z.string().nullable(),
 });
 
 export type ClaimedDelivery = z.infer<typeof claimedDelivery>;
@@ -117,7 +119,8 @@ export async function claimDeliveries(db: Db, digestId: string, options: ClaimOp
         FOR UPDATE SKIP LOCKED
       ) picked, "Subscriber" s
       WHERE d.id = picked.id AND s.id = d."subscriberId"
-      RETURNING d.id, d."subscriberId", d.attempts, s.email, s.status::text AS "subscriberStatus", s."manageToken"`,
+      RETURNING d.id, d."subscriberId", d.attempts, s.email, s.status::text AS "subscriberStatus", s."manageToken",
+        s.content::text AS content, s."userId"`,
   );
 }
 

@@ -4,7 +4,7 @@ import { hostname } from "node:os";
 import { duePeriod, periodFromKey, type DigestPeriod } from "@/lib/digest-period";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
-import { loadDigestCandidates, pickUnsentPapers } from "@/server/digest/candidates";
+import { loadDigestCandidates, selectDigestPapers } from "@/server/digest/candidates";
 import { runWorkers } from "@/server/digest/concurrency";
 import { deliver, noteFailure } from "@/server/digest/deliver";
 import { createDigestEmailRenderer, type DigestPaper } from "@/server/digest/email";
@@ -219,12 +219,17 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
       );
       const skipped: string[] = [];
       for (const delivery of claimed) {
-        const papers =
+        const selection =
           delivery.subscriberStatus === "CONFIRMED"
-            ? pickUnsentPapers(candidates, alreadySent.get(delivery.subscriberId) ?? new Set(), settings.digestSize)
-            : [];
-        if (papers.length === 0) skipped.push(delivery.id);
-        else await deliver(context, delivery, papers, mailContext);
+            ? await selectDigestPapers(db, delivery, {
+                period,
+                candidates,
+                alreadySent: alreadySent.get(delivery.subscriberId) ?? new Set(),
+                size: settings.digestSize,
+              })
+            : { trending: [], followed: [] };
+        if (selection.trending.length + selection.followed.length === 0) skipped.push(delivery.id);
+        else await deliver(context, delivery, selection, mailContext);
       }
       await recordSkipped(db, skipped);
       report.skipped += skipped.length;

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_FOLLOWS, type FollowKindName, type FollowRequest } from "@/lib/follows";
 import { TRENDING_DAYS } from "@/lib/ranking";
 import { db as sharedDb, queryRows, type Db } from "@/server/db";
+import { firstMatchingFollow, mutedBy } from "@/server/follows/follow-match";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 import { feedOrderSql } from "@/server/papers/list-pages";
 
@@ -53,29 +54,20 @@ const matchRow = z.object({ id: z.string(), kind: z.enum(["ORGANIZATION", "AUTHO
 
 /**
  * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute, by
- * trending score, each with the first follow it matched. One statement; each follow is an
- * index-backed test (organization and feed day, the GIN indexes on authors and full text).
+ * trending score, each with the first follow it matched, in one statement.
  */
 export async function getForYouPapers(db: Db, userId: string, now: Date): Promise<ForYouPaper[]> {
   const end = toIsoDate(now);
   const start = addDays(end, -TRENDING_DAYS);
-  const matches = (f: Prisma.Sql) => Prisma.sql`(
-      (${f}."kind" = 'ORGANIZATION' AND p."organizationName" = ${f}."value")
-      OR (${f}."kind" = 'AUTHOR' AND p."authors" @> ARRAY[${f}."value"])
-      OR (${f}."kind" = 'TOPIC' AND p."searchVector" @@ websearch_to_tsquery('english', ${f}."value")))`;
   const rows = await queryRows(
     db,
     matchRow,
     Prisma.sql`
       SELECT p."id", reason."kind"::text AS "kind", reason."value"
       FROM "Paper" p
-      CROSS JOIN LATERAL (
-        SELECT f."kind", f."value" FROM "Follow" f
-        WHERE f."userId" = ${userId} AND NOT f."muted" AND ${matches(Prisma.sql`f`)}
-        ORDER BY f."kind", f."createdAt" LIMIT 1
-      ) AS reason
+      CROSS JOIN LATERAL ${firstMatchingFollow(userId)} AS reason
       WHERE p."feedDate" > ${start}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
-        AND NOT EXISTS (SELECT 1 FROM "Follow" m WHERE m."userId" = ${userId} AND m."muted" AND ${matches(Prisma.sql`m`)})
+        AND NOT ${mutedBy(userId)}
       ORDER BY ${feedOrderSql("trending", now)}
       LIMIT ${FOR_YOU_LIMIT}`,
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SubscriberStatus } from "@/generated/prisma/client";
+import type { DigestContent, SubscriberStatus } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
@@ -10,6 +10,7 @@ export interface AccountSubscription {
   email: string;
   status: SubscriberStatus;
   cadence: Cadence;
+  content: DigestContent;
   /** Path of the preferences page (carries the subscriber's manage token). */
   preferencesPath: string;
 }
@@ -56,12 +57,14 @@ function toAccountSubscription(subscriber: {
   email: string;
   status: AccountSubscription["status"];
   cadence: Cadence;
+  content: DigestContent;
   manageToken: string;
 }): AccountSubscription {
   return {
     email: subscriber.email,
     status: subscriber.status,
     cadence: subscriber.cadence,
+    content: subscriber.content,
     preferencesPath: `/preferences/${subscriber.manageToken}`,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SubscriberStatus } from "@/generated/prisma/client";
+import type { DigestContent, SubscriberStatus } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Cadence } from "@/lib/subscription";
 import type { Db } from "@/server/db";
@@ -8,6 +8,9 @@ export interface ManagedSubscription {
   email: string;
   status: SubscriberStatus;
   cadence: Cadence;
+  content: DigestContent;
+  /** Whether the address belongs to an account: only then can the digest follow the reader's follows. */
+  linkedToAccount: boolean;
   /** Whether the address was ever confirmed: only then can the token holder resubscribe directly. */
   wasConfirmed: boolean;
 }
@@ -19,10 +22,17 @@ const unknownLink = () =>
 export async function lookupManagedSubscription(db: Db, manageToken: string): Promise<ManagedSubscription | null> {
   const subscriber = await db.subscriber.findUnique({
     where: { manageToken },
-    select: { email: true, status: true, cadence: true, confirmedAt: true },
+    select: { email: true, status: true, cadence: true, content: true, userId: true, confirmedAt: true },
   });
   if (!subscriber) return null;
-  return { email: subscriber.email, status: subscriber.status, cadence: subscriber.cadence, wasConfirmed: subscriber.confirmedAt !== null };
+  return {
+    email: subscriber.email,
+    status: subscriber.status,
+    cadence: subscriber.cadence,
+    content: subscriber.content,
+    linkedToAccount: subscriber.userId !== null,
+    wasConfirmed: subscriber.confirmedAt !== null,
+  };
 }
 
 export async function findManagedSubscription(db: Db, manageToken: string): Promise<ManagedSubscription> {
@@ -44,6 +54,19 @@ export async function changeCadence(db: Db, manageToken: string, cadence: Cadenc
   const { count } = await db.subscriber.updateMany({ where: { manageToken }, data: { cadence } });
   if (count === 0) throw unknownLink();
   return findManagedSubscription(db, manageToken);
+}
+
+/** Chooses the trending digest or the personal one; the personal one needs an account's follows. */
+export async function changeDigestContent(db: Db, manageToken: string, content: DigestContent): Promise<ManagedSubscription> {
+  const current = await findManagedSubscription(db, manageToken);
+  if (content === "TRENDING_AND_FOLLOWS" && !current.linkedToAccount) {
+    throw new AppError(
+      "CONFLICT",
+      "Only a subscription made while signed in can include papers from what you follow. Sign in and subscribe from your account page.",
+    );
+  }
+  await db.subscriber.updateMany({ where: { manageToken }, data: { content } });
+  return { ...current, content };
 }
 
 /** Undoes an unsubscribe; the token holder already proved the address when first confirming. */

@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { CadenceOption } from "@/components/subscription/cadence-option";
 import { SubscriptionPanel, SuccessNote, textLink } from "@/components/subscription/subscription-panel";
 import { buttonClasses } from "@/components/ui/button";
+import { RadioCard } from "@/components/ui/radio-card";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { CADENCE_LABELS, CADENCES, emailTokenSchema } from "@/lib/subscription";
+import { CADENCE_LABELS, CADENCES, DIGEST_CONTENT_LABELS, DIGEST_CONTENTS, emailTokenSchema } from "@/lib/subscription";
 import { db } from "@/server/db";
 import { lookupManagedSubscription } from "@/server/subscriptions/manage";
 
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Email preferences", referrer: "no-re
 const NOTES: Record<string, string> = {
   confirmed: "You're subscribed! Your first digest arrives with the next edition.",
   cadence: "Saved. Your next digest follows the new schedule.",
+  content: "Saved. Your next digest has the new content.",
   unsubscribe: "You're unsubscribed. No more digests will be sent to this address.",
   resubscribe: "Welcome back! Your digests will start again with the next one.",
 };
@@ -56,6 +58,36 @@ export default async function PreferencesPage({
               Save
             </button>
           </form>
+          {subscription.linkedToAccount && (
+            <form method="post" action={action} className="mt-8 border-t border-gray-200 pt-6 dark:border-gray-800">
+              <input type="hidden" name="intent" value="content" />
+              <fieldset>
+                <legend className="font-semibold text-gray-900 dark:text-gray-100">What it holds</legend>
+                <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                  {DIGEST_CONTENTS.map((content) => (
+                    <RadioCard
+                      key={content}
+                      name="content"
+                      value={content}
+                      label={DIGEST_CONTENT_LABELS[content].name}
+                      description={DIGEST_CONTENT_LABELS[content].description}
+                      defaultChecked={subscription.content === content}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+              <p className="mt-2 text-sm">
+                Choose what you follow on{" "}
+                <Link href="/me" className={textLink}>
+                  your account page
+                </Link>
+                .
+              </p>
+              <button type="submit" className={buttonClasses({ className: "mt-4" })}>
+                Save
+              </button>
+            </form>
+          )}
           <form method="post" action={action} className="mt-8 border-t border-gray-200 pt-6 dark:border-gray-800">
             <input type="hidden" name="intent" value="unsubscribe" />
             <h2 className="font-semibold text-gray-900 dark:text-gray-100">Unsubscribe</h2>
