@@ -83,6 +83,13 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: 
             </Link>
           )}
           {saved !== undefined && <SaveButton paperId={paper.id} saved={saved} signedIn={signedIn ?? false} />}
+          <Link
+            data-testid="more-like-this"
+            href={`/papers/similar/${paper.id}`}
+            className="hidden py-0.5 hover:text-gray-800 hover:underline sm:inline dark:hover:text-gray-200"
+          >
+            More like this<span className="sr-only">: {paper.title}</span>
+          </Link>
           {paper.githubRepo && (
             <a href={paper.githubRepo} rel="noopener noreferrer" className="hover:text-gray-800 hover:underline dark:hover:text-gray-200">
               GitHub{paper.githubStars !== null && ` ★ ${compact.format(paper.githubStars)}`}

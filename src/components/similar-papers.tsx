@@ -4,7 +4,7 @@ import { formatDay } from "@/lib/periods";
 import type { PaperDto } from "@/server/papers/dto";
 
 /** "Similar papers" on a paper page: up to six neighbours by content, as compact links. */
-export function SimilarPapers({ papers }: { papers: PaperDto[] }) {
+export function SimilarPapers({ papers, moreHref }: { papers: PaperDto[]; moreHref: string }) {
   if (papers.length === 0) return null;
   return (
     <section aria-labelledby="similar-heading">
@@ -24,6 +24,9 @@ export function SimilarPapers({ papers }: { papers: PaperDto[] }) {
           </li>
         ))}
       </ul>
+      <Link href={moreHref} className="mt-2 inline-block py-0.5 text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        More like this
+      </Link>
     </section>
   );
 }

@@ -14,6 +14,8 @@ export const AUTHOR_NAME_MAX = 300;
 const PERIOD_KINDS: readonly PeriodKind[] = ["date", "week", "month"];
 // Routes of their own under /papers/, which the catch-all paper route never sees.
 const OTHER_PAPERS_ROUTES = new Set(["trending", "search", "for-you", "feed.xml", "feed.json"]);
+// `/papers/similar/<id>`: "More like this" for one paper.
+const SIMILAR_ROUTE = "similar";
 
 /** The subject of a page path given as decoded segments (null for one that is not valid text). */
 export function pageSubject(segments: readonly (string | null)[]): PageSubject | null {
@@ -24,6 +26,7 @@ export function pageSubject(segments: readonly (string | null)[]): PageSubject |
   if (section === "authors") return rest.length === 0 ? { type: "author", name: first } : null;
   if (section === "users") return rest.length === 0 ? { type: "user", handle: first } : null;
   if (section !== "papers" || OTHER_PAPERS_ROUTES.has(first)) return null;
+  if (first === SIMILAR_ROUTE) return rest.length > 0 ? { type: "paper", text: rest.join("/") } : null;
   const kind = PERIOD_KINDS.find((candidate) => candidate === first);
   if (kind) return rest.length === 1 ? { type: "period", kind, key: rest[0]! } : null;
   return { type: "paper", text: [first, ...rest].join("/") };

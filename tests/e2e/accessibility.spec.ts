@@ -11,6 +11,7 @@ const PAGES = [
   "/papers/month/2099-01",
   "/papers/trending",
   "/papers/2606.11176",
+  "/papers/similar/2606.11176",
   "/papers?q=multimodal",
   "/papers?q=zzyzx%209999.99999",
   "/papers",
@@ -24,7 +25,7 @@ const PAGES = [
   "/auth/error?error=Verification",
 ];
 
-const SIGNED_IN_PAGES = ["/", "/papers/2606.11176", "/me", "/submit", "/subscribe"];
+const SIGNED_IN_PAGES = ["/", "/papers/2606.11176", "/me", "/me/library", "/papers/for-you", "/submit", "/subscribe"];
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },

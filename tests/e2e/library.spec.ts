@@ -51,3 +51,27 @@ test("a reader saves a paper from a card, finds it in the library with a note, e
   await similar.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(similarTitle);
 });
+
+test("“More like this” on a card narrows the feed to that paper's neighbours, and unknown papers get a server-rendered 404", async ({
+  page,
+}) => {
+  await page.goto("/papers/date/2026-06-16");
+  const card = page.getByTestId("paper-card").first();
+  const title = (await card.getByTestId("paper-title").textContent())!;
+  await card.getByTestId("more-like-this").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("More like this");
+  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
+  const neighbours = page.getByTestId("paper-card");
+  await expect(neighbours.first()).toBeVisible();
+  expect(await neighbours.count()).toBeGreaterThan(6);
+  await expect(neighbours.getByTestId("paper-title").filter({ hasText: title })).toHaveCount(0);
+
+  // The paper page's six similar papers lead to the same list.
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await page.getByTestId("similar-papers").locator("xpath=..").getByRole("link", { name: "More like this" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("More like this");
+
+  const missing = await page.request.get("/papers/similar/2601.99999");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("arXiv 2601.99999 is not here yet");
+});

@@ -11,6 +11,8 @@ describe("pageSubject", () => {
     expect(subjectOf("/papers/week/2026-W60")).toEqual({ type: "period", kind: "week", key: "2026-W60" });
     expect(subjectOf("/papers/2401.00001")).toEqual({ type: "paper", text: "2401.00001" });
     expect(subjectOf("/papers/hep-th/9901001")).toEqual({ type: "paper", text: "hep-th/9901001" });
+    expect(subjectOf("/papers/similar/2401.00001")).toEqual({ type: "paper", text: "2401.00001" });
+    expect(subjectOf("/papers/similar/hep-th/9901001")).toEqual({ type: "paper", text: "hep-th/9901001" });
   });
 
   it("leaves other routes and deeper addresses alone", () => {
@@ -19,6 +21,7 @@ describe("pageSubject", () => {
       "/papers",
       "/papers/trending",
       "/papers/for-you",
+      "/papers/similar",
       "/papers/feed.xml",
       "/orgs/nvidia/feed.xml",
       "/papers/date",

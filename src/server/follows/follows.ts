@@ -56,21 +56,22 @@ const matchRow = z.object({ id: z.string(), kind: z.enum(["ORGANIZATION", "AUTHO
  * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute, by
  * trending score, each with the first follow it matched, in one statement.
  */
-export async function getForYouPapers(db: Db, userId: string, now: Date): Promise<ForYouPaper[]> {
+/** The statement behind the for-you feed (exported for `npm run bench:for-you`'s EXPLAIN). */
+export function forYouQuery(userId: string, now: Date): Prisma.Sql {
   const end = toIsoDate(now);
   const start = addDays(end, -TRENDING_DAYS);
-  const rows = await queryRows(
-    db,
-    matchRow,
-    Prisma.sql`
+  return Prisma.sql`
       SELECT p."id", reason."kind"::text AS "kind", reason."value"
       FROM "Paper" p
       CROSS JOIN LATERAL ${firstMatchingFollow(userId)} AS reason
       WHERE p."feedDate" > ${start}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
         AND NOT ${mutedBy(userId)}
       ORDER BY ${feedOrderSql("trending", now)}
-      LIMIT ${FOR_YOU_LIMIT}`,
-  );
+      LIMIT ${FOR_YOU_LIMIT}`;
+}
+
+export async function getForYouPapers(db: Db, userId: string, now: Date): Promise<ForYouPaper[]> {
+  const rows = await queryRows(db, matchRow, forYouQuery(userId, now));
   const papers = await db.paper.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: paperSelect });
   const byId = new Map(papers.map((paper) => [paper.id, toPaperDto(paper)]));
   return rows.flatMap((row) => {

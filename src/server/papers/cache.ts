@@ -126,7 +126,7 @@ export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, c
   getAuthorPapers(db, name, position(cursor)),
 );
 
-export const getCachedSimilarPapers = cachedPaperQuery("similar", (id: string) => getSimilarPapers(db, id));
+export const getCachedSimilarPapers = cachedPaperQuery("similar", (id: string, limit?: number) => getSimilarPapers(db, id, limit));
 
 export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));
 

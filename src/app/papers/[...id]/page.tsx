@@ -172,7 +172,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
       </div>
 
-      <SimilarPapers papers={similar} />
+      <SimilarPapers papers={similar} moreHref={`/papers/similar/${paper.id}`} />
 
       <CommentsSection
         paperId={paper.id}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PaperList } from "@/components/paper-list";
+import { isArxivId } from "@/lib/arxiv-id";
+import { decodePathSegment } from "@/lib/url-path";
+import { getCachedPaper, getCachedSimilarPapers } from "@/server/papers/cache";
+import { MORE_LIKE_THIS } from "@/server/papers/similar";
+
+type Params = Promise<{ id: string[] }>;
+
+// Old-style ids contain a slash (hep-th/9901001), so the id arrives as path segments.
+async function paperFor(params: Params) {
+  const segments = (await params).id.map(decodePathSegment);
+  const id = segments.every((segment) => segment !== null) ? segments.join("/") : "";
+  return isArxivId(id) ? getCachedPaper(id) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const paper = await paperFor(params);
+  return paper ? { title: `More like “${paper.title}”`, robots: { index: false } } : { title: "Paper not found" };
+}
+
+/** "More like this" from a card: the feed narrowed to one paper's neighbours by content. */
+export default async function MoreLikeThisPage({ params }: { params: Params }) {
+  const paper = await paperFor(params);
+  if (!paper) notFound();
+  const papers = await getCachedSimilarPapers(paper.id, MORE_LIKE_THIS);
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-bold">More like this</h1>
+        <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
+          Papers closest in content to{" "}
+          <Link href={`/papers/${paper.id}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+            {paper.title}
+          </Link>
+          , by the terms of its title in their titles and abstracts, among the newest papers sharing them.
+        </p>
+      </header>
+      {papers.length > 0 ? (
+        <PaperList papers={papers} />
+      ) : (
+        <p className="rounded-xl border border-dashed border-gray-300 px-6 py-12 text-center text-gray-600 dark:border-gray-700 dark:text-gray-400">
+          No other paper shares this one’s key terms yet.
+        </p>
+      )}
+    </div>
+  );
+}
