@@ -7,6 +7,7 @@ import { MAX_FOLLOWS } from "@/lib/follows";
 import { createDb } from "@/server/db";
 import { forYouQuery, getForYouPapers } from "@/server/follows/follows";
 import { getLatestFeedDate } from "@/server/papers/feed";
+import { applyMigrations } from "../scripts/workarounds/migrate";
 import { benchDatabaseUrl } from "./support/database";
 
 const READER = "bench-for-you@example.com";
@@ -74,6 +75,7 @@ const percentile = (values: number[], p: number) =>
 async function main() {
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:for-you`, which provides DATABASE_URL.");
   const url = benchDatabaseUrl(env.DATABASE_URL);
+  await applyMigrations(url);
   const db = createDb(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -118,7 +120,6 @@ async function main() {
     const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values);
     console.log("\nEXPLAIN (ANALYZE, BUFFERS) of the for-you statement:");
     for (const row of plan.rows) console.log(row["QUERY PLAN"]);
-    await db.follow.deleteMany({ where: { userId: user.id } });
   } finally {
     await client.end();
     await db.$disconnect();

@@ -16,6 +16,7 @@ import { env } from "@/env";
 import { periodContaining } from "@/lib/periods";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
 import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
+import { applyMigrations } from "../scripts/workarounds/migrate";
 import { freePort, startAppServer } from "../tests/e2e/app-server";
 
 const argsSchema = z.object({
@@ -124,6 +125,8 @@ async function main() {
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench`, which provides DATABASE_URL.");
   if (!existsSync(join(PROJECT_ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
   const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
+  // A database seeded by an older commit gets this commit's migrations (new columns and indexes).
+  await applyMigrations(databaseUrl);
   const { papers, list } = await scenarios(databaseUrl);
 
   const server = await startAppServer({ databaseUrl });

@@ -5,7 +5,13 @@ import type { DigestPeriod } from "@/lib/digest-period";
 import { followReason } from "@/lib/follows";
 import { queryRows, type Db } from "@/server/db";
 import type { DigestContentPapers, DigestPaper } from "@/server/digest/email";
-import { firstMatchingFollow, mutedBy } from "@/server/follows/follow-match";
+import {
+  FIRST_MATCHING_FOLLOW,
+  FOLLOW_TEST_COLUMNS,
+  MATCHES_A_FOLLOW,
+  MATCHES_A_MUTE,
+  readerFollowsCtes,
+} from "@/server/follows/follow-match";
 import { feedOrderSql } from "@/server/papers/list-pages";
 
 /** Papers in the "From what you follow" section of a personal digest. */
@@ -42,7 +48,8 @@ async function mutedAmong(db: Db, userId: string, paperIds: string[]): Promise<S
   const rows = await queryRows(
     db,
     z.object({ id: z.string() }),
-    Prisma.sql`SELECT p."id" FROM "Paper" p WHERE p."id" = ANY(${paperIds}::text[]) AND ${mutedBy(userId)}`,
+    Prisma.sql`WITH ${readerFollowsCtes(userId)}
+      SELECT p."id" FROM "Paper" p, follow_sets fs WHERE p."id" = ANY(${paperIds}::text[]) AND ${MATCHES_A_MUTE}`,
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -72,17 +79,26 @@ export async function loadFollowedPapers(
     db,
     followedRow,
     Prisma.sql`
-      SELECT p."id", p."title", p."abstract", cardinality(p."authors") AS "authorCount", o."fullName" AS "organization",
+      WITH ${readerFollowsCtes(userId)},
+      matched AS MATERIALIZED (
+        SELECT ${FOLLOW_TEST_COLUMNS} FROM "Paper" p, follow_sets fs
+        WHERE p."feedDate" >= ${period.firstDay}::date AND p."feedDate" <= ${period.lastDay}::date AND p."hiddenAt" IS NULL
+          AND p."id" <> ALL(${options.exclude}::text[]) AND ${MATCHES_A_FOLLOW}
+        ORDER BY ${feedOrderSql("trending", period.rankedAt)}
+      ),
+      picked AS (
+        SELECT p.* FROM matched p, follow_sets fs
+        WHERE NOT ${MATCHES_A_MUTE}
+          AND NOT EXISTS (SELECT 1 FROM "SentPaper" s WHERE s."subscriberId" = ${subscriberId} AND s."paperId" = p."id")
+        LIMIT ${FOLLOWED_SECTION_SIZE}
+      )
+      SELECT p."id", paper."title", paper."abstract", cardinality(p."authors") AS "authorCount", o."fullName" AS "organization",
         (p."upstreamUpvotes" + p."localUpvotes") AS "upvotes", reason."kind"::text AS "kind", reason."value"
-      FROM "Paper" p
-      CROSS JOIN LATERAL ${firstMatchingFollow(userId)} AS reason
+      FROM picked p
+      JOIN "Paper" paper ON paper."id" = p."id"
+      CROSS JOIN LATERAL ${FIRST_MATCHING_FOLLOW} AS reason
       LEFT JOIN "Organization" o ON o."name" = p."organizationName"
-      WHERE p."feedDate" >= ${period.firstDay}::date AND p."feedDate" <= ${period.lastDay}::date AND p."hiddenAt" IS NULL
-        AND p."id" <> ALL(${options.exclude}::text[])
-        AND NOT EXISTS (SELECT 1 FROM "SentPaper" s WHERE s."subscriberId" = ${subscriberId} AND s."paperId" = p."id")
-        AND NOT ${mutedBy(userId)}
-      ORDER BY ${feedOrderSql("trending", period.rankedAt)}
-      LIMIT ${FOLLOWED_SECTION_SIZE}`,
+      ORDER BY ${feedOrderSql("trending", period.rankedAt)}`,
   );
   return rows.map(({ kind, value, ...paper }) => ({
     ...paper,

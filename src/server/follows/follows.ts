@@ -6,7 +6,13 @@ import { AppError } from "@/lib/errors";
 import { MAX_FOLLOWS, type FollowKindName, type FollowRequest } from "@/lib/follows";
 import { TRENDING_DAYS } from "@/lib/ranking";
 import { db as sharedDb, queryRows, type Db } from "@/server/db";
-import { firstMatchingFollow, mutedBy } from "@/server/follows/follow-match";
+import {
+  FIRST_MATCHING_FOLLOW,
+  FOLLOW_TEST_COLUMNS,
+  MATCHES_A_FOLLOW,
+  MATCHES_A_MUTE,
+  readerFollowsCtes,
+} from "@/server/follows/follow-match";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 import { feedOrderSql } from "@/server/papers/list-pages";
 
@@ -56,18 +62,27 @@ const matchRow = z.object({ id: z.string(), kind: z.enum(["ORGANIZATION", "AUTHO
  * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute, by
  * trending score, each with the first follow it matched, in one statement.
  */
-/** The statement behind the for-you feed (exported for `npm run bench:for-you`'s EXPLAIN). */
+/**
+ * The statement behind the for-you feed (exported for `npm run bench:for-you`'s EXPLAIN): the
+ * window's papers matching a follow, by trending score; mutes are tested on that order only until
+ * the page is full, and the reason only for the papers shown.
+ */
 export function forYouQuery(userId: string, now: Date): Prisma.Sql {
   const end = toIsoDate(now);
   const start = addDays(end, -TRENDING_DAYS);
   return Prisma.sql`
-      SELECT p."id", reason."kind"::text AS "kind", reason."value"
-      FROM "Paper" p
-      CROSS JOIN LATERAL ${firstMatchingFollow(userId)} AS reason
-      WHERE p."feedDate" > ${start}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
-        AND NOT ${mutedBy(userId)}
+    WITH ${readerFollowsCtes(userId)},
+    matched AS MATERIALIZED (
+      SELECT ${FOLLOW_TEST_COLUMNS} FROM "Paper" p, follow_sets fs
+      WHERE p."feedDate" > ${start}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL AND ${MATCHES_A_FOLLOW}
       ORDER BY ${feedOrderSql("trending", now)}
-      LIMIT ${FOR_YOU_LIMIT}`;
+    ),
+    shown AS (
+      SELECT p.* FROM matched p, follow_sets fs WHERE NOT ${MATCHES_A_MUTE} LIMIT ${FOR_YOU_LIMIT}
+    )
+    SELECT p."id", reason."kind"::text AS "kind", reason."value"
+    FROM shown p CROSS JOIN LATERAL ${FIRST_MATCHING_FOLLOW} AS reason
+    ORDER BY ${feedOrderSql("trending", now)}`;
 }
 
 export async function getForYouPapers(db: Db, userId: string, now: Date): Promise<ForYouPaper[]> {
