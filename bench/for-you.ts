@@ -7,8 +7,8 @@ import { MAX_FOLLOWS } from "@/lib/follows";
 import { createDb } from "@/server/db";
 import { forYouQuery, getForYouPapers } from "@/server/follows/follows";
 import { getLatestFeedDate } from "@/server/papers/feed";
-import { applyMigrations } from "../scripts/workarounds/migrate";
 import { benchDatabaseUrl } from "./support/database";
+import { applyMigrations } from "../scripts/workarounds/migrate";
 
 const READER = "bench-for-you@example.com";
 // The follow mix of a broad reader: many labs and people, a few dozen topics, some mutes.
