@@ -84,6 +84,13 @@ const fields = z.object({
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   /** Where `npm run sync` and the cron route read papers from (see src/lib/sync-sources.ts). */
   SYNC_SOURCES: z.string().default("hf").pipe(syncSourcesSchema),
+  /**
+   * Set by the production server (scripts/server.ts) to a random value per process: marks its own
+   * renders of public pages for the page cache. Not for operators to set.
+   */
+  PAGE_CACHE_RENDER_SECRET: z.string().min(32).optional(),
+  /** Memory for the anonymous page cache of `npm start`, per instance; 0 turns it off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0, "must be 0 (off) or more").max(4096).default(64),
   /** Who may open /admin, comma-separated; nobody when unset. */
   ADMIN_EMAILS: z
     .string()

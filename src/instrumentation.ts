@@ -4,6 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/env");
   if (!env.DATABASE_URL) return;
-  const { listenForPaperChanges } = await import("@/server/papers/cache");
-  listenForPaperChanges(env.DATABASE_URL);
+  const { followPaperChanges } = await import("@/server/papers/cache");
+  followPaperChanges(env.DATABASE_URL);
 }

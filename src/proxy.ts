@@ -3,41 +3,31 @@ import { env } from "@/env";
 import { isUsablePath } from "@/lib/url-path";
 import { isAdminSession } from "@/server/admin/access";
 import { sessionTokenFromCookies } from "@/server/auth/session";
+import { contentSecurityPolicy, nonceScriptSources } from "@/server/http/content-security-policy";
 import { isMissingPage } from "@/server/http/missing-page";
+import { PAGE_CACHE_RENDER_HEADER } from "@/server/page-cache/cache-policy";
 
 // A fresh nonce per page view: Next.js applies it to its own scripts when it finds it in the
 // request's CSP header, and the theme script reads it from `x-nonce`.
-function contentSecurityPolicy(nonce: string): string {
-  const development = env.NODE_ENV === "development";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    // Inline style attributes come from React and Next.js; scripts are what the nonce protects.
-    "style-src 'self' 'unsafe-inline'",
-    // Only the hosts the sources use: hostile imported data cannot make readers' browsers call others.
-    `img-src 'self' data: ${env.IMAGE_HOSTS.map((host) => `https://${host}`).join(" ")}`,
-    "font-src 'self'",
-    "connect-src 'self'",
-    // The dev mailbox shows message HTML in a sandboxed srcdoc frame.
-    "frame-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
 function withContentSecurityPolicy(request: NextRequest, respond: (init: { request: { headers: Headers } }) => NextResponse): NextResponse {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
   // Not-found pages get no route params; they read the path from here.
   requestHeaders.set("x-pathname", new URL(request.url).pathname);
+  // Rendered once for many readers: no nonce (the page cache sends the scripts' hashes instead).
+  if (isPageCacheRender(request)) return respond({ request: { headers: requestHeaders } });
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonceScriptSources(nonce));
+  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = respond({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+// The production server's page cache renders public pages with a per-process secret (scripts/server.ts).
+function isPageCacheRender(request: NextRequest): boolean {
+  const secret = env.PAGE_CACHE_RENDER_SECRET;
+  return secret !== undefined && request.headers.get(PAGE_CACHE_RENDER_HEADER) === secret;
 }
 
 // Prefetches (from next/link), feeds, the API and public/ files carry no HTML of their own.

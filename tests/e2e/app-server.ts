@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { env } from "@/env";
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
-const NEXT_CLI = fileURLToPath(new URL("../../node_modules/next/dist/bin/next", import.meta.url));
 
 export interface AppServer {
   baseURL: string;
@@ -20,6 +19,8 @@ export interface AppServerOptions {
   databaseUrl?: string;
   /** Flags for node itself (some, like --cpu-prof, are not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
+  /** PAGE_CACHE_MB for the server: 0 turns the anonymous page cache off. */
+  pageCacheMb?: number;
 }
 
 export function freePort(): Promise<number> {
@@ -36,11 +37,15 @@ export function freePort(): Promise<number> {
  * client-sent forwarding headers dropped), whose output the caller can read: a second server for
  * specs that check the server's log, and the server the benchmarks drive.
  */
-export async function startAppServer({ databaseUrl = env.DATABASE_URL, nodeArgs = [] }: AppServerOptions = {}): Promise<AppServer> {
+export async function startAppServer({
+  databaseUrl = env.DATABASE_URL,
+  nodeArgs = [],
+  pageCacheMb,
+}: AppServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: PROJECT_DIR,
     env: {
       ...process.env,
@@ -50,6 +55,7 @@ export async function startAppServer({ databaseUrl = env.DATABASE_URL, nodeArgs 
       SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
+      ...(pageCacheMb === undefined ? {} : { PAGE_CACHE_MB: String(pageCacheMb) }),
     },
   });
   child.stdout.on("data", (chunk) => (output += chunk));
@@ -57,13 +63,13 @@ export async function startAppServer({ databaseUrl = env.DATABASE_URL, nodeArgs 
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`The server exited:\n${output}`);
     const ready = await fetch(`${baseURL}/robots.txt`).then(
       (response) => response.ok,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 90 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server did not answer within 90 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

@@ -21,7 +21,7 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node_modules/.bin/tsx scripts/server.ts -p ${port} -H 127.0.0.1`,
     cwd: "../..",
     url: baseURL,
     reuseExistingServer: false,

@@ -8,7 +8,10 @@ export async function withDatabase<T>(work: (db: pg.Client) => Promise<T>): Prom
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
   try {
-    return await work(db);
+    const result = await work(db);
+    // As the app's own writes do: the page caches of the servers under test learn of the change.
+    await db.query(`SELECT pg_notify('papers_changed', '')`);
+    return result;
   } finally {
     await db.end();
   }

@@ -193,6 +193,38 @@ describe("pages of a list", () => {
     expect(new Set(seen)).toEqual(new Set(everyPaper.map((paper) => paper.id)));
   });
 
+  it("reuses a first page's order for a minute, but not once the list has gained a paper; open cursors keep theirs", async () => {
+    const day = period("date", "2026-06-16");
+    // The fixtures were imported moments ago; an hour ago, as on a running site.
+    await t.db.$executeRaw`UPDATE "Paper" SET "createdAt" = now() - interval '1 hour'`;
+    const first = await getPeriodFeed(t.db, day, "trending", now, { limit: 5 });
+    const again = await getPeriodFeed(t.db, day, "trending", now, { limit: 5 });
+    expect(again.nextCursor).toBe(first.nextCursor);
+
+    await t.db.paper.create({
+      data: {
+        id: "2606.99002",
+        title: "Imported after the first page",
+        abstract: "An abstract.",
+        authors: ["A. Author"],
+        publishedAt: new Date("2026-06-16T08:00:00Z"),
+        feedDate: new Date("2026-06-16"),
+        source: "HF_DAILY",
+        upstreamUpvotes: 1_000_000,
+      },
+    });
+    try {
+      const fresh = await getPeriodFeed(t.db, day, "trending", now, { limit: 5 });
+      expect(fresh.total).toBe(first.total + 1);
+      expect(fresh.papers[0]!.id).toBe("2606.99002");
+      const continued = await getPeriodFeed(t.db, day, "trending", now, { cursor: listCursorSchema.parse(first.nextCursor), limit: 5 });
+      expect(continued.total).toBe(first.total);
+      expect(continued.papers.map((paper) => paper.id)).not.toContain("2606.99002");
+    } finally {
+      await t.db.paper.delete({ where: { id: "2606.99002" } });
+    }
+  });
+
   it("shows at most one page of cards, however large the list, and counts the rest", async () => {
     const june = await getPeriodFeed(t.db, period("month", "2026-06"), "trending", now);
     expect(june.papers).toHaveLength(PAGE_SIZE);

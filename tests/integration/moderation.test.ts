@@ -156,7 +156,7 @@ describe("moderation", () => {
       db: t.db,
       siteUrl: SITE_URL,
       rateLimit: { limit: 10, windowMs: 60_000 },
-      onChange: () => undefined,
+      onChange: async () => undefined,
     });
     const vote = await handler(
       new Request(`${SITE_URL}/api/papers/2611.00001/upvote`, {

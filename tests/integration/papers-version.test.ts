@@ -2,7 +2,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { expect, it } from "vitest";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
-import { listenForPaperChanges, papersVersion } from "@/server/papers/cache";
+import { followPaperChanges, papersVersion } from "@/server/papers/cache";
 import { HF_FIXTURES } from "../support/fixtures";
 import { useTestDatabase } from "../support/test-db";
 
@@ -16,7 +16,7 @@ async function waitForVersionAbove(version: number) {
 
 it("an import in another connection advances the cached-papers version; a no-op import does not", async () => {
   const booted = papersVersion();
-  listenForPaperChanges(t.url);
+  followPaperChanges(t.url);
   const connected = await waitForVersionAbove(booted); // the listener bumps once when it connects
   const file = join(HF_FIXTURES, "2024-06-03.json");
 

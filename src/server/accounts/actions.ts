@@ -30,7 +30,7 @@ export async function deleteAccountAction(_previous: DeleteAccountState, formDat
   await deleteUserAccount(db, user.id);
   const jar = await cookies();
   for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
-  refreshPapersFromAction();
+  await refreshPapersFromAction();
   redirect("/me/deleted");
 }
 

@@ -28,8 +28,8 @@ function text(formData: FormData, name: string): string {
 }
 
 // Comment counts appear on cards in cached lists; the paper page shows the thread itself.
-function refresh(paperId: string) {
-  refreshPapersFromAction();
+async function refresh(paperId: string): Promise<void> {
+  await refreshPapersFromAction();
   revalidatePath(`/papers/${paperId}`);
 }
 
@@ -54,7 +54,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
     assertMayContribute(user);
     const replyTo = text(formData, "replyTo") || null;
     const comment = await postComment(db, user.id, { paperId, replyTo, body });
-    refresh(paperId);
+    await refresh(paperId);
     // The reply is saved whatever happens to the email, so the poster does not wait for SMTP.
     if (replyTo) void sendReplyNotification(comment.id);
     return { ok: true, postedAt: Date.now() };
@@ -70,7 +70,7 @@ export async function editCommentAction(_previous: CommentFormState, formData: F
   try {
     assertMayContribute(user);
     await editComment(db, user.id, text(formData, "commentId"), body);
-    refresh(text(formData, "paperId"));
+    await refresh(text(formData, "paperId"));
     return { ok: true, postedAt: Date.now() };
   } catch (error) {
     return failure(error, body, "saved");
@@ -82,7 +82,7 @@ export async function deleteCommentAction(_previous: CommentFormState, formData:
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to delete.", body: "" };
   try {
     await deleteComment(db, user.id, text(formData, "commentId"));
-    refresh(text(formData, "paperId"));
+    await refresh(text(formData, "paperId"));
     return { ok: true, postedAt: Date.now() };
   } catch (error) {
     return failure(error, "", "deleted");

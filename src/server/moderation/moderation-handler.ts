@@ -12,7 +12,7 @@ export interface ModerationHandlerDeps {
   getAdmin: () => Promise<CurrentUser | null>;
   siteUrl: string;
   /** After a change, so cached pages drop a hidden paper or show an unhidden one. */
-  onChange: () => void;
+  onChange: () => Promise<void>;
 }
 
 /**
@@ -32,7 +32,7 @@ export function createModerationHandler(deps: ModerationHandlerDeps) {
       Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")),
     );
     await moderate(deps.db, admin.email, action);
-    deps.onChange();
+    await deps.onChange();
     return new Response(null, {
       status: 303,
       headers: { Location: new URL(`/admin?moderated=${action.kind}#moderation`, deps.siteUrl).toString() },

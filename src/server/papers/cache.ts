@@ -1,7 +1,5 @@
 import "server-only";
 import { revalidateTag, unstable_cache, updateTag } from "next/cache";
-import pg from "pg";
-import type { Prisma } from "@/generated/prisma/client";
 import type { FeedSort } from "@/lib/feed-sort";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 import { db } from "@/server/db";
@@ -15,34 +13,29 @@ import {
   getTrendingPapers,
 } from "@/server/papers/feed";
 import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
+import { listenForPaperChanges, notifyPapersChanged } from "@/server/papers/paper-changes";
 import { searchPapers } from "@/server/papers/search";
 import { getSimilarPapers } from "@/server/papers/similar";
 
-// Everything about keeping cached paper pages fresh lives here. Paper queries are cached under
-// their arguments plus a papers version. Votes (in this process) revalidate the cache tag; imports
-// run in another process (the CLI), so they cannot: they NOTIFY on commit instead, and every app
-// instance LISTENs and advances its version, so the next request after an import reads fresh data.
+// Everything about keeping cached paper queries fresh lives here. They are cached under their
+// arguments plus a papers version, which every instance advances when any process NOTIFYs a change
+// (see paper-changes.ts): a vote on one instance, or an import from the CLI, reaches all of them.
 
-/** Tag on every cached paper query; votes revalidate it. */
+/** Tag on every cached paper query. */
 export const PAPERS_TAG = "papers";
 // Trending scores age with the clock, so cached rankings are refreshed every few minutes anyway.
 const CACHE_OPTIONS = { tags: [PAPERS_TAG], revalidate: 300 };
-const PAPERS_CHANGED_CHANNEL = "papers_changed";
 
-/** From a server action: the acting user's next render reads the new data. */
-export function refreshPapersFromAction(): void {
+/** From a server action: the acting user's next render reads the new data; other instances follow. */
+export async function refreshPapersFromAction(): Promise<void> {
   updateTag(PAPERS_TAG);
+  await notifyPapersChanged(db);
 }
 
 /** From a route handler (updateTag is only allowed in server actions). */
-export function refreshPapersFromRoute(): void {
+export async function refreshPapersFromRoute(): Promise<void> {
   revalidateTag(PAPERS_TAG, { expire: 0 });
-}
-
-/** From any process that wrote papers, inside its transaction: delivered to every instance on commit. */
-export async function notifyPapersChanged(tx: Prisma.TransactionClient): Promise<void> {
-  // Raw: Prisma has no NOTIFY.
-  await tx.$executeRaw`SELECT pg_notify(${PAPERS_CHANGED_CHANNEL}, '')`;
+  await notifyPapersChanged(db);
 }
 
 const state = globalThis as unknown as { papersVersion?: number; papersListener?: boolean };
@@ -55,41 +48,13 @@ export function papersVersion(): number {
   return state.papersVersion;
 }
 
-function bumpPapersVersion() {
-  state.papersVersion = papersVersion() + 1;
-}
-
-const FIRST_RETRY_MS = 1000;
-const MAX_RETRY_MS = 30_000;
-
-/** Listens for paper changes for the life of the process, reconnecting with backoff. */
-export function listenForPaperChanges(connectionString: string): void {
+/** Started once per process (instrumentation). */
+export function followPaperChanges(connectionString: string): void {
   if (state.papersListener) return;
   state.papersListener = true;
-  const connect = async (retryDelayMs: number) => {
-    const client = new pg.Client({ connectionString });
-    let retried = false;
-    // A failing connection can both emit "error" and reject the pending query: retry once.
-    const reconnect = () => {
-      if (retried) return;
-      retried = true;
-      client.removeAllListeners();
-      client.on("error", () => {});
-      client.end().catch(() => {});
-      setTimeout(() => void connect(Math.min(retryDelayMs * 2, MAX_RETRY_MS)), retryDelayMs).unref();
-    };
-    client.on("notification", bumpPapersVersion);
-    client.on("error", reconnect);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${PAPERS_CHANGED_CHANNEL}`);
-      retryDelayMs = FIRST_RETRY_MS;
-      bumpPapersVersion(); // changes made while disconnected were missed
-    } catch {
-      reconnect();
-    }
-  };
-  void connect(FIRST_RETRY_MS);
+  listenForPaperChanges(connectionString, () => {
+    state.papersVersion = papersVersion() + 1;
+  });
 }
 
 function cachedPaperQuery<Args extends unknown[], Result>(name: string, query: (...args: Args) => Promise<Result>) {

@@ -12,6 +12,10 @@ export type RankedPaper = PaperDto & { rank: RankExplanation };
 export const PAGE_SIZE = 50;
 // A first page within this long of a previous one reuses its order (one snapshot per burst of views).
 const SNAPSHOT_REUSE_MS = 60_000;
+// A recent snapshot is not reused once the list has gained a paper: an import shows at once. A
+// paper's createdAt is its import transaction's start, which may precede a snapshot taken while
+// that transaction was still open, hence the margin.
+const IMPORT_MARGIN_SECONDS = 10;
 const SNAPSHOT_LIFETIME_MS = 86_400_000;
 
 export interface ListPage {
@@ -82,9 +86,13 @@ async function snapshotFor(db: Db, list: PaperList, sort: FeedSort, now: Date, c
     snapshotRow,
     Prisma.sql`
       WITH recent AS (
-        SELECT "id", "paperIds" FROM "FeedSnapshot"
-        WHERE "listKey" = ${listKey} AND "createdAt" > ${new Date(wallClock - SNAPSHOT_REUSE_MS)}
-        ORDER BY "createdAt" DESC LIMIT 1
+        SELECT s."id", s."paperIds" FROM "FeedSnapshot" s
+        WHERE s."listKey" = ${listKey} AND s."createdAt" > ${new Date(wallClock - SNAPSHOT_REUSE_MS)}
+          AND NOT EXISTS (
+            SELECT 1 FROM "Paper" p
+            WHERE p."createdAt" > s."createdAt" - ${`${IMPORT_MARGIN_SECONDS} seconds`}::interval AND ${list.where}
+          )
+        ORDER BY s."createdAt" DESC LIMIT 1
       ), pruned AS (
         DELETE FROM "FeedSnapshot" WHERE "createdAt" < ${new Date(wallClock - SNAPSHOT_LIFETIME_MS)}
       ), created AS (

@@ -19,7 +19,7 @@ export async function submitPaperAction(_previous: SubmitPaperState, formData: F
   try {
     assertMayContribute(user);
     const result = await submitPaper({ db, arxivApiUrl: env.ARXIV_API_URL, rateLimit: SUBMISSION_RATE_LIMIT }, user.id, { arxiv: input });
-    if (result.status === "added") refreshPapersFromAction();
+    if (result.status === "added") await refreshPapersFromAction();
     return { ok: true, result };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message, input };

@@ -17,7 +17,7 @@ export async function setUpvoteAction(paperId: string, upvoted: boolean): Promis
   try {
     assertMayContribute(user);
     const state = await voteAsUser(db, user.id, { paperId, upvoted });
-    refreshPapersFromAction();
+    await refreshPapersFromAction();
     return { ok: true, upvoted: state.upvoted, upvotes: state.upvotes };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message };

@@ -12,7 +12,7 @@ export interface UpvoteHandlerDeps {
   siteUrl: string;
   rateLimit: RateLimitRule;
   /** Called after a successful change, to revalidate pages showing the count. */
-  onChange: () => void;
+  onChange: () => Promise<void>;
 }
 
 type Context = { params: Promise<{ id: string }> };
@@ -35,7 +35,7 @@ export function createUpvoteHandler(deps: UpvoteHandlerDeps) {
       { paperId: decodeSegment((await context.params).id, "paperId"), upvoted: request.method === "POST" },
       deps.rateLimit,
     );
-    deps.onChange();
+    await deps.onChange();
     return Response.json(state);
   });
 }

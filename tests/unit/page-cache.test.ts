@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { pageCacheKey } from "@/server/page-cache/cache-policy";
+import { inlineScriptHashes } from "@/server/page-cache/inline-scripts";
+import { PageCache, type CachedPage } from "@/server/page-cache/page-cache";
+
+const page = (text: string): CachedPage => ({
+  status: 200,
+  headers: [["content-type", "text/html"]],
+  body: Buffer.from(text),
+  gzip: Buffer.from(text),
+  etag: `"${text}"`,
+});
+
+describe("which requests the page cache answers", () => {
+  const get = (url: string, headers: Record<string, string> = {}, method = "GET") => pageCacheKey({ method, url, headers });
+
+  it("takes public pages and read APIs for signed-out readers", () => {
+    for (const url of [
+      "/",
+      "/papers",
+      "/papers?q=diffusion",
+      "/papers/2606.11176",
+      "/papers/date/2026-06-16",
+      "/orgs/nvidia",
+      "/authors/Ada",
+      "/users/ada",
+      "/about/ranking",
+      "/api/daily_papers?limit=5",
+      "/api/papers/2606.11176",
+      "/papers/feed.xml",
+    ]) {
+      expect(get(url), url).not.toBeNull();
+    }
+    expect(get("/", {}, "HEAD")).toBe(get("/"));
+  });
+
+  it("leaves private pages, writes and signed-in readers to Next.js", () => {
+    for (const url of [
+      "/me",
+      "/me/library",
+      "/admin",
+      "/submit",
+      "/subscribe",
+      "/auth/signin",
+      "/api/auth/session",
+      "/papers/for-you",
+      "/papers/for-you/secret/feed.xml",
+      "/preferences/x",
+      "/dev/mailbox",
+    ]) {
+      expect(get(url), url).toBeNull();
+    }
+    expect(get("/", {}, "POST")).toBeNull();
+    expect(get("/", { cookie: "theme=dark; next-auth.session-token=abc" })).toBeNull();
+    expect(get("/", { cookie: "__Secure-next-auth.session-token=abc" })).toBeNull();
+    expect(get("/", { "next-action": "x" })).toBeNull();
+    expect(get("/", { cookie: "next-auth.csrf-token=abc" })).toBe(get("/"));
+  });
+
+  it("keeps the page, its RSC payloads and the crawler variant apart", () => {
+    expect(get("/", { rsc: "1" })).not.toBe(get("/"));
+    expect(get("/", { rsc: "1", "next-router-prefetch": "1" })).not.toBe(get("/", { rsc: "1" }));
+    expect(get("/", { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" })).not.toBe(
+      get("/", { "user-agent": "Mozilla/5.0 Chrome" }),
+    );
+    expect(get("/", { "accept-language": "de" })).toBe(get("/"));
+  });
+});
+
+describe("inline script hashes", () => {
+  it("hashes each inline script's text exactly, once, and skips external scripts", () => {
+    const theme = "document.documentElement.classList.add('dark')";
+    const flight = 'self.__next_f.push([1,"a\\u003c/script>"])';
+    const html = `<html><head><script>${theme}</script><script src="/_next/static/a.js" async></script></head><body><script>${flight}</script><script>${theme}</script><script id="x" src='/b.js'></script></body></html>`;
+    const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    expect(inlineScriptHashes(html)).toEqual([sha(theme), sha(flight)]);
+  });
+});
+
+describe("the page cache", () => {
+  function setup() {
+    let clock = 0;
+    const cache = new PageCache({ maxBytes: 1000, maxAgeMs: 60_000, maxStaleMs: 600_000, minRenderIntervalMs: 1000, now: () => clock });
+    let renders = 0;
+    const render = async () => page(`render ${++renders}`);
+    return { cache, render, renders: () => renders, advance: (ms: number) => (clock += ms) };
+  }
+
+  it("renders a page once for concurrent readers and serves it until the papers change", async () => {
+    const { cache, render, renders } = setup();
+    const first = await Promise.all([cache.serve("/", render), cache.serve("/", render), cache.serve("/", render)]);
+    expect(first.map((result) => result.state)).toEqual(["miss", "miss", "miss"]);
+    expect(renders()).toBe(1);
+    expect((await cache.serve("/", render)).state).toBe("hit");
+    expect(renders()).toBe(1);
+  });
+
+  it("after a change renders the page again for the next reader, but at most once per interval", async () => {
+    const { cache, render, renders, advance } = setup();
+    await cache.serve("/", render);
+    advance(2000);
+    cache.markChanged();
+    const [first, second] = await Promise.all([cache.serve("/", render), cache.serve("/", render)]);
+    expect(first).toMatchObject({ state: "miss", page: { body: Buffer.from("render 2") } });
+    // Asked while the new render was under way: the old page, at once.
+    expect(second).toMatchObject({ state: "stale", page: { body: Buffer.from("render 1") } });
+    expect(renders()).toBe(2);
+    expect(await cache.serve("/", render)).toMatchObject({ state: "hit", page: { body: Buffer.from("render 2") } });
+
+    // A burst of changes within the interval: the page rendered just now, no render storm.
+    cache.markChanged();
+    for (let i = 0; i < 5; i += 1) expect((await cache.serve("/", render)).state).toBe("stale");
+    expect(renders()).toBe(2);
+    advance(1000);
+    expect(await cache.serve("/", render)).toMatchObject({ state: "miss", page: { body: Buffer.from("render 3") } });
+  });
+
+  it("past the longest age serves the page while one render replaces it; past the stale limit waits; keeps to its memory", async () => {
+    const { cache, render, renders, advance } = setup();
+    await cache.serve("/", render);
+    advance(60_000);
+    expect(await cache.serve("/", render)).toMatchObject({ state: "stale", page: { body: Buffer.from("render 1") } });
+    await Promise.resolve();
+    expect(renders()).toBe(2);
+    expect(await cache.serve("/", render)).toMatchObject({ state: "hit", page: { body: Buffer.from("render 2") } });
+    advance(600_001);
+    expect((await cache.serve("/", render)).state).toBe("miss");
+    for (let index = 0; index < 70; index += 1) await cache.serve(`/p${index}`, render);
+    expect(cache.size.bytes).toBeLessThanOrEqual(1000);
+    expect(renders()).toBeGreaterThan(60);
+  });
+
+  it("does not keep answers the render declines (a 404) and lets the next request try again", async () => {
+    const { cache } = setup();
+    let calls = 0;
+    const declined = async () => {
+      calls += 1;
+      return null;
+    };
+    expect(await cache.serve("/missing", declined)).toEqual({ state: "miss", page: null });
+    expect(await cache.serve("/missing", declined)).toEqual({ state: "miss", page: null });
+    expect(calls).toBe(2);
+  });
+});
