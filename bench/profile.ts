@@ -1,20 +1,25 @@
-// `npm run bench:profile [-- --path /papers/trending --seconds 10]`: where the production server
-// spends its CPU on one page under load. Runs `next start` on the benchmark database with V8's
-// sampling profiler (--cpu-prof), drives the page with autocannon, stops the server, and prints
-// self time by package and the hottest functions. Needs `npm run build` and `npm run bench:seed`.
+// `npm run bench:profile [-- --path /papers/trending --seconds 10 | --votes]`: where the production
+// server spends its CPU on one page (or on votes) under load. Runs the production server on the
+// benchmark database with V8's sampling profiler (--cpu-prof), drives it with autocannon, stops
+// it, and prints self time by package and the hottest functions. Needs `npm run build` and
+// `npm run bench:seed`.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
+import { prepareVoters, randomVoteRequest, removeVoters } from "./support/voters";
 import { startAppServer } from "../tests/e2e/app-server";
 
 const argsSchema = z.object({
   path: z.string().startsWith("/").default(`/papers/date/${BENCH_TODAY}`),
   seconds: z.coerce.number().int().min(2).max(120).default(10),
+  /** Profile upvotes and unvotes by 2,000 signed-in readers instead of a page. */
+  votes: z.boolean().default(false),
 });
 
 interface ProfileNode {
@@ -62,19 +67,31 @@ function summarize(profile: CpuProfile) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { path: { type: "string" }, seconds: { type: "string" } } });
+  const { values } = parseArgs({ options: { path: { type: "string" }, seconds: { type: "string" }, votes: { type: "boolean" } } });
   const args = argsSchema.parse(values);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:profile`, which provides DATABASE_URL.");
+  const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
   const profileDir = mkdtempSync(join(tmpdir(), "bench-profile-"));
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
   // --cpu-prof is not allowed in NODE_OPTIONS, so it goes to node itself.
-  const server = await startAppServer({
-    databaseUrl: benchDatabaseUrl(env.DATABASE_URL),
-    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
-  });
+  const server = await startAppServer({ databaseUrl, nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] });
   const base = server.baseURL;
-  await autocannon({ url: `${base}${args.path}`, duration: 2, connections: 10 });
-  const result = await autocannon({ url: `${base}${args.path}`, duration: args.seconds, connections: 50 });
-  console.log(`${args.path}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  let options: autocannon.Options = { url: `${base}${args.path}` };
+  let label = args.path;
+  if (args.votes) {
+    const voters = await prepareVoters(db);
+    const papers = (await db.query<{ id: string }>(`SELECT id FROM "Paper" WHERE "feedDate" = $1`, [BENCH_TODAY])).rows.map(
+      (row) => row.id,
+    );
+    options = { url: base, requests: [{ setupRequest: (request) => ({ ...request, ...randomVoteRequest(voters, papers, base) }) }] };
+    label = "upvote / unvote";
+  }
+  await autocannon({ ...options, duration: 2, connections: 10 });
+  const result = await autocannon({ ...options, duration: args.seconds, connections: 50 });
+  console.log(`${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  if (args.votes) await removeVoters(db);
+  await db.end();
   await server.stop();
   const profiles = readdirSync(profileDir).filter((name) => name.endsWith(".cpuprofile"));
   if (profiles.length === 0) throw new Error(`No profile was written to ${profileDir}`);

@@ -3,84 +3,29 @@
 // next to a ceiling: a minimal Node `http` server (in its own process) answering the identical
 // bytes. Prints a Markdown table of req/s, p50/p99 latency, errors, response size and the app
 // server's peak RSS. Needs `npm run build` first. Asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
 import { periodContaining } from "@/lib/periods";
-import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
+import { BENCH_TODAY, benchDatabaseUrl, databaseNameSchema } from "./support/database";
+import { load, mb, samplePeakRss, startCeiling } from "./support/load";
 import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
 import { applyMigrations } from "../scripts/workarounds/migrate";
-import { freePort, startAppServer } from "../tests/e2e/app-server";
+import { startAppServer } from "../tests/e2e/app-server";
 
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(2).max(120).default(10),
   connections: z.coerce.number().int().min(1).max(500).default(50),
+  /** The server's PAGE_CACHE_MB: 0 measures rendering per request. */
+  "page-cache-mb": z.coerce.number().int().min(0).max(4096).default(64),
+  /** Ask for gzip, as browsers do (the ceiling then answers the same bytes gzipped). */
+  gzip: z.boolean().default(false),
+  database: databaseNameSchema,
 });
-
-interface Measurement {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function waitFor(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the ceiling server for ${url} exited`);
-    if (
-      await fetch(url).then(
-        (response) => response.status < 500,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the ceiling server for ${url} did not answer`);
-}
-
-async function load(url: string, seconds: number, connections: number): Promise<Measurement> {
-  const result = await autocannon({ url, duration: seconds, connections });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
-}
-
-function rssOf(pid: number): number {
-  // The server and any worker it started: sum their resident sets (kB in /proc).
-  const pids = [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number)];
-  return pids.reduce((total, each) => {
-    const status = existsSync(`/proc/${each}/status`) ? readFileSync(`/proc/${each}/status`, "utf8") : "";
-    return total + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-  }, 0);
-}
-
-/** A plain Node server answering every request with the same status, headers and body: the ceiling. */
-async function startCeiling(status: number, contentType: string, body: Buffer) {
-  const dir = mkdtempSync(join(tmpdir(), "bench-ceiling-"));
-  writeFileSync(join(dir, "body"), body);
-  const port = await freePort();
-  const script = `
-    const body = require("node:fs").readFileSync(${JSON.stringify(join(dir, "body"))});
-    require("node:http").createServer((request, response) => {
-      response.writeHead(${status}, { "content-type": ${JSON.stringify(contentType)}, "content-length": body.length });
-      response.end(body);
-    }).listen(${port}, "127.0.0.1");`;
-  const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
-  await waitFor(`http://127.0.0.1:${port}/`, child);
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
-}
 
 async function scenarios(databaseUrl: string) {
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -116,44 +61,73 @@ async function scenarios(databaseUrl: string) {
   }
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
+/** What a browser downloads as JavaScript for a page: every script file it names, gzipped. */
+async function javaScriptShipped(url: string): Promise<string> {
+  const html = await (await fetch(url)).text();
+  // Modern browsers skip the noModule polyfills.
+  const tags = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((match) => !/nomodule/i.test(match[0]));
+  const sources = [...new Set(tags.map((match) => match[1]!))];
+  let raw = 0;
+  let gzipped = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, url))).arrayBuffer());
+    raw += body.length;
+    gzipped += gzipSync(body).length;
+  }
+  return `JavaScript for a day page: ${sources.length} files, ${kb(raw)} (${kb(gzipped)} gzipped)`;
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" } } });
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: "string" },
+      connections: { type: "string" },
+      "page-cache-mb": { type: "string" },
+      gzip: { type: "boolean" },
+      database: { type: "string" },
+    },
+  });
   const args = argsSchema.parse(values);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench`, which provides DATABASE_URL.");
   if (!existsSync(join(PROJECT_ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
-  const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
+  const databaseUrl = benchDatabaseUrl(env.DATABASE_URL, args.database);
   // A database seeded by an older commit gets this commit's migrations (new columns and indexes).
   await applyMigrations(databaseUrl);
   const { papers, list } = await scenarios(databaseUrl);
 
-  const server = await startAppServer({ databaseUrl });
+  const server = await startAppServer({ databaseUrl, pageCacheMb: args["page-cache-mb"] });
   const base = server.baseURL;
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid))), 200);
+  const rss = samplePeakRss([server.pid]);
   try {
-    console.log(`${papers.toLocaleString("en-US")} papers; ${args.connections} connections, ${args.seconds} s per run\n`);
-    console.log("| Scenario | App req/s | p50 / p99 ms | Errors | Ceiling req/s | Ratio | Response (gzipped) |");
-    console.log("|---|---|---|---|---|---|---|");
+    const cache = args["page-cache-mb"] > 0 ? `page cache ${args["page-cache-mb"]} MB` : "page cache off";
+    const encoding = args.gzip ? "gzip asked for" : "no compression asked for";
+    console.log(
+      `${papers.toLocaleString("en-US")} papers; ${args.connections} connections, ${args.seconds} s per run; ${cache}; ${encoding}\n`,
+    );
+    console.log("| Scenario | App req/s | p50 / p99 ms | Errors | Ceiling req/s (p99 ms) | Ratio | Response (gzipped) | X-Cache |");
+    console.log("|---|---|---|---|---|---|---|---|");
     for (const [name, path] of list) {
       const url = `${base}${path}`;
       const sample = await fetch(url);
       const body = Buffer.from(await sample.arrayBuffer());
-      await load(url, 2, Math.min(10, args.connections));
-      const app = await load(url, args.seconds, args.connections);
-      const ceiling = await startCeiling(sample.status, sample.headers.get("content-type") ?? "text/html", body);
-      const bare = await load(ceiling.url, args.seconds, args.connections);
+      const headers: Record<string, string> = args.gzip ? { "accept-encoding": "gzip" } : {};
+      await load(url, 2, Math.min(10, args.connections), headers);
+      const app = await load(url, args.seconds, args.connections, headers);
+      const contentType = sample.headers.get("content-type") ?? "text/html";
+      const ceiling = await startCeiling(sample.status, contentType, args.gzip ? gzipSync(body) : body, args.gzip);
+      const bare = await load(ceiling.url, args.seconds, args.connections, headers);
       ceiling.stop();
       const ratio = bare.requestsPerSecond > 0 ? app.requestsPerSecond / bare.requestsPerSecond : 0;
       console.log(
-        `| ${name} | ${app.requestsPerSecond.toFixed(0)} | ${app.p50} / ${app.p99} | ${app.errors} | ${bare.requestsPerSecond.toFixed(0)} | ${ratio.toFixed(2)} | ${sample.status}, ${kb(body.length)} (${kb(gzipSync(body).length)}) |`,
+        `| ${name} | ${app.requestsPerSecond.toFixed(0)} | ${app.p50} / ${app.p99} | ${app.errors} | ${bare.requestsPerSecond.toFixed(0)} (${bare.p99}) | ${ratio.toFixed(2)} | ${sample.status}, ${kb(body.length)} (${kb(gzipSync(body).length)}) | ${(await fetch(url)).headers.get("x-cache") ?? "-"} |`,
       );
     }
-    console.log(`\nApp server peak RSS: ${mb(peakRss)}`);
+    console.log(`\nApp server peak RSS: ${mb(rss.peak())}`);
+    console.log(await javaScriptShipped(`${base}/papers/date/${BENCH_TODAY}`));
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     await server.stop();
   }
 }

@@ -1,10 +1,12 @@
 // `npm run bench:search`: cold full-text search latency on the seeded benchmark database, straight
 // through the query function (no page, no cache): each word is searched once, after a warm-up on
 // another query, so no result is cached. Prints p50/p95 per word class.
+import { parseArgs } from "node:util";
 import { env } from "@/env";
 import { createDb } from "@/server/db";
 import { searchPapers } from "@/server/papers/search";
-import { benchDatabaseUrl } from "./support/database";
+import { benchDatabaseUrl, databaseNameSchema } from "./support/database";
+import { applyMigrations } from "../scripts/workarounds/migrate";
 
 // Common words match a large share of papers; rare ones a handful. Checked against the seed.
 const WORDS = {
@@ -16,8 +18,12 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 async function main() {
+  const { values } = parseArgs({ options: { database: { type: "string" } } });
+  const database = databaseNameSchema.parse(values.database);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:search`, which provides DATABASE_URL.");
-  const db = createDb(benchDatabaseUrl(env.DATABASE_URL));
+  const url = benchDatabaseUrl(env.DATABASE_URL, database);
+  await applyMigrations(url);
+  const db = createDb(url);
   try {
     const papers = await db.paper.count();
     await searchPapers(db, "warmup transformer");

@@ -9,13 +9,14 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
-import { BENCH_DATABASE, BENCH_TODAY, benchDatabaseUrl, loadCorpus, recreateBenchDatabase } from "./support/database";
+import { BENCH_TODAY, benchDatabaseUrl, databaseNameSchema, loadCorpus, recreateBenchDatabase } from "./support/database";
 import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
 import { applyMigrations } from "../scripts/workarounds/migrate";
 
 const argsSchema = z.object({
   papers: z.coerce.number().int().min(1_000).max(5_000_000).default(1_000_000),
   perDay: z.coerce.number().int().min(10).max(5_000).default(670),
+  database: databaseNameSchema,
 });
 
 const BATCH = 50_000;
@@ -27,18 +28,18 @@ function progress(label: string, done: number, total: number, started: number) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { papers: { type: "string" }, "per-day": { type: "string" } } });
-  const args = argsSchema.parse({ papers: values.papers, perDay: values["per-day"] });
+  const { values } = parseArgs({ options: { papers: { type: "string" }, "per-day": { type: "string" }, database: { type: "string" } } });
+  const args = argsSchema.parse({ papers: values.papers, perDay: values["per-day"], database: values.database });
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:seed`, which provides DATABASE_URL.");
   const users = Math.ceil(args.papers / 10);
   const votes = args.papers * 10;
   const subscribers = Math.ceil(args.papers / 10);
   console.log(
-    `Seeding ${BENCH_DATABASE}: ${args.papers.toLocaleString("en-US")} papers (${args.perDay}/day), ` +
+    `Seeding ${args.database}: ${args.papers.toLocaleString("en-US")} papers (${args.perDay}/day), ` +
       `${users.toLocaleString("en-US")} users, ${votes.toLocaleString("en-US")} upvotes, ${subscribers.toLocaleString("en-US")} subscribers`,
   );
-  await recreateBenchDatabase(env.DATABASE_URL);
-  const url = benchDatabaseUrl(env.DATABASE_URL);
+  await recreateBenchDatabase(env.DATABASE_URL, args.database);
+  const url = benchDatabaseUrl(env.DATABASE_URL, args.database);
   await applyMigrations(url);
   const db = new pg.Client({ connectionString: url });
   await db.connect();

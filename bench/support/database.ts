@@ -1,11 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import pg from "pg";
+import { z } from "zod";
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import { listImportFiles } from "@/server/ingest/import-files";
 
 /** The seeded database `npm run bench:seed` fills and `npm run bench` reads. */
 export const BENCH_DATABASE = "daily_papers_bench";
+/** `--database <name>`: another seeded database than the default, e.g. a 10,000-paper one beside the 1M one. */
+export const databaseNameSchema = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a PostgreSQL database name: lower-case letters, digits and _")
+  .default(BENCH_DATABASE);
+
 /** The newest feed day of the seeded data. */
 export const BENCH_TODAY = "2026-11-27";
 

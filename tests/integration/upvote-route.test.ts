@@ -13,7 +13,7 @@ beforeAll(async () => {
     db: database.db,
     siteUrl: SITE_URL,
     rateLimit: { limit: 150, windowMs: 60_000 },
-    onChange: async () => void changes++,
+    onChange: () => void changes++,
   });
   await createPaper(database.db, "2611.00010", 5);
   await createPaper(database.db, "hep-th/9901001", 0);
@@ -100,7 +100,7 @@ describe("POST/DELETE /api/papers/<id>/upvote", () => {
       db: database.db,
       siteUrl: SITE_URL,
       rateLimit: { limit: 3, windowMs: 60_000 },
-      onChange: async () => {},
+      onChange: () => {},
     });
     const { user, cookie } = await createSignedInUser(database.db, "fast@example.com");
     const headers = { cookie, origin: SITE_URL };

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { castUpvote, getUpvotedPaperIds, listUpvotedPapers, removeUpvote, setUpvote } from "@/server/votes/votes";
 import { createPaper, createSignedInUser } from "../support/accounts";
@@ -25,6 +26,30 @@ describe("upvotes", () => {
     expect(await removeUpvote(database.db, user.id, "2611.00001")).toEqual({ paperId: "2611.00001", upvoted: false, upvotes: 40 });
     expect(await counts("2611.00001")).toEqual({ local: 0, rows: 0 });
     expect(await getUpvotedPaperIds(database.db, null, ["2611.00001"])).toEqual(new Set());
+  });
+
+  it("tells every instance of a vote that changed something, in the vote's own statement, and only then", async () => {
+    await createPaper(database.db, "2611.00009", 0);
+    const { user } = await createSignedInUser(database.db, "notifier@example.com");
+    const listener = new pg.Client({ connectionString: database.url });
+    await listener.connect();
+    const heard: string[] = [];
+    // Notices reach a listening session in commit order: once the sentinel is in, every notice sent before it is too.
+    const sentinel = new Promise<void>((resolve) =>
+      listener.on("notification", ({ channel }) => (channel === "test_sentinel" ? resolve() : heard.push(channel))),
+    );
+    try {
+      await listener.query("LISTEN papers_changed; LISTEN test_sentinel");
+      await castUpvote(database.db, user.id, "2611.00009");
+      await castUpvote(database.db, user.id, "2611.00009");
+      await removeUpvote(database.db, user.id, "2611.00009");
+      await removeUpvote(database.db, user.id, "2611.00009");
+      await database.db.$executeRaw`SELECT pg_notify('test_sentinel', '')`;
+      await sentinel;
+      expect(heard).toEqual(["papers_changed", "papers_changed"]);
+    } finally {
+      await listener.end();
+    }
   });
 
   it("answers null for an unknown paper and writes nothing", async () => {

@@ -1,7 +1,9 @@
 import "server-only";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { formatWait } from "@/lib/durations";
 import { AppError } from "@/lib/errors";
-import type { Db } from "@/server/db";
+import { queryRows, type Db } from "@/server/db";
 
 export interface RateLimitRule {
   limit: number;
@@ -15,29 +17,22 @@ export interface RateLimitResult {
 }
 
 /**
- * Sliding-window limit stored in Postgres, so it holds across app instances. A per-key advisory
- * lock makes check-and-record atomic under concurrent requests.
+ * Sliding-window limit stored in Postgres, so it holds across app instances. One call of the
+ * `consume_rate_limit` function (see its migration): a per-key advisory lock makes check-and-record
+ * atomic under concurrent requests, in one round trip.
  */
 export async function consumeRateLimit(db: Db, key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitResult> {
-  const windowStart = new Date(now.getTime() - rule.windowMs);
-  return db.$transaction(async (tx) => {
-    // Raw: Prisma has no advisory locks.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-    await tx.rateLimitEvent.deleteMany({ where: { key, createdAt: { lte: windowStart } } });
-    const recent = await tx.rateLimitEvent.findMany({
-      where: { key, createdAt: { gt: windowStart } },
-      select: { createdAt: true },
-      orderBy: { createdAt: "asc" },
-      take: rule.limit,
-    });
-    if (recent.length >= rule.limit) {
-      const oldest = recent[0]!.createdAt.getTime();
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowMs - now.getTime()) / 1000)) };
-    }
-    await tx.rateLimitEvent.create({ data: { key, createdAt: now } });
-    return { allowed: true, retryAfterSeconds: 0 };
-  });
+  // Raw: a database function; timestamps are stored as UTC without a zone, so the clock is too.
+  const [row] = await queryRows(
+    db,
+    waitRow,
+    Prisma.sql`SELECT consume_rate_limit(${key}, ${rule.limit}, ${rule.windowMs}, (${now}::timestamptz AT TIME ZONE 'UTC')) AS "wait"`,
+  );
+  const wait = row?.wait ?? 0;
+  return { allowed: wait === 0, retryAfterSeconds: wait };
 }
+
+const waitRow = z.object({ wait: z.number() });
 
 /**
  * Counts one event against the limit, or throws a RATE_LIMITED AppError (429 with Retry-After)

@@ -26,15 +26,24 @@ export const PAPERS_TAG = "papers";
 // Trending scores age with the clock, so cached rankings are refreshed every few minutes anyway.
 const CACHE_OPTIONS = { tags: [PAPERS_TAG], revalidate: 300 };
 
-/** From a server action: the acting user's next render reads the new data; other instances follow. */
-export async function refreshPapersFromAction(): Promise<void> {
+/** From a server action: the acting user's next render reads the new data. */
+export function revalidatePapersFromAction(): void {
   updateTag(PAPERS_TAG);
-  await notifyPapersChanged(db);
 }
 
 /** From a route handler (updateTag is only allowed in server actions). */
-export async function refreshPapersFromRoute(): Promise<void> {
+export function revalidatePapersFromRoute(): void {
   revalidateTag(PAPERS_TAG, { expire: 0 });
+}
+
+/** After a write that did not announce itself: this instance at once, the others on the notice. */
+export async function refreshPapersFromAction(): Promise<void> {
+  revalidatePapersFromAction();
+  await notifyPapersChanged(db);
+}
+
+export async function refreshPapersFromRoute(): Promise<void> {
+  revalidatePapersFromRoute();
   await notifyPapersChanged(db);
 }
 

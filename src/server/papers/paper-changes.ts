@@ -6,7 +6,7 @@ import type { Db } from "@/server/db";
 // Every write that changes what paper pages show (votes, imports, submissions, comments,
 // moderation) NOTIFYs this channel; every app instance LISTENs, so caches in all of them (the
 // paper queries' data cache and the anonymous page cache) learn of it within moments.
-const PAPERS_CHANGED_CHANNEL = "papers_changed";
+export const PAPERS_CHANGED_CHANNEL = "papers_changed";
 
 /** Inside the writing transaction: delivered to every instance on commit, never on rollback. */
 export async function notifyPapersChangedIn(tx: Prisma.TransactionClient): Promise<void> {

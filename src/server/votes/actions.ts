@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute } from "@/server/auth/session";
 import { db } from "@/server/db";
-import { refreshPapersFromAction } from "@/server/papers/cache";
+import { revalidatePapersFromAction } from "@/server/papers/cache";
 import { voteAsUser } from "@/server/votes/votes";
 
 export type UpvoteActionResult = { ok: true; upvoted: boolean; upvotes: number } | { ok: false; message: string };
@@ -17,7 +17,8 @@ export async function setUpvoteAction(paperId: string, upvoted: boolean): Promis
   try {
     assertMayContribute(user);
     const state = await voteAsUser(db, user.id, { paperId, upvoted });
-    await refreshPapersFromAction();
+    // The vote statement itself told the other instances.
+    revalidatePapersFromAction();
     return { ok: true, upvoted: state.upvoted, upvotes: state.upvotes };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message };

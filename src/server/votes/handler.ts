@@ -12,7 +12,8 @@ export interface UpvoteHandlerDeps {
   siteUrl: string;
   rateLimit: RateLimitRule;
   /** Called after a successful change, to revalidate pages showing the count. */
-  onChange: () => Promise<void>;
+  /** This instance's caches; the vote statement itself notifies every instance. */
+  onChange: () => void;
 }
 
 type Context = { params: Promise<{ id: string }> };
@@ -35,7 +36,7 @@ export function createUpvoteHandler(deps: UpvoteHandlerDeps) {
       { paperId: decodeSegment((await context.params).id, "paperId"), upvoted: request.method === "POST" },
       deps.rateLimit,
     );
-    await deps.onChange();
+    deps.onChange();
     return Response.json(state);
   });
 }

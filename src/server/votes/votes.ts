@@ -8,6 +8,7 @@ import { db as sharedDb, queryRows, type Db } from "@/server/db";
 import { parseOrThrow } from "@/server/http/errors";
 import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
+import { PAPERS_CHANGED_CHANNEL } from "@/server/papers/paper-changes";
 
 export interface UpvoteState {
   paperId: string;
@@ -38,10 +39,15 @@ export async function voteAsUser(
   return state;
 }
 
-const countRow = z.object({ upvotes: z.number() });
+const countRow = z.object({ upvotes: z.number(), notified: z.number() });
 
-// Raw: each change is one statement, so the row insert/delete and the count adjustment commit
-// together and the count moves only by the number of rows actually inserted or deleted. The
+// The change notice rides in the vote's own statement (delivered on commit, only when a row
+// changed), so a vote is one round trip after the session and the rate limit.
+const changeNotice = (changed: Prisma.Sql) =>
+  Prisma.sql`notified AS (SELECT pg_notify(${PAPERS_CHANGED_CHANNEL}, '') FROM ${changed} LIMIT 1)`;
+
+// Raw: each change is one statement, so the row insert/delete, the count adjustment and the change
+// notice commit together and the count moves only by the number of rows actually inserted or deleted. The
 // primary key (userId, paperId) makes a concurrent duplicate insert wait and then do nothing.
 
 /** Adds the user's upvote (idempotent). Null when the paper does not exist. */
@@ -55,10 +61,12 @@ export async function castUpvote(db: Db, userId: string, paperId: string): Promi
         SELECT ${userId}, "id" FROM "Paper" WHERE "id" = ${paperId} AND "hiddenAt" IS NULL
         ON CONFLICT DO NOTHING
         RETURNING 1
-      )
-      UPDATE "Paper" SET "localUpvotes" = "localUpvotes" + (SELECT count(*) FROM inserted)::int
-      WHERE "id" = ${paperId} AND "hiddenAt" IS NULL
-      RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"`,
+      ), counted AS (
+        UPDATE "Paper" SET "localUpvotes" = "localUpvotes" + (SELECT count(*) FROM inserted)::int
+        WHERE "id" = ${paperId} AND "hiddenAt" IS NULL
+        RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"
+      ), ${changeNotice(Prisma.sql`inserted`)}
+      SELECT "upvotes", (SELECT count(*) FROM notified)::int AS "notified" FROM counted`,
   );
   return row ? { paperId, upvoted: true, upvotes: row.upvotes } : null;
 }
@@ -72,10 +80,12 @@ export async function removeUpvote(db: Db, userId: string, paperId: string): Pro
       WITH deleted AS (
         DELETE FROM "Upvote" WHERE "userId" = ${userId} AND "paperId" = ${paperId}
         RETURNING 1
-      )
-      UPDATE "Paper" SET "localUpvotes" = "localUpvotes" - (SELECT count(*) FROM deleted)::int
-      WHERE "id" = ${paperId}
-      RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"`,
+      ), counted AS (
+        UPDATE "Paper" SET "localUpvotes" = "localUpvotes" - (SELECT count(*) FROM deleted)::int
+        WHERE "id" = ${paperId}
+        RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"
+      ), ${changeNotice(Prisma.sql`deleted`)}
+      SELECT "upvotes", (SELECT count(*) FROM notified)::int AS "notified" FROM counted`,
   );
   return row ? { paperId, upvoted: false, upvotes: row.upvotes } : null;
 }
