@@ -23,6 +23,9 @@ export interface AppServerOptions {
   pageCacheMb?: number;
 }
 
+/** As `npm start` runs the server (package.json): V8's heap capped so the process stays under 512 MB. */
+const SERVER_NODE_FLAGS = ["--max-old-space-size=320"];
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
@@ -45,19 +48,23 @@ export async function startAppServer({
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: PROJECT_DIR,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "test-only-secret-not-for-production",
-      SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
-      ...(pageCacheMb === undefined ? {} : { PAGE_CACHE_MB: String(pageCacheMb) }),
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, ...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: PROJECT_DIR,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: baseURL,
+        NEXTAUTH_SECRET: "test-only-secret-not-for-production",
+        SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
+        ...(pageCacheMb === undefined ? {} : { PAGE_CACHE_MB: String(pageCacheMb) }),
+      },
     },
-  });
+  );
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
