@@ -2,10 +2,18 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
+import { addDays } from "@/lib/dates";
 import { parsePeriod } from "@/lib/periods";
 import { renderJsonFeed, renderRss } from "@/server/feeds/render";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { getOrganizationPapers, getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/papers/feed";
+import {
+  getLatestFeedDate,
+  getOrganizationPapers,
+  getPaperById,
+  getPeriodFeed,
+  getRecentPapers,
+  getTrendingPapers,
+} from "@/server/papers/feed";
 import { toHfDailyPaper } from "@/server/papers/hf-shape";
 import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
 import { searchPapers } from "@/server/papers/search";
@@ -125,6 +133,34 @@ describe("search", () => {
   it("finds a paper directly by arXiv id or URL", async () => {
     expect((await searchPapers(t.db, "2606.11176")).hits[0]?.paper.id).toBe("2606.11176");
     expect((await searchPapers(t.db, "https://arxiv.org/abs/2606.11176v2")).hits[0]?.paper.id).toBe("2606.11176");
+  });
+
+  it("ranks among the newest 1,000 matches, found in the recent window first, and still finds rare older matches", async () => {
+    const latest = (await getLatestFeedDate(t.db))!;
+    const paper = (id: string, title: string, abstract: string, daysBack: number) => ({
+      id,
+      title,
+      abstract,
+      authors: ["A. Author"],
+      publishedAt: new Date(`${addDays(latest, -daysBack)}T08:00:00Z`),
+      feedDate: new Date(addDays(latest, -daysBack)),
+      source: "HF_DAILY" as const,
+    });
+    const recent = Array.from({ length: 1000 }, (_, index) =>
+      paper(`2901.${10_000 + index}`, `Zebrafish study ${index}`, "A study.", index % 30),
+    );
+    const older = paper("2901.11500", "Zebrafish zebrafish zebrafish", "zebrafish ".repeat(20), 200);
+    const rare = paper("2901.11501", "Quokka behaviour", "Marsupials on an island.", 400);
+    await t.db.paper.createMany({ data: [...recent, older, rare] });
+    try {
+      const common = await searchPapers(t.db, "zebrafish");
+      expect(common.hits).toHaveLength(50);
+      // The most relevant match is older than the newest 1,000: not ranked, as documented.
+      expect(common.hits.map((hit) => hit.paper.id)).not.toContain(older.id);
+      expect((await searchPapers(t.db, "quokka")).hits.map((hit) => hit.paper.id)).toEqual([rare.id]);
+    } finally {
+      await t.db.paper.deleteMany({ where: { id: { in: [...recent, older, rare].map((row) => row.id) } } });
+    }
   });
 
   it.each([
