@@ -8,6 +8,7 @@ import { createDb } from "@/server/db";
 import { forYouQuery, getForYouPapers } from "@/server/follows/follows";
 import { getLatestFeedDate } from "@/server/papers/feed";
 import { benchDatabaseUrl } from "./support/database";
+import { percentile } from "./support/load";
 import { applyMigrations } from "../scripts/workarounds/migrate";
 
 const READER = "bench-for-you@example.com";
@@ -68,9 +69,6 @@ const MUTED_TOPICS = [
   "tourism",
   "gaming",
 ];
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 async function main() {
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:for-you`, which provides DATABASE_URL.");

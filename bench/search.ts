@@ -6,6 +6,7 @@ import { env } from "@/env";
 import { createDb } from "@/server/db";
 import { searchPapers } from "@/server/papers/search";
 import { benchDatabaseUrl, databaseNameSchema } from "./support/database";
+import { percentile } from "./support/load";
 import { applyMigrations } from "../scripts/workarounds/migrate";
 
 // Common words match a large share of papers; rare ones a handful. Checked against the seed.
@@ -34,9 +35,6 @@ const WORDS = {
   ],
   rare: ["spectroscopy", "photonic", "glacier", "sommelier", "cryptocurrency", "auction", "tokamak", "seismic"],
 };
-
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 async function main() {
   const { values } = parseArgs({ options: { database: { type: "string" } } });

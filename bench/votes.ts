@@ -13,7 +13,7 @@ import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
-import { load, mb, samplePeakRss } from "./support/load";
+import { load, mb, percentile, samplePeakRss } from "./support/load";
 import { prepareVoters, randomVoteRequest, removeVoters, type Voter } from "./support/voters";
 import { applyMigrations } from "../scripts/workarounds/migrate";
 import { startAppServer } from "../tests/e2e/app-server";
@@ -29,9 +29,6 @@ const statusesOf = (result: autocannon.Result) =>
   Object.entries(result.statusCodeStats ?? {})
     .map(([status, count]) => `${status}: ${count.count ?? 0}`)
     .join(", ");
-
-const percentile = (values: number[], p: number) =>
-  values.length === 0 ? 0 : [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 /** The upvote route's SQL, statement for statement, from one connection: the ceiling. */
 async function directVote(client: pg.Client, voter: Voter, paperId: string, up: boolean) {

@@ -79,3 +79,9 @@ export function samplePeakRss(pids: number[]): { peak: () => number; stop: () =>
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The p-th percentile of `values` (nearest rank), 0 for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  return [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+}

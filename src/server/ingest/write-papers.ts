@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { queryRows, type Db } from "@/server/db";
 import { IMPORTED_COLUMNS, toImportedRow, type ImportedColumn, type PaperRecord } from "@/server/ingest/paper-record";
-import { notifyPapersChangedIn } from "@/server/papers/paper-changes";
+import { notifyPapersChanged } from "@/server/papers/paper-changes";
 
 export interface WriteSummary {
   created: number;
@@ -37,7 +37,7 @@ export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMod
         summary.updated += rows.length - created;
         summary.unchanged += batch.length - rows.length;
       }
-      if (summary.created + summary.updated > 0) await notifyPapersChangedIn(tx);
+      if (summary.created + summary.updated > 0) await notifyPapersChanged(tx);
     },
     { timeout: 120_000 },
   );

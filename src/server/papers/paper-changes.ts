@@ -1,21 +1,18 @@
 // Also loaded by the production server (scripts/server.ts) outside Next.js, hence no "server-only" marker.
 import pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/server/db";
 
 // Every write that changes what paper pages show (votes, imports, submissions, comments,
 // moderation) NOTIFYs this channel; every app instance LISTENs, so caches in all of them (the
 // paper queries' data cache and the anonymous page cache) learn of it within moments.
 export const PAPERS_CHANGED_CHANNEL = "papers_changed";
 
-/** Inside the writing transaction: delivered to every instance on commit, never on rollback. */
-export async function notifyPapersChangedIn(tx: Prisma.TransactionClient): Promise<void> {
+/**
+ * Inside a writing transaction: delivered to every instance on commit, never on rollback. With the
+ * shared client, after a write has committed.
+ */
+export async function notifyPapersChanged(db: Pick<Prisma.TransactionClient, "$executeRaw">): Promise<void> {
   // Raw: Prisma has no NOTIFY.
-  await tx.$executeRaw`SELECT pg_notify(${PAPERS_CHANGED_CHANNEL}, '')`;
-}
-
-/** After a write has committed. */
-export async function notifyPapersChanged(db: Db): Promise<void> {
   await db.$executeRaw`SELECT pg_notify(${PAPERS_CHANGED_CHANNEL}, '')`;
 }
 

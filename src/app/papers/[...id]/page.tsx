@@ -9,31 +9,23 @@ import { ReportForm } from "@/components/report-form";
 import { SaveButton } from "@/components/save-button";
 import { SimilarPapers } from "@/components/similar-papers";
 import { UpvoteButton } from "@/components/upvote-button";
-import { isArxivId } from "@/lib/arxiv-id";
 import { bibtexEntry } from "@/lib/bibtex";
 import { commentOrderSchema } from "@/lib/comments";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { decodePathSegment } from "@/lib/url-path";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { listPaperComments } from "@/server/comments/comments";
 import { db } from "@/server/db";
 import { getViewerSaves } from "@/server/library/library";
-import { getCachedPaper, getCachedSimilarPapers } from "@/server/papers/cache";
+import { getCachedSimilarPapers } from "@/server/papers/cache";
+import { paperFromPath } from "@/server/papers/paper-from-path";
 import { getViewerVotes } from "@/server/votes/votes";
 
 type Params = Promise<{ id: string[] }>;
 
-// Old-style ids contain a slash (hep-th/9901001), so the id arrives as path segments.
-async function paperFor(params: Params) {
-  const segments = (await params).id.map(decodePathSegment);
-  const id = segments.every((segment) => segment !== null) ? segments.join("/") : "";
-  return isArxivId(id) ? getCachedPaper(id) : null;
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const paper = await paperFor(params);
+  const paper = await paperFromPath(params);
   if (!paper) return { title: "Paper not found" };
   const description = paper.abstract.length > 300 ? `${paper.abstract.slice(0, 297)}…` : paper.abstract;
   const images = paper.thumbnailUrl ? [paper.thumbnailUrl] : undefined;
@@ -47,7 +39,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PaperPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const paper = await paperFor(params);
+  const paper = await paperFromPath(params);
   if (!paper) notFound();
   const query = await searchParams;
   const order = commentOrderSchema.catch("newest").parse(firstParam(query.comments) ?? "newest");

@@ -2,28 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperList } from "@/components/paper-list";
-import { isArxivId } from "@/lib/arxiv-id";
-import { decodePathSegment } from "@/lib/url-path";
-import { getCachedPaper, getCachedSimilarPapers } from "@/server/papers/cache";
+import { getCachedSimilarPapers } from "@/server/papers/cache";
+import { paperFromPath } from "@/server/papers/paper-from-path";
 import { MORE_LIKE_THIS } from "@/server/papers/similar";
 
 type Params = Promise<{ id: string[] }>;
 
-// Old-style ids contain a slash (hep-th/9901001), so the id arrives as path segments.
-async function paperFor(params: Params) {
-  const segments = (await params).id.map(decodePathSegment);
-  const id = segments.every((segment) => segment !== null) ? segments.join("/") : "";
-  return isArxivId(id) ? getCachedPaper(id) : null;
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const paper = await paperFor(params);
+  const paper = await paperFromPath(params);
   return paper ? { title: `More like “${paper.title}”`, robots: { index: false } } : { title: "Paper not found" };
 }
 
 /** "More like this" from a card: the feed narrowed to one paper's neighbours by content. */
 export default async function MoreLikeThisPage({ params }: { params: Params }) {
-  const paper = await paperFor(params);
+  const paper = await paperFromPath(params);
   if (!paper) notFound();
   const papers = await getCachedSimilarPapers(paper.id, MORE_LIKE_THIS);
   return (
