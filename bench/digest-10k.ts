@@ -15,8 +15,8 @@ import { runTrendingDigest } from "@/server/digest/trending-digest";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { benchDatabaseUrl, dropBenchDatabase, recreateBenchDatabase } from "./support/database";
-import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
-import { applyMigrations } from "../scripts/workarounds/migrate";
+import { migrate } from "../scripts/lib/database";
+import { PROJECT_ROOT } from "../scripts/lib/project-root";
 
 // Its own database: the seeded one of `npm run bench:seed` stays as it is.
 const BENCH_DATABASE = "daily_papers_bench_digest";
@@ -95,7 +95,7 @@ async function main() {
   console.log(`Preparing ${BENCH_DATABASE}: migrations, demo papers, ${args.subscribers.toLocaleString("en-US")} confirmed subscribers...`);
   await recreateBenchDatabase(env.DATABASE_URL, BENCH_DATABASE);
   const url = benchDatabaseUrl(env.DATABASE_URL, BENCH_DATABASE);
-  await applyMigrations(url);
+  await migrate(url);
   const db = createDb(url);
   const smtp = await startSmtpSink();
   const mailer = createSmtpMailer(smtp.url, "Daily Papers <bench@localhost>", { pool: true, maxConnections: args.concurrency });
@@ -105,7 +105,7 @@ async function main() {
       mailer,
       now: () => BENCH_NOW,
       cadence: "DAILY",
-      origin: "https://papers.example.org",
+      siteUrl: "https://papers.example.org",
       concurrency: args.concurrency,
     });
   try {

@@ -9,7 +9,7 @@ import { forYouQuery, getForYouPapers } from "@/server/follows/follows";
 import { getLatestFeedDate } from "@/server/papers/feed";
 import { benchDatabaseUrl } from "./support/database";
 import { percentile } from "./support/load";
-import { applyMigrations } from "../scripts/workarounds/migrate";
+import { migrate } from "../scripts/lib/database";
 
 const READER = "bench-for-you@example.com";
 // The follow mix of a broad reader: many labs and people, a few dozen topics, some mutes.
@@ -73,7 +73,7 @@ const MUTED_TOPICS = [
 async function main() {
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:for-you`, which provides DATABASE_URL.");
   const url = benchDatabaseUrl(env.DATABASE_URL);
-  await applyMigrations(url);
+  await migrate(url);
   const db = createDb(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -12,7 +12,7 @@ import { env } from "@/env";
 import { addDays } from "@/lib/dates";
 import { createDb } from "@/server/db";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { applyMigrations } from "../scripts/workarounds/migrate";
+import { migrate } from "../scripts/lib/database";
 
 const DATABASE = "daily_papers_bench_import";
 const PER_FILE = 700;
@@ -55,7 +55,7 @@ async function main() {
   await admin.query(`CREATE DATABASE ${DATABASE}`);
   const url = new URL(serverUrl);
   url.pathname = `/${DATABASE}`;
-  await applyMigrations(url.toString());
+  await migrate(url.toString());
   const db = createDb(url.toString());
   try {
     const source = args.papers ? writeSyntheticDays(args.papers) : "prisma/demo";

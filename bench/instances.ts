@@ -18,8 +18,9 @@ import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
 import { load, mb, samplePeakRss, startCeiling, waitFor } from "./support/load";
 import { prepareVoters, removeVoters } from "./support/voters";
-import { applyMigrations } from "../scripts/workarounds/migrate";
-import { freePort, startAppServer, type AppServer } from "../tests/e2e/app-server";
+import { startAppServer, type AppServer } from "../scripts/lib/app-server";
+import { migrate } from "../scripts/lib/database";
+import { freePort } from "../scripts/lib/free-port";
 
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(2).max(120).default(10),
@@ -124,7 +125,7 @@ async function main() {
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:instances`, which provides DATABASE_URL.");
   if (!existsSync(NGINX)) throw new Error(`${NGINX} not found: install nginx from Debian's packages (apt-get install nginx).`);
   const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
-  await applyMigrations(databaseUrl);
+  await migrate(databaseUrl);
   console.log(`Day page ${DAY}, gzip; ${args.connections} connections, ${args.seconds} s per run\n`);
   let ceilingRps = 0;
   for (const pageCacheMb of [64, 0]) {

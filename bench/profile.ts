@@ -13,7 +13,7 @@ import { z } from "zod";
 import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
 import { prepareVoters, randomVoteRequest, removeVoters } from "./support/voters";
-import { startAppServer } from "../tests/e2e/app-server";
+import { startAppServer } from "../scripts/lib/app-server";
 
 const argsSchema = z.object({
   path: z.string().startsWith("/").default(`/papers/date/${BENCH_TODAY}`),

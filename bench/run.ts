@@ -13,9 +13,9 @@ import { env } from "@/env";
 import { periodContaining } from "@/lib/periods";
 import { BENCH_TODAY, benchDatabaseUrl, databaseNameSchema } from "./support/database";
 import { load, mb, samplePeakRss, startCeiling } from "./support/load";
-import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
-import { applyMigrations } from "../scripts/workarounds/migrate";
-import { startAppServer } from "../tests/e2e/app-server";
+import { startAppServer } from "../scripts/lib/app-server";
+import { migrate } from "../scripts/lib/database";
+import { PROJECT_ROOT } from "../scripts/lib/project-root";
 
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(2).max(120).default(10),
@@ -94,7 +94,7 @@ async function main() {
   if (!existsSync(join(PROJECT_ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
   const databaseUrl = benchDatabaseUrl(env.DATABASE_URL, args.database);
   // A database seeded by an older commit gets this commit's migrations (new columns and indexes).
-  await applyMigrations(databaseUrl);
+  await migrate(databaseUrl);
   const { papers, list } = await scenarios(databaseUrl);
 
   const server = await startAppServer({ databaseUrl, pageCacheMb: args["page-cache-mb"] });

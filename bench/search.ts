@@ -7,7 +7,7 @@ import { createDb } from "@/server/db";
 import { searchPapers } from "@/server/papers/search";
 import { benchDatabaseUrl, databaseNameSchema } from "./support/database";
 import { percentile } from "./support/load";
-import { applyMigrations } from "../scripts/workarounds/migrate";
+import { migrate } from "../scripts/lib/database";
 
 // Common words match a large share of papers; rare ones a handful. Checked against the seed.
 const WORDS = {
@@ -41,7 +41,7 @@ async function main() {
   const database = databaseNameSchema.parse(values.database);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:search`, which provides DATABASE_URL.");
   const url = benchDatabaseUrl(env.DATABASE_URL, database);
-  await applyMigrations(url);
+  await migrate(url);
   const db = createDb(url);
   try {
     const papers = await db.paper.count();

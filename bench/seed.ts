@@ -10,8 +10,8 @@ import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl, databaseNameSchema, loadCorpus, recreateBenchDatabase } from "./support/database";
-import { PROJECT_ROOT } from "../scripts/workarounds/local-postgres";
-import { applyMigrations } from "../scripts/workarounds/migrate";
+import { migrate } from "../scripts/lib/database";
+import { PROJECT_ROOT } from "../scripts/lib/project-root";
 
 const argsSchema = z.object({
   papers: z.coerce.number().int().min(1_000).max(5_000_000).default(1_000_000),
@@ -40,7 +40,7 @@ async function main() {
   );
   await recreateBenchDatabase(env.DATABASE_URL, args.database);
   const url = benchDatabaseUrl(env.DATABASE_URL, args.database);
-  await applyMigrations(url);
+  await migrate(url);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const started = performance.now();

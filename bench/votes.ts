@@ -15,8 +15,8 @@ import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
 import { load, mb, percentile, samplePeakRss } from "./support/load";
 import { prepareVoters, randomVoteRequest, removeVoters, type Voter } from "./support/voters";
-import { applyMigrations } from "../scripts/workarounds/migrate";
-import { startAppServer } from "../tests/e2e/app-server";
+import { startAppServer } from "../scripts/lib/app-server";
+import { migrate } from "../scripts/lib/database";
 
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(2).max(120).default(10),
@@ -77,7 +77,7 @@ async function main() {
   const args = argsSchema.parse(values);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:votes`, which provides DATABASE_URL.");
   const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
-  await applyMigrations(databaseUrl);
+  await migrate(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const voters = await prepareVoters(db);

@@ -1,7 +1,7 @@
 // Usage: npm run db:stop. Stops the embedded local PostgreSQL server even if a process still uses it.
-import { stopLocalPostgres } from "./workarounds/local-postgres";
+import { stopEmbeddedServer } from "./lib/database";
 
-stopLocalPostgres((message) => console.log(`[db] ${message}`)).then(
+stopEmbeddedServer((message) => console.log(`[db] ${message}`)).then(
   (stopped) => {
     console.log(stopped ? "[db] Local PostgreSQL server stopped." : "[db] The local PostgreSQL server is not running.");
     process.exit(0);

@@ -3,11 +3,11 @@
 // delivery failed for good, so cron mails the operator.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { env } from "@/env";
+import { env, siteUrl } from "@/env";
 import { cadenceSchema } from "@/lib/subscription";
 import { db } from "@/server/db";
+import type { TrendingDigestReport } from "@/server/digest/digest-run";
 import { runDueDigests } from "@/server/digest/run-due-digests";
-import type { TrendingDigestReport } from "@/server/digest/trending-digest";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 
 const USAGE = `Usage: npm run digest -- [--cadence daily|weekly] [--now <ISO time>]
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       mailer,
       now: () => new Date(Date.now() + offsetMs),
       cadences: args.cadence ? [args.cadence] : undefined,
-      origin: env.NEXTAUTH_URL,
+      siteUrl,
       digestSize: env.DIGEST_SIZE,
       concurrency: env.DIGEST_CONCURRENCY,
     });

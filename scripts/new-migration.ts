@@ -2,9 +2,7 @@
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql from the difference between the
 // existing migrations and prisma/schema.prisma, using a throw-away shadow database.
 import { z } from "zod";
-import { env } from "@/env";
-import { acquireLocalPostgres } from "./workarounds/local-postgres";
-import { createMigration } from "./workarounds/migrate";
+import { acquireDatabaseServer, createMigration } from "./lib/database";
 
 const nameSchema = z
   .string({ error: "Give the migration a name: npm run db:migration -- add_paper_views" })
@@ -16,13 +14,13 @@ async function main(): Promise<number> {
     console.error(name.error.issues[0]?.message);
     return 2;
   }
-  const local = env.DATABASE_URL ? null : await acquireLocalPostgres((message) => console.log(`[db] ${message}`));
+  const server = await acquireDatabaseServer((message) => console.log(`[db] ${message}`));
   try {
-    const dir = await createMigration(local ? local.urlFor("postgres") : env.DATABASE_URL!, name.data);
+    const dir = await createMigration(server.adminUrl, name.data);
     console.log(dir ? `Created ${dir}/migration.sql; review it, then run npm run db:migrate` : "No schema changes: nothing to migrate.");
     return 0;
   } finally {
-    await local?.release();
+    await server.release();
   }
 }
 

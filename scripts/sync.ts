@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { env } from "@/env";
 import { syncSourcesSchema, type SyncSource } from "@/lib/sync-sources";
-import { runConfiguredSync } from "@/server/sync/configured-sync";
+import { configuredSyncEndpoints, runConfiguredSync } from "@/server/sync/configured-sync";
 
 const USAGE = `Usage: npm run sync -- [--source <source>]...
   --source   sync only this source (repeatable): hf, or arxiv:<categories> such as arxiv:cs.CL,cs.LG
@@ -21,7 +21,7 @@ function parseCommandLine(argv: string[]): SyncSource[] | null {
 }
 
 function hostOf(source: SyncSource): string {
-  return new URL(source.kind === "hf" ? env.HF_API_URL : env.ARXIV_API_URL).host;
+  return new URL(configuredSyncEndpoints[source.kind]).host;
 }
 
 async function main(): Promise<number> {

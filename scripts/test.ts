@@ -7,13 +7,13 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { z } from "zod";
-import { childEnv, env } from "@/env";
 import { createDb } from "@/server/db";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { acquireLocalPostgres, PROJECT_ROOT } from "./workarounds/local-postgres";
-import { applyMigrations } from "./workarounds/migrate";
-import { freePort } from "../tests/e2e/app-server";
-import { resolveBrowser } from "../tests/e2e/browser";
+import { resolveBrowser } from "./lib/browser";
+import { acquireDatabaseServer, migrate, type DatabaseServer } from "./lib/database";
+import { freePort } from "./lib/free-port";
+import { PROJECT_ROOT } from "./lib/project-root";
+import { childEnv, toolingEnv } from "./lib/tooling-env";
 
 const RESULTS = join(PROJECT_ROOT, ".data", "test-results");
 const E2E_DATABASE = "daily_papers_e2e";
@@ -28,7 +28,7 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 
 async function announceBrowser(): Promise<boolean> {
   try {
-    const browser = await resolveBrowser(env.CHROMIUM_PATH);
+    const browser = await resolveBrowser(toolingEnv.CHROMIUM_PATH);
     console.log(`Browser tests use ${browser.executablePath} (${browser.source}).`);
     return true;
   } catch (error) {
@@ -37,20 +37,19 @@ async function announceBrowser(): Promise<boolean> {
   }
 }
 
-async function prepareE2eDatabase(serverUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
+async function prepareE2eDatabase(server: DatabaseServer): Promise<string> {
+  const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${E2E_DATABASE}`);
   await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${E2E_DATABASE}`;
-  await applyMigrations(url.toString());
-  const db = createDb(url.toString());
+  const url = server.urlFor(E2E_DATABASE);
+  await migrate(url);
+  const db = createDb(url);
   const fixtures = ["hf-daily-papers", "e2e"].map((folder) => join(PROJECT_ROOT, "tests", "fixtures", folder));
   await importDailyPaperFiles(db, await listImportFiles(fixtures));
   await db.$disconnect();
-  return url.toString();
+  return url;
 }
 
 // Each counts as one check in the summary: lint, formatting, types.
@@ -97,9 +96,8 @@ async function main(): Promise<number> {
   if (runE2e && !(await announceBrowser())) return finish(checks.passed, checks.failed + 1);
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
-  const local = env.DATABASE_URL ? null : await acquireLocalPostgres((message) => console.log(`[db] ${message}`));
+  const server = await acquireDatabaseServer((message) => console.log(`[db] ${message}`));
   try {
-    const serverUrl = local ? local.urlFor("postgres") : env.DATABASE_URL!;
     const vitestJson = join(RESULTS, "vitest.json");
     const e2eJson = join(RESULTS, "e2e.json");
 
@@ -125,7 +123,7 @@ async function main(): Promise<number> {
     let e2e = { passed: 0, failed: 1 };
     if (buildCode === 0) {
       console.log("\n== Browser tests (Playwright, Chromium)");
-      const databaseUrl = await prepareE2eDatabase(serverUrl);
+      const databaseUrl = await prepareE2eDatabase(server);
       await run(
         "node_modules/.bin/playwright",
         ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json", ...(runVitest ? [] : extraArgs)],
@@ -150,7 +148,7 @@ async function main(): Promise<number> {
     const failed = checks.failed + unit.failed + e2e.failed + (buildCode === 0 ? 0 : 1);
     return finish(passed, failed);
   } finally {
-    await local?.release();
+    await server.release();
   }
 }
 

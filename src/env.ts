@@ -1,5 +1,6 @@
-// The only reader of process.env: every setting is validated here once, so the rest of the code
-// gets typed values and a misconfiguration fails at start-up with a message naming the variable.
+// The app's only reader of process.env: every setting is validated here once, so the rest of the
+// code gets typed values and a misconfiguration fails at start-up with a message naming the
+// variable. (Test and bench tooling reads its own settings in scripts/lib/tooling-env.ts.)
 import { createPrivateKey } from "node:crypto";
 import { existsSync } from "node:fs";
 import { z } from "zod";
@@ -25,7 +26,7 @@ const fields = z.object({
   ARXIV_API_URL: z.url().default("https://export.arxiv.org/api/query"),
   SMTP_URL: optionalUrl,
   EMAIL_FROM: z.string().min(3).default("Daily Papers <papers@localhost>"),
-  /** Public origin of the site, used in emailed links (next-auth reads the same variable). */
+  /** The site's public URL; code uses `siteUrl` below, next-auth reads the variable itself. */
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   /** Signs sessions and tokens. `npm run dev`/`start` generate one into .data/ when unset. */
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -84,11 +85,6 @@ const fields = z.object({
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   /** Where `npm run sync` and the cron route read papers from (see src/lib/sync-sources.ts). */
   SYNC_SOURCES: z.string().default("hf").pipe(syncSourcesSchema),
-  /**
-   * Set by the production server (scripts/server.ts) to a random value per process: marks its own
-   * renders of public pages for the page cache. Not for operators to set.
-   */
-  PAGE_CACHE_RENDER_SECRET: z.string().min(32).optional(),
   /** Memory for the anonymous page cache of `npm start`, per instance; 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0, "must be 0 (off) or more").max(4096).default(64),
   /** Who may open /admin, comma-separated; nobody when unset. */
@@ -109,14 +105,6 @@ const fields = z.object({
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
   /** Passed on to the processes the launcher starts, with its own preloads added. */
   NODE_OPTIONS: z.string().optional(),
-  // Test tooling: the browser Playwright drives and the port of the server under test.
-  /** Unset: /usr/bin/chromium when present, else the Chromium inside the @sparticuz/chromium package. */
-  CHROMIUM_PATH: z.string().min(1).optional(),
-  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
-  /** Port of the SMTP server the browser tests start; the server under test sends its mail there. */
-  E2E_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(2525),
-  /** Port of the Hugging Face replay server the admin spec starts; the server under test syncs from it. */
-  E2E_HF_PORT: z.coerce.number().int().min(1).max(65535).default(2526),
 });
 
 const DKIM_VARIABLES = ["DKIM_DOMAIN", "DKIM_SELECTOR", "DKIM_PRIVATE_KEY"] as const;
@@ -148,7 +136,5 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 export const env = parseEnv();
 
-/** The environment for a child process, with overrides (used by the launcher scripts). */
-export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...overrides };
-}
+/** The site's public URL without a trailing slash: the base of absolute links and the Origin its own pages send. */
+export const siteUrl = env.NEXTAUTH_URL.replace(/\/+$/, "");

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { freePort } from "../../tests/e2e/app-server";
+import { freePort } from "../../scripts/lib/free-port";
 
 export interface Measurement {
   requestsPerSecond: number;

@@ -6,13 +6,12 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import { createServer } from "node:net";
 import { arch, platform } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import pg from "pg";
+import { freePort } from "../lib/free-port";
+import { PROJECT_ROOT } from "../lib/project-root";
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DATA_ROOT = join(PROJECT_ROOT, ".data");
 const LEASES_DIR = join(DATA_ROOT, "postgres-leases");
 const PASSWORD_FILE = join(DATA_ROOT, "postgres-password");
@@ -84,22 +83,6 @@ export async function stopLocalPostgres(log: Log = () => {}): Promise<boolean> {
     fs.rmSync(LEASES_DIR, { recursive: true, force: true });
     return true;
   });
-}
-
-/** Creates the database if it does not exist yet. */
-export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
-        if (error.code !== "42P04") throw error; // created concurrently by another process
-      });
-    }
-  } finally {
-    await client.end();
-  }
 }
 
 function resolveRunAs(log: Log): RunAs {
@@ -272,18 +255,6 @@ function run(command: string, args: string[], runAs: RunAs, throwOnError = true)
     throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.error?.message}):\n${result.stdout}${result.stderr}`);
   }
   return result;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 function isAlive(pid: number): boolean {

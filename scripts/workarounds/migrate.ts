@@ -1,18 +1,17 @@
 // Workaround (see README.md beside this file): Prisma Migrate through the wasm build of Prisma's
-// schema engine, because the native engine the CLI wants cannot be downloaded here. It reads and writes the standard prisma/migrations folder and
-// `_prisma_migrations` table, so a machine with the native engine can use `prisma migrate` too.
+// schema engine, because the native engine the CLI wants cannot be downloaded here. It reads the
+// standard migrations folder and writes the standard `_prisma_migrations` table, so a machine with
+// the native engine can use `prisma migrate` on the same database. Only scripts/lib/database.ts
+// calls it, and only when that engine is missing.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
-import { PROJECT_ROOT } from "./local-postgres";
 
-const SCHEMA = join(PROJECT_ROOT, "prisma", "schema.prisma");
-const MIGRATIONS = join(PROJECT_ROOT, "prisma", "migrations");
 const FILTERS = { externalTables: [], externalEnums: [] };
 // Any constant works; it only has to be the same for every process migrating this project.
 const MIGRATION_LOCK_KEY = 7_285_310_442;
@@ -83,16 +82,16 @@ async function withEngine<T>(url: string, fn: (engine: SchemaEngine) => Promise<
   }
 }
 
-async function readMigrations(): Promise<MigrationList> {
-  const dirs = existsSync(MIGRATIONS)
-    ? (await readdir(MIGRATIONS, { withFileTypes: true }))
+async function readMigrations(migrationsDir: string): Promise<MigrationList> {
+  const dirs = existsSync(migrationsDir)
+    ? (await readdir(migrationsDir, { withFileTypes: true }))
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : [];
-  const lockfile = join(MIGRATIONS, "migration_lock.toml");
+  const lockfile = join(migrationsDir, "migration_lock.toml");
   return {
-    baseDir: MIGRATIONS,
+    baseDir: migrationsDir,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockfile) ? await readFile(lockfile, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
@@ -100,7 +99,7 @@ async function readMigrations(): Promise<MigrationList> {
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: await readFile(join(MIGRATIONS, name, "migration.sql"), "utf8") },
+          content: { tag: "ok" as const, value: await readFile(join(migrationsDir, name, "migration.sql"), "utf8") },
         },
       })),
     ),
@@ -108,12 +107,12 @@ async function readMigrations(): Promise<MigrationList> {
 }
 
 /** Applies pending migrations; concurrent callers serialise on an advisory lock. */
-export async function applyMigrations(url: string): Promise<string[]> {
+export async function applyMigrations(url: string, migrationsDir: string): Promise<string[]> {
   const lockClient = new pg.Client({ connectionString: url });
   await lockClient.connect();
   try {
     await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    const migrationsList = await readMigrations();
+    const migrationsList = await readMigrations(migrationsDir);
     const output = await withEngine(url, (engine) => engine.applyMigrations({ migrationsList, filters: FILTERS }));
     return output.appliedMigrationNames;
   } finally {
@@ -123,42 +122,21 @@ export async function applyMigrations(url: string): Promise<string[]> {
 }
 
 /**
- * Diffs the schema against the existing migrations (replayed into a throw-away shadow database on
- * the same server) and writes the difference as a new migration. Returns its folder, or null.
+ * The SQL that takes a database from the existing migrations to the schema file, or null when
+ * they agree. The migrations are replayed into the given empty shadow database first.
  */
-export async function createMigration(serverUrl: string, name: string): Promise<string | null> {
-  const shadowName = `prisma_shadow_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(shadowName)}`);
-  const shadowUrl = new URL(serverUrl);
-  shadowUrl.pathname = `/${shadowName}`;
-  try {
-    const migrationsList = await readMigrations();
-    const files = [{ path: SCHEMA, content: await readFile(SCHEMA, "utf8") }];
-    const sql = await withEngine(shadowUrl.toString(), async (engine) => {
-      if (migrationsList.migrationDirectories.length > 0) await engine.applyMigrations({ migrationsList, filters: FILTERS });
-      const diff = await engine.diff({
-        from: { tag: "schemaDatasource", files, configDir: dirname(SCHEMA) },
-        to: { tag: "schemaDatamodel", files },
-        script: true,
-        exitCode: true,
-        filters: FILTERS,
-      });
-      return diff.exitCode === 0 ? null : diff.stdout;
+export async function diffMigrationsToSchema(shadowUrl: string, migrationsDir: string, schemaFile: string): Promise<string | null> {
+  const migrationsList = await readMigrations(migrationsDir);
+  const files = [{ path: schemaFile, content: await readFile(schemaFile, "utf8") }];
+  return withEngine(shadowUrl, async (engine) => {
+    if (migrationsList.migrationDirectories.length > 0) await engine.applyMigrations({ migrationsList, filters: FILTERS });
+    const diff = await engine.diff({
+      from: { tag: "schemaDatasource", files, configDir: dirname(schemaFile) },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: true,
+      filters: FILTERS,
     });
-    if (!sql) return null;
-    const timestamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-    const dir = join(MIGRATIONS, `${timestamp}_${name}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "migration.sql"), sql);
-    await writeFile(
-      join(MIGRATIONS, "migration_lock.toml"),
-      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
-    );
-    return dir;
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(shadowName)} WITH (FORCE)`);
-    await admin.end();
-  }
+    return diff.exitCode === 0 ? null : diff.stdout;
+  });
 }

@@ -6,11 +6,11 @@ import { SearchBox } from "@/components/search-box";
 import { THEME_SCRIPT } from "@/components/theme-script";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { UserMenu } from "@/components/user-menu";
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import "@/app/globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(env.NEXTAUTH_URL),
+  metadataBase: new URL(siteUrl),
   title: { default: "Daily Papers", template: "%s · Daily Papers" },
   description: "A daily feed of research papers, ranked by the community.",
   // Served from public/, so the header logo and the manifest use the same files.

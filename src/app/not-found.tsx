@@ -3,7 +3,7 @@ import { NotFoundPanel } from "@/components/not-found-panel";
 import { OrganizationNotFound } from "@/components/organization-not-found";
 import { PaperNotFound } from "@/components/paper-not-found";
 import { PeriodNotFound } from "@/components/period-not-found";
-import { pageSubject } from "@/lib/page-subject";
+import { pageSubject } from "@/edge/routes";
 import { requestPathSegments } from "@/server/http/request-path";
 
 /**
@@ -14,21 +14,23 @@ export default async function NotFound() {
   const subject = pageSubject(await requestPathSegments());
   switch (subject?.type) {
     case "organization":
-      return <OrganizationNotFound name={subject.name} />;
+      return <OrganizationNotFound name={subject.key} />;
     case "author":
-      return <AuthorNotFound name={subject.name} />;
+      return <AuthorNotFound name={subject.key} />;
     case "user":
       return (
         <NotFoundPanel
           title="No such reader"
-          message={`Nobody here has the handle “${subject.handle.slice(0, 60)}”.`}
+          message={`Nobody here has the handle “${subject.key.slice(0, 60)}”.`}
           actions={[{ href: "/", label: "Today’s papers" }]}
         />
       );
-    case "period":
-      return <PeriodNotFound kind={subject.kind} />;
+    case "date":
+    case "week":
+    case "month":
+      return <PeriodNotFound kind={subject.type} />;
     case "paper":
-      return <PaperNotFound text={subject.text} />;
+      return <PaperNotFound text={subject.key} />;
     case undefined:
       return (
         <NotFoundPanel

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { env } from "@/env";
 import { signInAs, withDatabase } from "./session";
+import { toolingEnv } from "../../scripts/lib/tooling-env";
 import { HF_FIXTURES } from "../support/fixtures";
 import { startReplayServer, type ReplayServer } from "../support/replay-server";
 
@@ -27,7 +27,7 @@ test.beforeAll(async () => {
       status: 200,
       body: url.searchParams.get("date") === today && url.searchParams.get("p") === "0" ? JSON.stringify(items) : "[]",
     }),
-    env.E2E_HF_PORT,
+    toolingEnv.E2E_HF_PORT,
   );
 });
 

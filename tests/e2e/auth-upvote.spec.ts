@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { env } from "@/env";
+import { toolingEnv } from "../../scripts/lib/tooling-env";
 import { linkFromMail } from "../support/auth-client";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
@@ -7,7 +7,7 @@ import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server
 let sink: TestSmtpServer;
 
 test.beforeAll(async () => {
-  sink = await startTestSmtpServer({ port: env.E2E_SMTP_PORT });
+  sink = await startTestSmtpServer({ port: toolingEnv.E2E_SMTP_PORT });
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { env } from "@/env";
+import { toolingEnv } from "../../scripts/lib/tooling-env";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
@@ -11,7 +11,7 @@ const ADDRESS = "digest.reader@example.com";
 let sink: TestSmtpServer;
 
 test.beforeAll(async () => {
-  sink = await startTestSmtpServer({ port: env.E2E_SMTP_PORT });
+  sink = await startTestSmtpServer({ port: toolingEnv.E2E_SMTP_PORT });
 });
 
 test.afterAll(async () => {
@@ -24,7 +24,7 @@ function runDigestCli(siteUrl: string): Promise<string> {
     const child = spawn(
       process.execPath,
       ["--import", "tsx", "--conditions=react-server", "scripts/digest.ts", "--cadence", "daily", "--now", "2026-06-17T07:00:00Z"],
-      { cwd: PROJECT_DIR, env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`, NEXTAUTH_URL: siteUrl } },
+      { cwd: PROJECT_DIR, env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${toolingEnv.E2E_SMTP_PORT}`, NEXTAUTH_URL: siteUrl } },
     );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));

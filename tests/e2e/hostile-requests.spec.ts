@@ -1,14 +1,15 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { env } from "@/env";
-import { startAppServer, type AppServer } from "./app-server";
+import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
+import { toolingEnv } from "../../scripts/lib/tooling-env";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 
 let server: AppServer;
 let sink: TestSmtpServer;
 
 test.beforeAll(async () => {
-  sink = await startTestSmtpServer({ port: env.E2E_SMTP_PORT });
+  sink = await startTestSmtpServer({ port: toolingEnv.E2E_SMTP_PORT });
   server = await startAppServer();
 });
 
@@ -90,6 +91,26 @@ test("a server action called with a foreign Origin is refused with a 4xx, not a 
   });
   expect(response.status()).toBeGreaterThanOrEqual(400);
   expect(response.status()).toBeLessThan(500);
+});
+
+test("a form posted without JavaScript from a foreign Origin gets a 400, and a 2 MB form a 413, not a 500", async ({ request }) => {
+  // Without JavaScript a server action's form names the action in a field, not in a header.
+  const form = (body: string) => ({ [`$ACTION_ID_${"0".repeat(40)}`]: "", body });
+  const foreign = await request.post(`${server.baseURL}/papers/2606.11176`, {
+    headers: { origin: "https://evil.example" },
+    multipart: form("Hello from elsewhere"),
+    maxRedirects: 0,
+  });
+  expect(foreign.status()).toBe(400);
+  expect(await foreign.text()).toContain("only be sent from this site");
+
+  const huge = await request.post(`${server.baseURL}/papers/2606.11176`, {
+    headers: { origin: server.baseURL },
+    multipart: form("x".repeat(2 * 1024 * 1024)),
+    maxRedirects: 0,
+  });
+  expect(huge.status()).toBe(413);
+  expect(await huge.text()).toContain("1 MB at most");
 });
 
 test("rotating X-Forwarded-For does not escape the per-IP limit when no proxy is trusted", async ({ request }) => {

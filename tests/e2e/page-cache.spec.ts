@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { env } from "@/env";
-import { startAppServer, type AppServer } from "./app-server";
 import { signInAs, withDatabase } from "./session";
+import { startAppServer, type AppServer } from "../../scripts/lib/app-server";
 
 // The production server (scripts/server.ts) answers signed-out readers from its page cache. These
 // checks run against the suite's server and a second instance on the same database.

@@ -1,11 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { env } from "@/env";
-import { resolveBrowser } from "./browser";
+import { resolveBrowser } from "../../scripts/lib/browser";
+import { toolingEnv } from "../../scripts/lib/tooling-env";
 
 // scripts/test.ts prepares the database and the production build, and passes these in.
-const port = env.E2E_PORT;
+const port = toolingEnv.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
-const browser = await resolveBrowser(env.CHROMIUM_PATH);
+const browser = await resolveBrowser(toolingEnv.CHROMIUM_PATH);
 
 export default defineConfig({
   testDir: ".",
@@ -30,13 +31,13 @@ export default defineConfig({
       DATABASE_URL: env.DATABASE_URL ?? "",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
-      SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
-      HF_API_URL: `http://127.0.0.1:${env.E2E_HF_PORT}`,
+      SMTP_URL: `smtp://127.0.0.1:${toolingEnv.E2E_SMTP_PORT}`,
+      HF_API_URL: `http://127.0.0.1:${toolingEnv.E2E_HF_PORT}`,
       SYNC_SOURCES: "hf",
       ADMIN_EMAILS: "operator@example.com",
       NEXT_TELEMETRY_DISABLED: "1",
       // As `npm start` runs it: no proxy in front, so client-sent forwarding headers are dropped.
-      NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
+      NODE_OPTIONS: "--import ./src/edge/strip-forwarded-headers.mjs",
     },
   },
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAuthRouteHandler, type AuthRouteHandler } from "@/server/auth/auth-route-handler";
 import { createAuthOptions } from "@/server/auth/options";
-import { createAuthRouteHandler, type AuthRouteHandler } from "@/server/auth/route-handler";
 import { findSessionUser } from "@/server/auth/session";
 import { createDb } from "@/server/db";
 import { createSmtpMailer } from "@/server/email/mailer";

@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CommentBody } from "@/components/comment-body";
 import { isAppError } from "@/lib/errors";
-import { createCommentsApiHandler } from "@/server/comments/api-handler";
 import { deleteComment, editComment, listPaperComments, postComment } from "@/server/comments/comments";
+import { createCommentsApiHandler } from "@/server/comments/comments-api-handler";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 

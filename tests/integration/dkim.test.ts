@@ -40,7 +40,7 @@ describe("DKIM", () => {
       mailer,
       now: () => new Date("2026-06-17T07:00:00Z"),
       cadence: "DAILY",
-      origin: `https://${DOMAIN}`,
+      siteUrl: `https://${DOMAIN}`,
     });
     mailer.close();
     expect(report.sent).toBe(1);

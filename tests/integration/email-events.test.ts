@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createEmailEventsHandler } from "@/server/subscriptions/email-events";
+import { createEmailEventsHandler } from "@/server/subscriptions/email-events-handler";
 import { createConfirmedSubscriber } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 

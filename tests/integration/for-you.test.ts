@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyFollow, getForYouPapers, suggestedOrganizations } from "@/server/follows/follows";
-import { createForYouFeedHandler, revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/private-feed";
+import { createForYouFeedHandler } from "@/server/follows/for-you-feed-handler";
+import { revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/private-feed";
 import { createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 

@@ -1,7 +1,7 @@
 import { parse } from "@retorquere/bibtex-parser";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createLibraryExportHandler } from "@/server/library/export-handler";
 import { getSavedPaperIds, listLibrary, setLibraryNote, setSaved } from "@/server/library/library";
+import { createLibraryExportHandler } from "@/server/library/library-export-handler";
 import { moderate } from "@/server/moderation/moderate";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import pg from "pg";
 import { expect, it } from "vitest";
+import { onPapersChanged } from "@/server/changes/listener";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
 import { followPaperChanges, papersVersion } from "@/server/papers/cache";
 import { HF_FIXTURES } from "../support/fixtures";
@@ -42,4 +44,29 @@ it("an import in another connection advances the cached-papers version; a no-op 
   } finally {
     await observer.end();
   }
+});
+
+it("every cache of a process hears a change on one shared LISTEN connection", async () => {
+  const heard = { pageCache: 0, other: 0 };
+  onPapersChanged(t.url, () => heard.pageCache++);
+  onPapersChanged(t.url, () => heard.other++);
+  followPaperChanges(t.url);
+  const listening = async () => {
+    const [row] = await t.db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM pg_stat_activity
+      WHERE datname = current_database() AND query ILIKE 'LISTEN papers_changed%'`;
+    return row!.count;
+  };
+  const deadline = Date.now() + 5000;
+  while ((await listening()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(await listening()).toBe(1);
+
+  const before = { ...heard };
+  await pagesChanged({ from: "job", papers: "changed", db: t.db });
+  while ((heard.other === before.other || heard.pageCache === before.pageCache) && Date.now() < deadline + 5000)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  // Both heard it (a reconnection's catch-up call may come too, but to both alike).
+  expect(heard.pageCache - before.pageCache).toBeGreaterThan(0);
+  expect(heard.other - before.other).toBe(heard.pageCache - before.pageCache);
+  expect(await listening()).toBe(1);
 });

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { duePeriod } from "@/lib/digest-period";
 import { loadDigestCandidates } from "@/server/digest/candidates";
-import { runTrendingDigest, type TrendingDigestOptions } from "@/server/digest/trending-digest";
+import type { TrendingDigestOptions } from "@/server/digest/digest-run";
+import { runTrendingDigest } from "@/server/digest/trending-digest";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
 import { applyFollow } from "@/server/follows/follows";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
-import { createPreferencesHandler } from "@/server/subscriptions/manage-handlers";
+import { createPreferencesHandler } from "@/server/subscriptions/preferences-handler";
 import { createConfirmedSubscriber, createSignedInUser } from "../support/accounts";
 import { HF_FIXTURES } from "../support/fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";
 
-const ORIGIN = "https://papers.example.org";
+const SITE_URL = "https://papers.example.org";
 // The daily digest of this Wednesday covers Tuesday 2026-06-16, the fixtures' 34-paper day.
 const WEDNESDAY = new Date("2026-06-17T07:00:00Z");
 const NEXT_MONDAY = new Date("2026-06-22T07:00:00Z");
@@ -21,7 +22,7 @@ let smtp: TestSmtpServer;
 let mailer: Mailer;
 
 function runDigest(overrides: Partial<TrendingDigestOptions> = {}) {
-  return runTrendingDigest({ db: t.db, mailer, now: () => WEDNESDAY, cadence: "DAILY", origin: ORIGIN, ...overrides });
+  return runTrendingDigest({ db: t.db, mailer, now: () => WEDNESDAY, cadence: "DAILY", siteUrl: SITE_URL, ...overrides });
 }
 
 async function deliveredTo(subscriberId: string, cadence: "DAILY" | "WEEKLY") {
@@ -34,9 +35,9 @@ async function personalSubscriber(email: string) {
   const subscriber = await createConfirmedSubscriber(t.db, email);
   await t.db.subscriber.update({ where: { id: subscriber.id }, data: { userId: user.id } });
   const saved = await createPreferencesHandler({ db: t.db })(
-    new Request(`${ORIGIN}/api/preferences/${subscriber.manageToken}`, {
+    new Request(`${SITE_URL}/api/preferences/${subscriber.manageToken}`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE_URL },
       body: new URLSearchParams({ intent: "content", content: "TRENDING_AND_FOLLOWS" }),
     }),
     { params: Promise.resolve({ token: subscriber.manageToken }) },
@@ -123,7 +124,7 @@ describe("the personal digest", () => {
     const [mail] = smtp.acceptedFor("follower@example.com");
     const text = mail!.mail.text ?? "";
     expect(text).toContain("FROM WHAT YOU FOLLOW");
-    for (const id of followed) expect(text.split("FROM WHAT YOU FOLLOW")[1]).toContain(`${ORIGIN}/papers/${id}`);
+    for (const id of followed) expect(text.split("FROM WHAT YOU FOLLOW")[1]).toContain(`${SITE_URL}/papers/${id}`);
     if (followed.includes("2606.15007")) expect(text).toContain("You follow NVIDIA ·");
     if (followed.includes("2606.16449")) expect(text).toContain("Author: Shuai Yang ·");
     expect(String(mail!.mail.html)).toContain("From what you follow");

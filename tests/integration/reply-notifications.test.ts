@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { postComment } from "@/server/comments/comments";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
 import { notifyReply } from "@/server/notifications/notify-reply";
-import { createReplyUnsubscribeHandlers } from "@/server/notifications/unsubscribe-handler";
+import { createReplyUnsubscribeHandlers } from "@/server/notifications/reply-unsubscribe-handlers";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";

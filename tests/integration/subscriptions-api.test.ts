@@ -1,11 +1,13 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCronDigestHandler } from "@/server/digest/cron-handler";
+import { createCronDigestHandler } from "@/server/digest/cron-digest-handler";
 import { createSmtpMailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { createConfirmHandler } from "@/server/subscriptions/confirm-handler";
 import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
-import { createConfirmHandler, createSubscribeHandler } from "@/server/subscriptions/handlers";
-import { createPreferencesHandler, createUnsubscribeHandlers } from "@/server/subscriptions/manage-handlers";
+import { createPreferencesHandler } from "@/server/subscriptions/preferences-handler";
+import { createSubscribeHandler } from "@/server/subscriptions/subscribe-handler";
+import { createUnsubscribeHandlers } from "@/server/subscriptions/unsubscribe-handlers";
 import { HF_FIXTURES } from "../support/fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";

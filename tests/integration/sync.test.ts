@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncSourcesSchema } from "@/lib/sync-sources";
 import type { Db } from "@/server/db";
 import { ARXIV_PAGE_SIZE, ARXIV_REQUEST_GAP_MS } from "@/server/sync/arxiv-source";
-import { createCronSyncHandler } from "@/server/sync/cron-handler";
+import { createCronSyncHandler } from "@/server/sync/cron-sync-handler";
 import { acquireSyncLock } from "@/server/sync/lock";
 import { runSync, type SyncOptions } from "@/server/sync/run-sync";
 import { castUpvote } from "@/server/votes/votes";

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DIGEST_DEFAULTS, runTrendingDigest, type TrendingDigestOptions } from "@/server/digest/trending-digest";
+import type { TrendingDigestOptions } from "@/server/digest/digest-run";
+import { DIGEST_DEFAULTS, runTrendingDigest } from "@/server/digest/trending-digest";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { createConfirmedSubscriber } from "../support/accounts";
@@ -9,7 +10,7 @@ import { HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";
 
-const ORIGIN = "https://papers.example.org";
+const SITE_URL = "https://papers.example.org";
 // A Wednesday: the daily digest covers Tuesday 2026-06-16, the fixtures' 34-paper day.
 const WEDNESDAY = new Date("2026-06-17T07:00:00Z");
 const MINUTE = 60_000;
@@ -29,7 +30,7 @@ function runDigest(overrides: Partial<TrendingDigestOptions> = {}) {
     db: t.db,
     now: () => WEDNESDAY,
     cadence: "DAILY",
-    origin: ORIGIN,
+    siteUrl: SITE_URL,
     ...overrides,
     mailer: overrides.mailer ?? pooledMailer(),
   });
@@ -95,7 +96,7 @@ async function killDigestCliAfter(accepted: number) {
     ["--import", "tsx", "--conditions=react-server", "scripts/digest.ts", "--cadence", "daily", "--now", WEDNESDAY.toISOString()],
     {
       cwd: PROJECT_DIR,
-      env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.url, NEXTAUTH_URL: ORIGIN, DIGEST_CONCURRENCY: "3" },
+      env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: smtp.url, NEXTAUTH_URL: SITE_URL, DIGEST_CONCURRENCY: "3" },
       stdio: "ignore",
     },
   );
@@ -142,7 +143,7 @@ describe("runTrendingDigest", () => {
     const delivery = await t.db.digestDelivery.findFirstOrThrow({ where: { subscriberId: subscriber.id } });
     const { mail } = smtp.acceptedFor(address!)[0]!;
     expect(mail.subject).toBe("Trending papers · Wed, Jun 17, 2026");
-    expect(rawHeader(mail, "list-unsubscribe")).toBe(`<${ORIGIN}/api/unsubscribe/${subscriber.manageToken}>`);
+    expect(rawHeader(mail, "list-unsubscribe")).toBe(`<${SITE_URL}/api/unsubscribe/${subscriber.manageToken}>`);
     expect(rawHeader(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(rawHeader(mail, "x-idempotency-key")).toBe(`digest:daily:2026-06-17:${subscriber.id}`);
     expect(mail.messageId).toBe(`<digest.${delivery.id}@papers.example.org>`);
@@ -153,11 +154,11 @@ describe("runTrendingDigest", () => {
     const html = String(mail.html);
     const text = mail.text ?? "";
     for (const paperId of delivery.paperIds) {
-      expect(html).toContain(`${ORIGIN}/papers/${paperId}`);
-      expect(text).toContain(`${ORIGIN}/papers/${paperId}`);
+      expect(html).toContain(`${SITE_URL}/papers/${paperId}`);
+      expect(text).toContain(`${SITE_URL}/papers/${paperId}`);
     }
-    expect(html).toContain(`${ORIGIN}/preferences/${subscriber.manageToken}`);
-    expect(text).toContain(`Unsubscribe: ${ORIGIN}/api/unsubscribe/${subscriber.manageToken}`);
+    expect(html).toContain(`${SITE_URL}/preferences/${subscriber.manageToken}`);
+    expect(text).toContain(`Unsubscribe: ${SITE_URL}/api/unsubscribe/${subscriber.manageToken}`);
     expect(html).toMatch(/prefers-color-scheme: dark/);
     const papers = await t.db.paper.findMany({ where: { id: { in: delivery.paperIds } } });
     const votes = new Map(papers.map((paper) => [paper.id, paper.upstreamUpvotes + paper.localUpvotes]));

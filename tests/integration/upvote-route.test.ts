@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUpvoteHandler } from "@/server/votes/handler";
+import { createUpvoteHandler } from "@/server/votes/upvote-handler";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
     db: database.db,
     siteUrl: SITE_URL,
     rateLimit: { limit: 150, windowMs: 60_000 },
-    onChange: () => void changes++,
+    onChange: async () => void changes++,
   });
   await createPaper(database.db, "2611.00010", 5);
   await createPaper(database.db, "hep-th/9901001", 0);
@@ -100,7 +100,7 @@ describe("POST/DELETE /api/papers/<id>/upvote", () => {
       db: database.db,
       siteUrl: SITE_URL,
       rateLimit: { limit: 3, windowMs: 60_000 },
-      onChange: () => {},
+      onChange: async () => {},
     });
     const { user, cookie } = await createSignedInUser(database.db, "fast@example.com");
     const headers = { cookie, origin: SITE_URL };

@@ -1,4 +1,4 @@
-import type { AuthRouteHandler } from "@/server/auth/route-handler";
+import type { AuthRouteHandler } from "@/server/auth/auth-route-handler";
 
 export const SITE_URL = "http://localhost:3000";
 

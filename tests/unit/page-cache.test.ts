@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { pageCacheKey } from "@/server/page-cache/cache-policy";
-import { inlineScriptHashes } from "@/server/page-cache/inline-scripts";
-import { PageCache, type CachedPage } from "@/server/page-cache/page-cache";
+import { pageCacheKey } from "@/edge/cache-key";
+import { inlineScriptHashes } from "@/edge/inline-scripts";
+import { PageCache, type CachedPage } from "@/edge/page-cache";
 
 const page = (text: string): CachedPage => ({
   status: 200,
@@ -29,6 +29,8 @@ describe("which requests the page cache answers", () => {
       "/api/daily_papers?limit=5",
       "/api/papers/2606.11176",
       "/papers/feed.xml",
+      "/papers/similar/2606.11176",
+      "/orgs/nvidia/feed.json",
     ]) {
       expect(get(url), url).not.toBeNull();
     }
@@ -48,6 +50,10 @@ describe("which requests the page cache answers", () => {
       "/papers/for-you/secret/feed.xml",
       "/preferences/x",
       "/dev/mailbox",
+      "/api/papers/2606.11176/upvote",
+      "/api/health",
+      "/robots.txt",
+      "/no-such-route",
     ]) {
       expect(get(url), url).toBeNull();
     }
@@ -56,6 +62,7 @@ describe("which requests the page cache answers", () => {
     expect(get("/", { cookie: "__Secure-next-auth.session-token=abc" })).toBeNull();
     expect(get("/", { "next-action": "x" })).toBeNull();
     expect(get("/", { cookie: "next-auth.csrf-token=abc" })).toBe(get("/"));
+    expect(get("/", { cookie: "x-next-auth.session-token=abc" })).toBe(get("/"));
   });
 
   it("keeps the page, its RSC payloads and the crawler variant apart", () => {

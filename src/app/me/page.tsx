@@ -6,7 +6,7 @@ import { FollowButtons } from "@/components/follow-buttons";
 import { HandleForm } from "@/components/handle-form";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import { followReason } from "@/lib/follows";
 import { setReplyNotificationsAction } from "@/server/accounts/actions";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -124,8 +124,8 @@ export default async function MePage() {
         </p>
         {settings.forYouFeedToken && (
           <ul data-testid="private-feed-links" className="mt-2 text-sm break-all">
-            <li>RSS: {new URL(`/papers/for-you/${settings.forYouFeedToken}/feed.xml`, env.NEXTAUTH_URL).toString()}</li>
-            <li>JSON Feed: {new URL(`/papers/for-you/${settings.forYouFeedToken}/feed.json`, env.NEXTAUTH_URL).toString()}</li>
+            <li>RSS: {new URL(`/papers/for-you/${settings.forYouFeedToken}/feed.xml`, siteUrl).toString()}</li>
+            <li>JSON Feed: {new URL(`/papers/for-you/${settings.forYouFeedToken}/feed.json`, siteUrl).toString()}</li>
           </ul>
         )}
         <form action={privateFeedAction} className="mt-3 flex flex-wrap gap-2">

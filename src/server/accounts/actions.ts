@@ -2,16 +2,15 @@
 
 import "server-only";
 
-import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
 import { deleteUserAccount } from "@/server/accounts/account-data";
 import { setHandle } from "@/server/accounts/handle";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { SESSION_COOKIE_NAMES } from "@/server/auth/session";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
-import { refreshPapersFromAction } from "@/server/papers/cache";
 
 export type DeleteAccountState = { message: string } | null;
 
@@ -30,7 +29,8 @@ export async function deleteAccountAction(_previous: DeleteAccountState, formDat
   await deleteUserAccount(db, user.id);
   const jar = await cookies();
   for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
-  await refreshPapersFromAction();
+  // Their votes and comments went with the account.
+  await pagesChanged({ from: "action", papers: "changed", db });
   redirect("/me/deleted");
 }
 
@@ -43,7 +43,7 @@ export async function setHandleAction(_previous: HandleState, formData: FormData
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to pick a handle.", input };
   try {
     const handle = await setHandle(db, user.id, input);
-    revalidatePath("/me");
+    await pagesChanged({ from: "action", readerPages: ["/me"] });
     return { ok: true, handle };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message, input };
@@ -57,5 +57,5 @@ export async function setReplyNotificationsAction(formData: FormData): Promise<v
   const user = await getCurrentUser();
   if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
   await db.user.update({ where: { id: user.id }, data: { replyNotifications: formData.get("replyNotifications") === "on" } });
-  revalidatePath("/me");
+  await pagesChanged({ from: "action", readerPages: ["/me"] });
 }

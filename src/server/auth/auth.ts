@@ -1,11 +1,9 @@
 import "server-only";
-import { env } from "@/env";
+import { env, siteUrl } from "@/env";
+import { createAuthRouteHandler } from "@/server/auth/auth-route-handler";
 import { createAuthOptions } from "@/server/auth/options";
-import { createAuthRouteHandler } from "@/server/auth/route-handler";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
-
-export const siteUrl = env.NEXTAUTH_URL;
 
 export const authOptions = createAuthOptions({
   db,

@@ -12,7 +12,6 @@ import type { Mailer } from "@/server/email/mailer";
 export interface AuthConfig {
   db: Db;
   mailer: Mailer;
-  /** Public origin of the site (NEXTAUTH_URL). */
   siteUrl: string;
   secret: string | undefined;
   linkTtlHours: number;

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
 import type { Db } from "@/server/db";
 
 export interface CurrentUser {
@@ -17,9 +18,6 @@ export function assertMayContribute(user: CurrentUser): void {
   if (user.banned)
     throw new AppError("FORBIDDEN", "This account is suspended by the moderators: it can read, but not vote, comment or submit.");
 }
-
-// next-auth's database-session cookie; the __Secure- name is used when the site runs on https.
-export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 /** The signed-in user for a session token, or null when the session is unknown or expired. */
 export async function findSessionUser(db: Db, sessionToken: string | undefined, now: Date = new Date()): Promise<CurrentUser | null> {

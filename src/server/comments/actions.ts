@@ -2,16 +2,15 @@
 
 import "server-only";
 
-import { revalidatePath } from "next/cache";
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute } from "@/server/auth/session";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { deleteComment, editComment, postComment } from "@/server/comments/comments";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 import { notifyReply } from "@/server/notifications/notify-reply";
-import { refreshPapersFromAction } from "@/server/papers/cache";
 
 /** What a comment form shows after a submit: nothing new, or why it failed (keeping the text). */
 export type CommentFormState = { ok: true; postedAt: number } | { ok: false; message: string; body: string } | null;
@@ -29,14 +28,13 @@ function text(formData: FormData, name: string): string {
 
 // Comment counts appear on cards in cached lists; the paper page shows the thread itself.
 async function refresh(paperId: string): Promise<void> {
-  await refreshPapersFromAction();
-  revalidatePath(`/papers/${paperId}`);
+  await pagesChanged({ from: "action", papers: "changed", db, readerPages: [`/papers/${paperId}`] });
 }
 
 async function sendReplyNotification(replyId: string): Promise<void> {
   const mailer = createDefaultMailer();
   try {
-    await notifyReply({ db, mailer, siteUrl: env.NEXTAUTH_URL }, replyId);
+    await notifyReply({ db, mailer, siteUrl }, replyId);
   } catch (error) {
     console.error("Reply notification not sent:", error);
   } finally {

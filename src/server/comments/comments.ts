@@ -1,7 +1,7 @@
 import "server-only";
 import { commentBodySchema, type CommentOrder } from "@/lib/comments";
 import { AppError } from "@/lib/errors";
-import { commenterName } from "@/server/comments/commenter-name";
+import { commenterName } from "@/server/accounts/commenter-name";
 import type { Db } from "@/server/db";
 import { parseOrThrow } from "@/server/http/errors";
 import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";

@@ -1,9 +1,9 @@
 import "server-only";
 import { emailAddressSchema } from "@/lib/email-address";
+import type { DeliveryFailure, RunContext, TrendingDigestReport } from "@/server/digest/digest-run";
 import type { DigestContentPapers } from "@/server/digest/email";
 import { buildDigestMail, type DigestMailContext } from "@/server/digest/message";
 import { recordFailure, recordHandOff, recordSent, type ClaimedDelivery } from "@/server/digest/queue";
-import type { DeliveryFailure, RunContext, TrendingDigestReport } from "@/server/digest/trending-digest";
 import { suppressBouncedAddress } from "@/server/subscriptions/suppress";
 
 /**

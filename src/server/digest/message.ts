@@ -16,29 +16,29 @@ export interface DigestRecipient {
  * resend after a crash between SMTP acceptance and recording it) carries the same ID and receivers
  * that deduplicate on it show one message. The idempotency key names the same thing for people.
  */
-function digestMessageId(deliveryId: string, origin: string): string {
-  return `digest.${deliveryId}@${new URL(origin).hostname}`;
+function digestMessageId(deliveryId: string, siteUrl: string): string {
+  return `digest.${deliveryId}@${new URL(siteUrl).hostname}`;
 }
 
 export interface DigestMailContext {
   period: DigestPeriod;
   render: DigestEmailRenderer;
   links: SubscriptionLinks;
-  origin: string;
+  siteUrl: string;
 }
 
 export function buildDigestMail(
   recipient: DigestRecipient,
   selection: DigestContentPapers,
-  { period, render, links, origin }: DigestMailContext,
+  { period, render, links, siteUrl }: DigestMailContext,
 ): OutgoingMail {
   const unsubscribeUrl = links.unsubscribe(recipient.manageToken);
   const email = render(selection, { preferencesUrl: links.preferences(recipient.manageToken), unsubscribeUrl });
-  const host = new URL(origin).hostname;
+  const host = new URL(siteUrl).hostname;
   return {
     to: recipient.email,
     ...email,
-    messageId: digestMessageId(recipient.deliveryId, origin),
+    messageId: digestMessageId(recipient.deliveryId, siteUrl),
     headers: {
       "List-Unsubscribe": `<${unsubscribeUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

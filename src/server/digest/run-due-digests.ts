@@ -1,6 +1,7 @@
 import "server-only";
 import { CADENCES, type Cadence } from "@/lib/subscription";
-import { runTrendingDigest, type TrendingDigestOptions, type TrendingDigestReport } from "@/server/digest/trending-digest";
+import type { TrendingDigestOptions, TrendingDigestReport } from "@/server/digest/digest-run";
+import { runTrendingDigest } from "@/server/digest/trending-digest";
 
 export interface DueDigestsOptions extends Omit<TrendingDigestOptions, "cadence"> {
   /** Default: every cadence (daily digests go out on weekdays only). */

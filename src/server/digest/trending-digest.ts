@@ -2,11 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { duePeriod, periodFromKey, type DigestPeriod } from "@/lib/digest-period";
-import type { Cadence } from "@/lib/subscription";
-import type { Db } from "@/server/db";
 import { loadDigestCandidates, selectDigestPapers } from "@/server/digest/candidates";
 import { runWorkers } from "@/server/digest/concurrency";
 import { deliver, noteFailure } from "@/server/digest/deliver";
+import type { RunContext, TrendingDigestOptions, TrendingDigestReport } from "@/server/digest/digest-run";
 import { createDigestEmailRenderer, type DigestPaper } from "@/server/digest/email";
 import type { DigestMailContext } from "@/server/digest/message";
 import {
@@ -21,9 +20,8 @@ import {
   recordSkipped,
   type DigestRow,
 } from "@/server/digest/queue";
-import type { Mailer } from "@/server/email/mailer";
 import { expireUnconfirmedSubscriptions } from "@/server/subscriptions/expire";
-import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscriptions/links";
+import { subscriptionLinks } from "@/server/subscriptions/links";
 
 // Delivery guarantee. Every delivery is claimed (SENDING, committed), then marked handed off right
 // before its SMTP transaction, then recorded (SENT) right after it, so reruns and concurrent runs
@@ -35,64 +33,6 @@ import { subscriptionLinks, type SubscriptionLinks } from "@/server/subscription
 // subscriber silently getting nothing). The resend carries the same Message-ID and
 // X-Idempotency-Key, so receivers that deduplicate show one message. The lease must outlast one
 // SMTP transaction at nodemailer's timeouts (about a minute at worst): 15 minutes.
-
-export interface TrendingDigestOptions {
-  db: Db;
-  mailer: Mailer;
-  /** The clock: decides the period, claim leases and retry times. */
-  now: () => Date;
-  cadence: Cadence;
-  /** Public origin for links in the email (NEXTAUTH_URL). */
-  origin: string;
-  /** Papers per email. */
-  digestSize?: number;
-  /** Messages in flight at once; match the SMTP pool's maxConnections. */
-  concurrency?: number;
-  /** Deliveries a worker claims at a time. */
-  claimBatchSize?: number;
-  /** Subscribers per statement when queueing deliveries. */
-  enqueueBatchSize?: number;
-  /** Attempts per delivery before it is marked FAILED. */
-  maxAttempts?: number;
-  /** Wait before retry n (1-based) of a failed delivery. */
-  retryDelayMs?: (attempt: number) => number;
-  leaseMs?: number;
-  /** After this long a claim that was never handed to SMTP may be taken by another run. */
-  claimGraceMs?: number;
-  /** Stop claiming new deliveries after this long (a serverless time limit); the rest stays queued. */
-  timeBudgetMs?: number;
-  /** Recorded in claims, to tell runs apart when debugging. */
-  runId?: string;
-}
-
-export interface DeliveryFailure {
-  subscriberId: string;
-  email: string;
-  attempts: number;
-  error: string;
-}
-
-export interface TrendingDigestReport {
-  cadence: "daily" | "weekly";
-  /** The period this run was due to send (`2026-11-30`, `2026-W49`), or null (daily on weekends). */
-  period: string | null;
-  /** The feed days that period covers, both included. */
-  covers: { firstDay: string; lastDay: string } | null;
-  /** Papers of that period available to pick from. */
-  papers: number;
-  sent: number;
-  /** Deliveries finished without an email: nothing new for the subscriber, or they unsubscribed. */
-  skipped: number;
-  /** Failed this time and scheduled for a later run. */
-  retried: number;
-  /** Gave up after the last attempt (the first 100 are listed in `failures`). */
-  failed: number;
-  /** Deliveries left for later runs: retries not yet due, claims held by another run. */
-  remaining: number;
-  /** Pending subscriptions whose confirmation link expired, removed by this run. */
-  expiredSubscriptions: number;
-  failures: DeliveryFailure[];
-}
 
 export const DIGEST_DEFAULTS = {
   digestSize: 10,
@@ -107,18 +47,6 @@ export const DIGEST_DEFAULTS = {
   retryDelayMs: (attempt: number) => 60_000 * 5 ** (attempt - 1),
 } as const;
 
-export interface RunContext {
-  db: Db;
-  mailer: Mailer;
-  now: () => Date;
-  origin: string;
-  links: SubscriptionLinks;
-  settings: Required<Omit<TrendingDigestOptions, "db" | "mailer" | "now" | "cadence" | "origin" | "runId" | "timeBudgetMs">>;
-  runId: string;
-  deadline: number;
-  report: TrendingDigestReport;
-}
-
 export async function runTrendingDigest(options: TrendingDigestOptions): Promise<TrendingDigestReport> {
   const { db, cadence } = options;
   const startedAt = options.now();
@@ -127,8 +55,8 @@ export async function runTrendingDigest(options: TrendingDigestOptions): Promise
     db,
     mailer: options.mailer,
     now: options.now,
-    origin: options.origin,
-    links: subscriptionLinks(options.origin),
+    siteUrl: options.siteUrl,
+    links: subscriptionLinks(options.siteUrl),
     settings: {
       digestSize: options.digestSize ?? DIGEST_DEFAULTS.digestSize,
       concurrency: options.concurrency ?? DIGEST_DEFAULTS.concurrency,
@@ -199,7 +127,7 @@ async function sendDigest(context: RunContext, digest: DigestRow, period: Digest
     period,
     render: createDigestEmailRenderer({ period, siteUrl: context.links.home, paperUrl: context.links.paper }),
     links: context.links,
-    origin: context.origin,
+    siteUrl: context.siteUrl,
   };
   await runWorkers(settings.concurrency, async () => {
     while (context.now().getTime() < context.deadline) {

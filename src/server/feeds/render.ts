@@ -25,8 +25,8 @@ export function escapeXml(value: string): string {
     .replace(/'/g, "&apos;");
 }
 
-function paperUrl(origin: string, paper: PaperDto): string {
-  return new URL(`/papers/${paper.id}`, origin).toString();
+function paperUrl(siteUrl: string, paper: PaperDto): string {
+  return new URL(`/papers/${paper.id}`, siteUrl).toString();
 }
 
 function itemDescription(paper: PaperDto): string {
@@ -35,9 +35,9 @@ function itemDescription(paper: PaperDto): string {
 }
 
 /** RSS 2.0; every text node is escaped, so titles like `Let's <think>` stay literal text. */
-export function renderRss(meta: FeedMeta, papers: PaperDto[], origin: string): string {
+export function renderRss(meta: FeedMeta, papers: PaperDto[], siteUrl: string): string {
   const items = papers.map((paper) => {
-    const url = paperUrl(origin, paper);
+    const url = paperUrl(siteUrl, paper);
     return [
       "    <item>",
       `      <title>${escapeXml(paper.title)}</title>`,
@@ -66,7 +66,7 @@ export function renderRss(meta: FeedMeta, papers: PaperDto[], origin: string): s
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
-export function renderJsonFeed(meta: FeedMeta, papers: PaperDto[], origin: string): string {
+export function renderJsonFeed(meta: FeedMeta, papers: PaperDto[], siteUrl: string): string {
   return JSON.stringify({
     version: "https://jsonfeed.org/version/1.1",
     title: meta.title,
@@ -75,8 +75,8 @@ export function renderJsonFeed(meta: FeedMeta, papers: PaperDto[], origin: strin
     description: meta.description,
     language: "en",
     items: papers.map((paper) => ({
-      id: paperUrl(origin, paper),
-      url: paperUrl(origin, paper),
+      id: paperUrl(siteUrl, paper),
+      url: paperUrl(siteUrl, paper),
       title: paper.title,
       content_text: itemDescription(paper),
       summary: paper.aiSummary ?? undefined,

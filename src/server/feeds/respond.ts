@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import { renderJsonFeed, renderRss, type FeedFormat } from "@/server/feeds/render";
 import { cacheableResponse } from "@/server/http/cacheable";
 import type { PaperDto } from "@/server/papers/dto";
@@ -11,17 +11,16 @@ export interface FeedSpec {
   pagePath: string;
 }
 
-/** Renders papers as RSS or JSON Feed with absolute links on this site's public origin. */
+/** Renders papers as RSS or JSON Feed with absolute links on the site's public URL. */
 export function feedResponse(request: Request, format: FeedFormat, spec: FeedSpec, papers: PaperDto[]): Response {
-  const origin = env.NEXTAUTH_URL;
   const requested = new URL(request.url);
   const meta = {
     title: spec.title,
     description: spec.description,
-    pageUrl: new URL(spec.pagePath, origin).toString(),
-    feedUrl: new URL(`${requested.pathname}${requested.search}`, origin).toString(),
+    pageUrl: new URL(spec.pagePath, siteUrl).toString(),
+    feedUrl: new URL(`${requested.pathname}${requested.search}`, siteUrl).toString(),
   };
   return format === "rss"
-    ? cacheableResponse(request, renderRss(meta, papers, origin), "application/rss+xml; charset=utf-8")
-    : cacheableResponse(request, renderJsonFeed(meta, papers, origin), "application/feed+json; charset=utf-8");
+    ? cacheableResponse(request, renderRss(meta, papers, siteUrl), "application/rss+xml; charset=utf-8")
+    : cacheableResponse(request, renderJsonFeed(meta, papers, siteUrl), "application/feed+json; charset=utf-8");
 }

@@ -2,11 +2,11 @@
 
 import "server-only";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { followRequestSchema } from "@/lib/follows";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
 import { applyFollow } from "@/server/follows/follows";
 import { revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/private-feed";
@@ -21,8 +21,7 @@ export async function followAction(_previous: FollowState, formData: FormData): 
   if (!request.success) return { ok: false, message: request.error.issues[0]?.message ?? "That cannot be followed." };
   try {
     await applyFollow(db, user.id, request.data);
-    revalidatePath("/papers/for-you");
-    revalidatePath("/me");
+    await pagesChanged({ from: "action", readerPages: ["/papers/for-you", "/me"] });
     return { ok: true, mode: request.data.mode };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message };
@@ -37,5 +36,5 @@ export async function privateFeedAction(formData: FormData): Promise<void> {
   if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
   if (formData.get("mode") === "revoke") await revokeForYouFeedToken(db, user.id);
   else await rotateForYouFeedToken(db, user.id);
-  revalidatePath("/me");
+  await pagesChanged({ from: "action", readerPages: ["/me"] });
 }

@@ -23,7 +23,7 @@ export function hasSameOrigin(request: Request, siteUrl: string, trustedProxies:
  * The client address for per-IP limits. Behind `trustedProxies` proxies that each append the
  * address they saw, the client is that many entries from the end of X-Forwarded-For. With none,
  * the header holds the socket address: Next.js fills it in once the launcher has dropped whatever
- * the client sent (scripts/strip-forwarded-headers.mjs).
+ * the client sent (src/edge/strip-forwarded-headers.mjs).
  */
 export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
   const entries = (headers.get("x-forwarded-for") ?? "")

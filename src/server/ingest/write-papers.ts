@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { queryRows, type Db } from "@/server/db";
 import { IMPORTED_COLUMNS, toImportedRow, type ImportedColumn, type PaperRecord } from "@/server/ingest/paper-record";
-import { notifyPapersChanged } from "@/server/papers/paper-changes";
 
 export interface WriteSummary {
   created: number;
@@ -37,7 +37,7 @@ export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMod
         summary.updated += rows.length - created;
         summary.unchanged += batch.length - rows.length;
       }
-      if (summary.created + summary.updated > 0) await notifyPapersChanged(tx);
+      if (summary.created + summary.updated > 0) await pagesChanged({ from: "job", papers: "changed", db: tx });
     },
     { timeout: 120_000 },
   );

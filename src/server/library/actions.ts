@@ -2,9 +2,9 @@
 
 import "server-only";
 
-import { revalidatePath } from "next/cache";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
 import { setLibraryNote, setSaved } from "@/server/library/library";
 
@@ -15,7 +15,7 @@ export async function setSavedAction(paperId: string, saved: boolean): Promise<S
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to save papers." };
   try {
     const result = await setSaved(db, user.id, paperId, saved);
-    revalidatePath("/me/library");
+    await pagesChanged({ from: "action", readerPages: ["/me/library"] });
     return { ok: true, saved: result };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message };
@@ -32,7 +32,7 @@ export async function saveNoteAction(_previous: NoteState, formData: FormData): 
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to edit notes." };
   try {
     await setLibraryNote(db, user.id, String(formData.get("paperId") ?? ""), String(formData.get("note") ?? ""));
-    revalidatePath("/me/library");
+    await pagesChanged({ from: "action", readerPages: ["/me/library"] });
     return { ok: true, savedAt: Date.now() };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message };

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { shorten } from "@/lib/text";
-import { commenterName } from "@/server/comments/commenter-name";
+import { commenterName } from "@/server/accounts/commenter-name";
 import { queryRows, type Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
 import { replyEmail } from "@/server/notifications/reply-email";

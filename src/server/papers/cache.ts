@@ -1,7 +1,9 @@
 import "server-only";
-import { revalidateTag, unstable_cache, updateTag } from "next/cache";
+import { unstable_cache } from "next/cache";
 import type { FeedSort } from "@/lib/feed-sort";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
+import { onPapersChanged } from "@/server/changes/listener";
+import { PAPERS_TAG } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
 import { getAuthorPapers } from "@/server/papers/authors";
 import {
@@ -13,39 +15,15 @@ import {
   getTrendingPapers,
 } from "@/server/papers/feed";
 import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
-import { listenForPaperChanges, notifyPapersChanged } from "@/server/papers/paper-changes";
 import { searchPapers } from "@/server/papers/search";
 import { getSimilarPapers } from "@/server/papers/similar";
 
-// Everything about keeping cached paper queries fresh lives here. They are cached under their
-// arguments plus a papers version, which every instance advances when any process NOTIFYs a change
-// (see paper-changes.ts): a vote on one instance, or an import from the CLI, reaches all of them.
+// Cached paper queries, keyed by their arguments plus a papers version, which this process advances
+// whenever any process announces a change (src/server/changes): a vote on one instance, or an
+// import from the CLI, reaches all of them.
 
-/** Tag on every cached paper query. */
-export const PAPERS_TAG = "papers";
 // Trending scores age with the clock, so cached rankings are refreshed every few minutes anyway.
 const CACHE_OPTIONS = { tags: [PAPERS_TAG], revalidate: 300 };
-
-/** From a server action: the acting user's next render reads the new data. */
-export function revalidatePapersFromAction(): void {
-  updateTag(PAPERS_TAG);
-}
-
-/** From a route handler (updateTag is only allowed in server actions). */
-export function revalidatePapersFromRoute(): void {
-  revalidateTag(PAPERS_TAG, { expire: 0 });
-}
-
-/** After a write that did not announce itself: this instance at once, the others on the notice. */
-export async function refreshPapersFromAction(): Promise<void> {
-  revalidatePapersFromAction();
-  await notifyPapersChanged(db);
-}
-
-export async function refreshPapersFromRoute(): Promise<void> {
-  revalidatePapersFromRoute();
-  await notifyPapersChanged(db);
-}
 
 const state = globalThis as unknown as { papersVersion?: number; papersListener?: boolean };
 
@@ -61,7 +39,7 @@ export function papersVersion(): number {
 export function followPaperChanges(connectionString: string): void {
   if (state.papersListener) return;
   state.papersListener = true;
-  listenForPaperChanges(connectionString, () => {
+  onPapersChanged(connectionString, () => {
     state.papersVersion = papersVersion() + 1;
   });
 }

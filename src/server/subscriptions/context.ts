@@ -6,8 +6,8 @@ import type { Mailer } from "@/server/email/mailer";
 export interface SubscriptionContext {
   db: Db;
   mailer: Mailer;
-  /** Public origin for emailed links (NEXTAUTH_URL). */
-  origin: string;
+  /** The base of emailed links. */
+  siteUrl: string;
   /** How long a confirmation link stays valid. */
   linkTtlHours: number;
   now: Date;

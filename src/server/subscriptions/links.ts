@@ -1,8 +1,8 @@
 import "server-only";
 
-/** Absolute links for emails, built on the public origin (NEXTAUTH_URL). */
-export function subscriptionLinks(origin: string) {
-  const url = (path: string) => new URL(path, origin).toString();
+/** Absolute links for emails, on the site's public URL. */
+export function subscriptionLinks(siteUrl: string) {
+  const url = (path: string) => new URL(path, siteUrl).toString();
   return {
     home: url("/"),
     subscribe: url("/subscribe"),

@@ -59,7 +59,7 @@ export async function subscribeByEmail(ctx: SubscriptionContext, input: { email:
     return { kind: "confirm", token };
   });
 
-  const links = subscriptionLinks(ctx.origin);
+  const links = subscriptionLinks(ctx.siteUrl);
   const email =
     outcome.kind === "confirm"
       ? renderConfirmationEmail({

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { toIsoDate } from "@/lib/dates";
+import type { SyncSource } from "@/lib/sync-sources";
 import { parseArxivFeed, type ArxivEntry } from "@/server/ingest/arxiv-atom";
 import { toPaperRecord } from "@/server/ingest/arxiv-client";
 import { fetchWithRetry } from "@/server/ingest/fetch-with-retry";
@@ -42,7 +43,7 @@ function markOf(entries: ArxivEntry[]): Mark | null {
  * saw. A new paper's feed day is the UTC day the sync first sees it, which is the day arXiv
  * announced it (submissions reach the API when announced); papers already here keep theirs.
  */
-export async function syncArxiv(context: SyncContext, key: string, categories: string[], counts: SourceCounts): Promise<void> {
+export async function syncArxiv(context: SyncContext, { key, options: categories }: SyncSource, counts: SourceCounts): Promise<void> {
   const { db } = context;
   const saved = (await readCursor(db, key, arxivCursorSchema)) ?? { seen: null, unfinished: null };
   const stopAt = saved.unfinished ? saved.unfinished.stopAt : saved.seen;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { SyncSource, SyncSourceKind } from "@/lib/sync-sources";
 import type { Db } from "@/server/db";
 
 /** What a source needs from the world; the job gets all of it from its caller. */
@@ -7,7 +8,8 @@ export interface SyncContext {
   now: () => Date;
   fetch: typeof fetch;
   sleep: (ms: number) => Promise<void>;
-  endpoints: { hf: string; arxiv: string };
+  /** The API each kind of source is read from. */
+  endpoints: Record<SyncSourceKind, string>;
   /** One line per step (a day, a page), for the CLI's stderr and the server log. */
   progress: (message: string) => void;
 }
@@ -27,3 +29,10 @@ export function addCounts(total: SourceCounts, more: Partial<SourceCounts>): voi
   total.unchanged += more.unchanged ?? 0;
   total.skipped += more.skipped ?? 0;
 }
+
+/**
+ * Reads what is new at one source into the database, keeping its place in the source's cursor so
+ * a killed run resumes. Adds what it wrote to `counts` as it goes, so a failure part-way still
+ * reports it.
+ */
+export type SyncSourceReader = (context: SyncContext, source: SyncSource, counts: SourceCounts) => Promise<void>;

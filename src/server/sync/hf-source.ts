@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { toIsoDate } from "@/lib/dates";
+import type { SyncSource } from "@/lib/sync-sources";
 import { fetchHfDay } from "@/server/ingest/import-hf";
 import { writePapers } from "@/server/ingest/write-papers";
 import { addCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
@@ -22,29 +23,28 @@ function lastDays(now: Date): string[] {
  * Today's and the previous six days' Hugging Face daily papers. Upstream upvotes, comments and
  * stars are refreshed; local votes are separate columns and never touched; an older answer never
  * overwrites a newer one (the importer's rule). A run that was killed is resumed, not repeated.
- * Adds what it wrote to `counts` as it goes, so a failure part-way still reports it.
  */
-export async function syncHuggingFace(context: SyncContext, counts: SourceCounts): Promise<void> {
+export async function syncHuggingFace(context: SyncContext, { key }: SyncSource, counts: SourceCounts): Promise<void> {
   const { db } = context;
   const window = lastDays(context.now());
   // Resumed only on the same day; a later run covers a different week anyway.
-  const unfinished = (await readCursor(db, "hf", hfCursorSchema))?.unfinished;
+  const unfinished = (await readCursor(db, key, hfCursorSchema))?.unfinished;
   const resumed = unfinished?.days[0] === window[0] ? unfinished : null;
   const days = resumed?.days ?? window;
   const done = new Set(resumed?.done ?? []);
-  if (resumed) context.progress(`hf: resuming an interrupted run (${done.size} of ${days.length} days already done)`);
+  if (resumed) context.progress(`${key}: resuming an interrupted run (${done.size} of ${days.length} days already done)`);
   for (const date of days) {
     if (done.has(date)) continue;
     const day = await fetchHfDay({ apiUrl: context.endpoints.hf, retry: { fetch: context.fetch, sleep: context.sleep } }, date, {
-      onRetry: (message) => context.progress(`hf: ${message}`),
+      onRetry: (message) => context.progress(`${key}: ${message}`),
     });
     const written = await writePapers(db, day.records);
     addCounts(counts, { ...written, skipped: day.skipped.length });
     done.add(date);
-    await writeCursor(db, "hf", { unfinished: { days, done: [...done] } });
+    await writeCursor(db, key, { unfinished: { days, done: [...done] } });
     context.progress(
-      `hf: ${date}: ${day.records.length} papers (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged, ${day.skipped.length} skipped)`,
+      `${key}: ${date}: ${day.records.length} papers (${written.created} new, ${written.updated} updated, ${written.unchanged} unchanged, ${day.skipped.length} skipped)`,
     );
   }
-  await writeCursor(db, "hf", { unfinished: null });
+  await writeCursor(db, key, { unfinished: null });
 }

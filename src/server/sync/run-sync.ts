@@ -1,9 +1,8 @@
 import "server-only";
 import type { SyncSource } from "@/lib/sync-sources";
-import { syncArxiv } from "@/server/sync/arxiv-source";
 import { noCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
-import { syncHuggingFace } from "@/server/sync/hf-source";
 import type { SyncLock } from "@/server/sync/lock";
+import { SYNC_SOURCE_READERS } from "@/server/sync/source-readers";
 
 export interface SyncOptions extends Omit<SyncContext, "progress"> {
   sources: SyncSource[];
@@ -47,8 +46,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       const counts = noCounts();
       let error: string | null = null;
       try {
-        if (source.kind === "hf") await syncHuggingFace(context, counts);
-        else await syncArxiv(context, source.key, source.categories, counts);
+        await SYNC_SOURCE_READERS[source.kind](context, source, counts);
       } catch (failure) {
         error = describeFailure(failure);
         context.progress(`${source.key}: failed: ${error}`);

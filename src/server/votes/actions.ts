@@ -5,8 +5,8 @@ import "server-only";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute } from "@/server/auth/session";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
-import { revalidatePapersFromAction } from "@/server/papers/cache";
 import { voteAsUser } from "@/server/votes/votes";
 
 export type UpvoteActionResult = { ok: true; upvoted: boolean; upvotes: number } | { ok: false; message: string };
@@ -17,8 +17,7 @@ export async function setUpvoteAction(paperId: string, upvoted: boolean): Promis
   try {
     assertMayContribute(user);
     const state = await voteAsUser(db, user.id, { paperId, upvoted });
-    // The vote statement itself told the other instances.
-    revalidatePapersFromAction();
+    await pagesChanged({ from: "action", papers: "announced" });
     return { ok: true, upvoted: state.upvoted, upvotes: state.upvotes };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message };

@@ -4,11 +4,11 @@ import { Prisma } from "@/generated/prisma/client";
 import { arxivIdSchema } from "@/lib/arxiv-id";
 import { AppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { papersChangedNotice } from "@/server/changes/pages-changed";
 import { db as sharedDb, queryRows, type Db } from "@/server/db";
 import { parseOrThrow } from "@/server/http/errors";
 import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
-import { PAPERS_CHANGED_CHANNEL } from "@/server/papers/paper-changes";
 
 export interface UpvoteState {
   paperId: string;
@@ -43,8 +43,6 @@ const countRow = z.object({ upvotes: z.number(), notified: z.number() });
 
 // The change notice rides in the vote's own statement (delivered on commit, only when a row
 // changed), so a vote is one round trip after the session and the rate limit.
-const changeNotice = (changed: Prisma.Sql) =>
-  Prisma.sql`notified AS (SELECT pg_notify(${PAPERS_CHANGED_CHANNEL}, '') FROM ${changed} LIMIT 1)`;
 
 // Raw: each change is one statement, so the row insert/delete, the count adjustment and the change
 // notice commit together and the count moves only by the number of rows actually inserted or deleted. The
@@ -65,7 +63,7 @@ export async function castUpvote(db: Db, userId: string, paperId: string): Promi
         UPDATE "Paper" SET "localUpvotes" = "localUpvotes" + (SELECT count(*) FROM inserted)::int
         WHERE "id" = ${paperId} AND "hiddenAt" IS NULL
         RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"
-      ), ${changeNotice(Prisma.sql`inserted`)}
+      ), ${papersChangedNotice(Prisma.sql`inserted`)}
       SELECT "upvotes", (SELECT count(*) FROM notified)::int AS "notified" FROM counted`,
   );
   return row ? { paperId, upvoted: true, upvotes: row.upvotes } : null;
@@ -84,7 +82,7 @@ export async function removeUpvote(db: Db, userId: string, paperId: string): Pro
         UPDATE "Paper" SET "localUpvotes" = "localUpvotes" - (SELECT count(*) FROM deleted)::int
         WHERE "id" = ${paperId}
         RETURNING "upstreamUpvotes" + "localUpvotes" AS "upvotes"
-      ), ${changeNotice(Prisma.sql`deleted`)}
+      ), ${papersChangedNotice(Prisma.sql`deleted`)}
       SELECT "upvotes", (SELECT count(*) FROM notified)::int AS "notified" FROM counted`,
   );
   return row ? { paperId, upvoted: false, upvotes: row.upvotes } : null;

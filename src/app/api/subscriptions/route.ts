@@ -1,11 +1,11 @@
-import { env } from "@/env";
+import { env, siteUrl } from "@/env";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
-import { createSubscribeHandler } from "@/server/subscriptions/handlers";
+import { createSubscribeHandler } from "@/server/subscriptions/subscribe-handler";
 
 export const POST = createSubscribeHandler({
   db,
   mailer: () => createDefaultMailer(),
-  siteUrl: env.NEXTAUTH_URL,
+  siteUrl,
   linkTtlHours: env.EMAIL_LINK_TTL_HOURS,
 });

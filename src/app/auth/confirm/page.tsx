@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { buttonClasses } from "@/components/ui/button";
+import { siteUrl } from "@/env";
 import { safeCallbackUrl } from "@/lib/callback-url";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { siteUrl } from "@/server/auth/auth";
 
 // The token is in this page's URL: keep it out of Referer headers sent to other sites and out of
 // search engines. ("no-referrer" would also make the button's POST carry `Origin: null`.)

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { siteUrl } from "@/env";
 import { authErrorMessage } from "@/lib/auth-errors";
 import { safeCallbackPath } from "@/lib/callback-url";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { githubSignInEnabled, siteUrl } from "@/server/auth/auth";
+import { githubSignInEnabled } from "@/server/auth/auth";
 import { getCurrentUser } from "@/server/auth/current-user";
 
 export const metadata: Metadata = { title: "Sign in" };

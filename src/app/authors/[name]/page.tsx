@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { FollowButtons } from "@/components/follow-buttons";
 import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
-import { AUTHOR_NAME_MAX } from "@/lib/page-subject";
+import { AUTHOR_NAME_MAX } from "@/lib/author-name";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";

@@ -1,3 +1,3 @@
-import { latestPapersFeed } from "@/server/feeds/routes";
+import { createLatestPapersFeedHandler } from "@/server/feeds/latest-papers-feed-handler";
 
-export const GET = latestPapersFeed("rss");
+export const GET = createLatestPapersFeedHandler("rss");

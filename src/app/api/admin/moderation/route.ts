@@ -1,7 +1,12 @@
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import { getAdmin } from "@/server/admin/access";
+import { pagesChanged } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
 import { createModerationHandler } from "@/server/moderation/moderation-handler";
-import { refreshPapersFromRoute } from "@/server/papers/cache";
 
-export const POST = createModerationHandler({ db, getAdmin, siteUrl: env.NEXTAUTH_URL, onChange: refreshPapersFromRoute });
+export const POST = createModerationHandler({
+  db,
+  getAdmin,
+  siteUrl,
+  onChange: () => pagesChanged({ from: "route", papers: "changed", db }),
+});

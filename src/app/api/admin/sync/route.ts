@@ -1,6 +1,6 @@
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import { getAdmin } from "@/server/admin/access";
-import { createSyncNowHandler } from "@/server/admin/sync-now";
+import { createSyncNowHandler } from "@/server/admin/sync-now-handler";
 import { runConfiguredSync } from "@/server/sync/configured-sync";
 
 export const maxDuration = 300;
@@ -8,5 +8,5 @@ export const maxDuration = 300;
 export const POST = createSyncNowHandler({
   getAdmin,
   sync: () => runConfiguredSync((message) => console.log(`[sync] ${message}`)),
-  siteUrl: env.NEXTAUTH_URL,
+  siteUrl,
 });

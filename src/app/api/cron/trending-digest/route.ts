@@ -1,6 +1,6 @@
-import { env } from "@/env";
+import { env, siteUrl } from "@/env";
 import { db } from "@/server/db";
-import { createCronDigestHandler } from "@/server/digest/cron-handler";
+import { createCronDigestHandler } from "@/server/digest/cron-digest-handler";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 
 // Serverless platforms stop a function after maxDuration; the job stops claiming a little before
@@ -11,7 +11,7 @@ export const GET = createCronDigestHandler({
   db,
   mailer: () => createDefaultMailer({ pool: true, maxConnections: env.DIGEST_CONCURRENCY }),
   cronSecret: env.CRON_SECRET,
-  siteUrl: env.NEXTAUTH_URL,
+  siteUrl,
   job: { digestSize: env.DIGEST_SIZE, concurrency: env.DIGEST_CONCURRENCY },
   timeBudgetMs: 240_000,
 });

@@ -1,4 +1,4 @@
 import { db } from "@/server/db";
-import { createPreferencesHandler } from "@/server/subscriptions/manage-handlers";
+import { createPreferencesHandler } from "@/server/subscriptions/preferences-handler";
 
 export const POST = createPreferencesHandler({ db });

@@ -1,4 +1,4 @@
 import { db } from "@/server/db";
-import { createConfirmHandler } from "@/server/subscriptions/handlers";
+import { createConfirmHandler } from "@/server/subscriptions/confirm-handler";
 
 export const POST = createConfirmHandler({ db });

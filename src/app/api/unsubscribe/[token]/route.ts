@@ -1,4 +1,4 @@
 import { db } from "@/server/db";
-import { createUnsubscribeHandlers } from "@/server/subscriptions/manage-handlers";
+import { createUnsubscribeHandlers } from "@/server/subscriptions/unsubscribe-handlers";
 
 export const { GET, POST } = createUnsubscribeHandlers({ db });

@@ -1,3 +1,3 @@
-import { organizationPapersFeed } from "@/server/feeds/routes";
+import { createOrganizationPapersFeedHandler } from "@/server/feeds/organization-papers-feed-handler";
 
-export const GET = organizationPapersFeed("rss");
+export const GET = createOrganizationPapersFeedHandler("rss");

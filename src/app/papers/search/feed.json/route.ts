@@ -1,3 +1,3 @@
-import { searchResultsFeed } from "@/server/feeds/routes";
+import { createSearchResultsFeedHandler } from "@/server/feeds/search-results-feed-handler";
 
-export const GET = searchResultsFeed("json");
+export const GET = createSearchResultsFeedHandler("json");

@@ -1,3 +1,3 @@
-import { searchResultsFeed } from "@/server/feeds/routes";
+import { createSearchResultsFeedHandler } from "@/server/feeds/search-results-feed-handler";
 
-export const GET = searchResultsFeed("rss");
+export const GET = createSearchResultsFeedHandler("rss");

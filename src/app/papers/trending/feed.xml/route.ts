@@ -1,3 +1,3 @@
-import { trendingPapersFeed } from "@/server/feeds/routes";
+import { createTrendingPapersFeedHandler } from "@/server/feeds/trending-papers-feed-handler";
 
-export const GET = trendingPapersFeed("rss");
+export const GET = createTrendingPapersFeedHandler("rss");

@@ -1,5 +1,5 @@
-import { env } from "@/env";
+import { siteUrl } from "@/env";
 import { db } from "@/server/db";
-import { createReplyUnsubscribeHandlers } from "@/server/notifications/unsubscribe-handler";
+import { createReplyUnsubscribeHandlers } from "@/server/notifications/reply-unsubscribe-handlers";
 
-export const { GET, POST } = createReplyUnsubscribeHandlers(db, env.NEXTAUTH_URL);
+export const { GET, POST } = createReplyUnsubscribeHandlers(db, siteUrl);

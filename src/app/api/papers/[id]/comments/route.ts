@@ -1,4 +1,4 @@
-import { createCommentsApiHandler } from "@/server/comments/api-handler";
+import { createCommentsApiHandler } from "@/server/comments/comments-api-handler";
 import { db } from "@/server/db";
 
 export const GET = createCommentsApiHandler(db);

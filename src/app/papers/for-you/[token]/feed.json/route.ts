@@ -1,4 +1,4 @@
 import { db } from "@/server/db";
-import { createForYouFeedHandler } from "@/server/follows/private-feed";
+import { createForYouFeedHandler } from "@/server/follows/for-you-feed-handler";
 
 export const GET = createForYouFeedHandler(db, "json");

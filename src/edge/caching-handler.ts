@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { contentSecurityPolicy } from "@/server/http/content-security-policy";
-import { PAGE_CACHE_RENDER_HEADER, pageCacheKey } from "@/server/page-cache/cache-policy";
-import { inlineScriptHashes } from "@/server/page-cache/inline-scripts";
-import type { CachedPage, PageCache } from "@/server/page-cache/page-cache";
+import { pageCacheKey } from "@/edge/cache-key";
+import { contentSecurityPolicy } from "@/edge/content-security-policy";
+import { inlineScriptHashes } from "@/edge/inline-scripts";
+import { ROUTER_HEADERS } from "@/edge/next-internals";
+import type { CachedPage, PageCache } from "@/edge/page-cache";
+import { createRenderSecret, isPageCacheRender, PAGE_CACHE_RENDER_HEADER } from "@/edge/render-secret";
 
 /**
  * What a CDN or caching proxy in front may do with a page served from this cache: keep it 10
@@ -14,16 +16,7 @@ import type { CachedPage, PageCache } from "@/server/page-cache/page-cache";
 export const PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=60";
 
 // The parts of a reader's request a page may depend on; everything else (cookies above all) is left out.
-const FORWARDED_REQUEST_HEADERS = [
-  "accept",
-  "accept-language",
-  "user-agent",
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-url",
-];
+const FORWARDED_REQUEST_HEADERS = ["accept", "accept-language", "user-agent", ...ROUTER_HEADERS];
 // Not stored: hop-by-hop and length headers, and those this cache writes itself.
 const DROPPED_RESPONSE_HEADERS = new Set([
   "connection",
@@ -43,8 +36,6 @@ export interface CachingHandlerOptions {
   cache: PageCache;
   /** Where this server itself listens, for rendering pages for the cache. */
   renderOrigin: string;
-  /** Per-process secret the proxy checks before rendering a page without a nonce. */
-  renderSecret: string;
   /** Next.js's request handler. */
   handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
@@ -54,12 +45,13 @@ export interface CachingHandlerOptions {
  * cache with a hash-based CSP; everything else (signed-in readers, writes, private pages) goes to
  * Next.js, rendered per request with a nonce.
  */
-export function createCachingHandler({ cache, renderOrigin, renderSecret, handle }: CachingHandlerOptions) {
-  const render = (request: IncomingMessage) => renderForCache(request, renderOrigin, renderSecret);
+export function createCachingHandler({ cache, renderOrigin, handle }: CachingHandlerOptions) {
+  const secret = createRenderSecret();
+  const render = (request: IncomingMessage) => renderForCache(request, renderOrigin, secret);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.headers[PAGE_CACHE_RENDER_HEADER] !== undefined) {
       // Only this server's own renders may carry the marker; the proxy checks the secret again.
-      if (request.headers[PAGE_CACHE_RENDER_HEADER] !== renderSecret) delete request.headers[PAGE_CACHE_RENDER_HEADER];
+      if (!isPageCacheRender(String(request.headers[PAGE_CACHE_RENDER_HEADER]))) delete request.headers[PAGE_CACHE_RENDER_HEADER];
       return handle(request, response);
     }
     const key = pageCacheKey(request);

@@ -1,4 +1,4 @@
-// Preloaded into `next start` / `next dev` by scripts/with-db.ts when TRUST_PROXY is unset (no
+// Preloaded into `npm start` / `npm run dev` by scripts/run.ts when TRUST_PROXY is unset (no
 // reverse proxy in front): drops the forwarding headers a client sent, at the socket, before
 // Next.js sees the request. Next.js then fills X-Forwarded-For from the socket address itself, so
 // per-IP rate limits and origin checks cannot be steered by a made-up header. (Next.js keeps a

@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { cadenceSchema } from "@/lib/subscription";
 import type { Db } from "@/server/db";
+import type { TrendingDigestOptions } from "@/server/digest/digest-run";
 import { runDueDigests } from "@/server/digest/run-due-digests";
-import type { TrendingDigestOptions } from "@/server/digest/trending-digest";
 import type { Mailer } from "@/server/email/mailer";
 import { assertCronRequest } from "@/server/http/cron-auth";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
@@ -36,7 +36,7 @@ export function createCronDigestHandler(deps: CronDigestDeps) {
         mailer,
         now: deps.now ?? (() => new Date()),
         cadences: cadence ? [cadence] : undefined,
-        origin: deps.siteUrl,
+        siteUrl: deps.siteUrl,
         timeBudgetMs: deps.timeBudgetMs,
         ...deps.job,
       });

@@ -13,7 +13,7 @@ export interface UpvoteHandlerDeps {
   rateLimit: RateLimitRule;
   /** Called after a successful change, to revalidate pages showing the count. */
   /** This instance's caches; the vote statement itself notifies every instance. */
-  onChange: () => void;
+  onChange: () => Promise<void>;
 }
 
 type Context = { params: Promise<{ id: string }> };
@@ -36,7 +36,7 @@ export function createUpvoteHandler(deps: UpvoteHandlerDeps) {
       { paperId: decodeSegment((await context.params).id, "paperId"), upvoted: request.method === "POST" },
       deps.rateLimit,
     );
-    deps.onChange();
+    await deps.onChange();
     return Response.json(state);
   });
 }

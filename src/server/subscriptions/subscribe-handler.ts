@@ -1,18 +1,16 @@
 import "server-only";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { emailTokenSchema, subscribeAccountSchema, subscribeByEmailSchema } from "@/lib/subscription";
+import { subscribeAccountSchema, subscribeByEmailSchema } from "@/lib/subscription";
 import { userFromRequest } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
-import { readFormFields, readJsonBody, seeOther } from "@/server/http/body";
+import { readJsonBody } from "@/server/http/body";
 import { handleErrors, parseOrThrow } from "@/server/http/errors";
 import { clientIp, hasSameOrigin } from "@/server/http/request-origin";
 import { subscribeAccount } from "@/server/subscriptions/account-subscription";
-import { confirmSubscription } from "@/server/subscriptions/confirm";
 import { subscribeByEmail } from "@/server/subscriptions/subscribe";
 
-export interface SubscriptionHandlerDeps {
+export interface SubscribeHandlerDeps {
   db: Db;
   mailer: () => Mailer;
   siteUrl: string;
@@ -25,7 +23,7 @@ export interface SubscriptionHandlerDeps {
  * 202 with the same message, whether or not the address is known. `{ account: true, cadence }`
  * subscribes the signed-in user's own address at once (session cookie, same-origin only).
  */
-export function createSubscribeHandler(deps: SubscriptionHandlerDeps) {
+export function createSubscribeHandler(deps: SubscribeHandlerDeps) {
   const now = deps.now ?? (() => new Date());
   return handleErrors(async (request) => {
     const body = await readJsonBody(request);
@@ -46,24 +44,12 @@ export function createSubscribeHandler(deps: SubscriptionHandlerDeps) {
     const mailer = deps.mailer();
     try {
       await subscribeByEmail(
-        { db: deps.db, mailer, origin: deps.siteUrl, linkTtlHours: deps.linkTtlHours, now: now() },
+        { db: deps.db, mailer, siteUrl: deps.siteUrl, linkTtlHours: deps.linkTtlHours, now: now() },
         { email, cadence, ip: clientIp(request.headers) },
       );
     } finally {
       mailer.close();
     }
     return Response.json({ outcome: "pending", email, cadence }, { status: 202 });
-  });
-}
-
-const confirmFormSchema = z.object({ token: emailTokenSchema });
-
-/** POST /api/subscriptions/confirm (the landing page's button): confirms, then shows preferences. */
-export function createConfirmHandler(deps: Pick<SubscriptionHandlerDeps, "db" | "now">) {
-  const now = deps.now ?? (() => new Date());
-  return handleErrors(async (request) => {
-    const { token } = parseOrThrow(confirmFormSchema, await readFormFields(request));
-    const { manageToken } = await confirmSubscription(deps.db, token, now());
-    return seeOther(`/preferences/${manageToken}?updated=confirmed`);
   });
 }

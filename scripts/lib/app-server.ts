@@ -1,9 +1,8 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { env } from "@/env";
-
-const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
+import { freePort } from "./free-port";
+import { PROJECT_ROOT } from "./project-root";
+import { childEnv, toolingEnv } from "./tooling-env";
 
 export interface AppServer {
   baseURL: string;
@@ -26,15 +25,6 @@ export interface AppServerOptions {
 /** As `npm start` runs the server (package.json): V8's heap capped so the process stays under 512 MB. */
 const SERVER_NODE_FLAGS = ["--max-old-space-size=320"];
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /**
  * A production server on the current build, started as `npm start` runs it (no proxy in front,
  * client-sent forwarding headers dropped), whose output the caller can read: a second server for
@@ -52,17 +42,16 @@ export async function startAppServer({
     process.execPath,
     [...nodeArgs, ...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"],
     {
-      cwd: PROJECT_DIR,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
+      cwd: PROJECT_ROOT,
+      env: childEnv({
+        ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
         NEXTAUTH_URL: baseURL,
         NEXTAUTH_SECRET: "test-only-secret-not-for-production",
-        SMTP_URL: `smtp://127.0.0.1:${env.E2E_SMTP_PORT}`,
+        SMTP_URL: `smtp://127.0.0.1:${toolingEnv.E2E_SMTP_PORT}`,
         NEXT_TELEMETRY_DISABLED: "1",
-        NODE_OPTIONS: "--import ./scripts/strip-forwarded-headers.mjs",
+        NODE_OPTIONS: "--import ./src/edge/strip-forwarded-headers.mjs",
         ...(pageCacheMb === undefined ? {} : { PAGE_CACHE_MB: String(pageCacheMb) }),
-      },
+      }),
     },
   );
   child.stdout.on("data", (chunk) => (output += chunk));

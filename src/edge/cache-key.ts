@@ -1,16 +1,10 @@
 // Which requests the anonymous page cache may answer, and under which key. Pure: the production
-// server (scripts/server.ts) and the tests use it.
+// server and the tests use it; which routes may be shared at all is the route table's `cacheable`.
+import { ROUTER_HEADERS, SERVER_ACTION_HEADER } from "@/edge/next-internals";
+import { matchRoute } from "@/edge/routes";
+import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
+import { decodePathSegment } from "@/lib/url-path";
 
-/** Marks the server's own render of a page for the cache; the proxy then sets no nonce. */
-export const PAGE_CACHE_RENDER_HEADER = "x-page-cache-render";
-
-// Pages and read APIs that are the same for every signed-out reader. Never: accounts, sign-in,
-// forms with per-visitor tokens, the operator console, a reader's own feed, or writes.
-const CACHED_PATHS = /^\/(?:$|papers(?:\/|$|\?)|orgs\/|authors\/|users\/|about\/|api\/daily_papers(?:$|\?)|api\/papers\/)/;
-const NEVER_CACHED_PATHS = /^\/papers\/for-you(?:\/|$|\?)/;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
-// Client-side navigations ask for the page's RSC payload; these headers pick which one.
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 // Next.js renders metadata in <head> for crawlers and streams it for browsers: two variants.
 const CRAWLER = /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|whatsapp|telegram|discord|slack/i;
 
@@ -25,13 +19,26 @@ const header = (request: RequestLike, name: string): string => {
   return Array.isArray(value) ? value.join(",") : (value ?? "");
 };
 
+function hasSessionCookie(cookieHeader: string): boolean {
+  return cookieHeader.split(";").some((pair) => {
+    const equals = pair.indexOf("=");
+    const name = equals === -1 ? "" : pair.slice(0, equals).trim();
+    return SESSION_COOKIE_NAMES.some((sessionName) => sessionName === name);
+  });
+}
+
+function isCacheablePath(url: string): boolean {
+  const pathname = url.split("?", 1)[0]!;
+  return matchRoute(pathname.split("/").filter(Boolean).map(decodePathSegment))?.route.cacheable === true;
+}
+
 /** The cache key for a request a signed-out reader makes for a public page, else null. */
 export function pageCacheKey(request: RequestLike): string | null {
   const method = request.method ?? "GET";
   const url = request.url ?? "/";
   if (method !== "GET" && method !== "HEAD") return null;
-  if (!CACHED_PATHS.test(url) || NEVER_CACHED_PATHS.test(url)) return null;
-  if (SESSION_COOKIE.test(header(request, "cookie")) || header(request, "authorization") || header(request, "next-action")) return null;
+  if (!isCacheablePath(url)) return null;
+  if (hasSessionCookie(header(request, "cookie")) || header(request, "authorization") || header(request, SERVER_ACTION_HEADER)) return null;
   const router = ROUTER_HEADERS.map((name) => header(request, name)).join("\u0000");
   return `${url}\u0000${router}\u0000${CRAWLER.test(header(request, "user-agent")) ? "crawler" : "browser"}`;
 }

@@ -1,0 +1,48 @@
+import "server-only";
+import { pageSubject, type PageSubject } from "@/edge/routes";
+import { isArxivId } from "@/lib/arxiv-id";
+import { AUTHOR_NAME_MAX } from "@/lib/author-name";
+import { handleSchema } from "@/lib/handles";
+import { parsePeriod } from "@/lib/periods";
+import { decodePathSegment } from "@/lib/url-path";
+import { db } from "@/server/db";
+
+async function hasAuthor(name: string): Promise<boolean> {
+  // Raw: the containment test is what the GIN index on "authors" answers.
+  const rows = await db.$queryRaw<
+    unknown[]
+  >`SELECT 1 FROM "Paper" WHERE "authors" @> ARRAY[${name}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
+  return rows.length > 0;
+}
+
+async function subjectExists({ type, key }: PageSubject): Promise<boolean> {
+  switch (type) {
+    case "date":
+    case "week":
+    case "month":
+      return parsePeriod(type, key) !== null;
+    case "organization":
+      return key.length <= 200 && (await db.organization.count({ where: { name: key } })) > 0;
+    case "user": {
+      const handle = handleSchema.safeParse(key);
+      return handle.success && (await db.user.count({ where: { handle: handle.data } })) > 0;
+    }
+    case "author":
+      return key.length <= AUTHOR_NAME_MAX && (await hasAuthor(key));
+    case "paper":
+      return isArxivId(key) && (await db.paper.count({ where: { id: key, hiddenAt: null } })) > 0;
+  }
+}
+
+/**
+ * Whether a page address names a paper, organization, author, reader or period that does not
+ * exist (the route table says which routes name one), so that its page would answer with
+ * `notFound()`. Next.js 16 serves that answer as an empty client-rendered shell
+ * (vercel/next.js#62228), blank without JavaScript; the proxy asks this first and sends such
+ * requests to the site's 404 page, which is server-rendered. The pages keep their own checks,
+ * which answer client-side navigation.
+ */
+export async function isMissingPage(pathname: string): Promise<boolean> {
+  const subject = pageSubject(pathname.split("/").filter(Boolean).map(decodePathSegment));
+  return subject !== null && !(await subjectExists(subject));
+}

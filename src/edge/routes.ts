@@ -1,0 +1,153 @@
+// The one route table: every page and route handler under src/app, with what the edge must know
+// about it. The proxy (which addresses do not exist), the page cache (which answers may be shared by
+// every signed-out reader) and the 404 page (what the address was about) all read it, so a new route
+// is one line here; tests/unit/routes.test.ts fails when a route under src/app is missing.
+// Pure: loaded by the proxy bundle, by pages and by the production server outside Next.js.
+import type { PeriodKind } from "@/lib/periods";
+
+/** What a page shows that may not exist; the proxy checks it and answers a full page load with the 404 page. */
+export type RouteSubject = "paper" | "organization" | "author" | "user" | PeriodKind;
+
+export interface Route {
+  /** The route as its folder under src/app spells it: `/papers/[...id]`. */
+  pattern: string;
+  /** Its GET answer is the same for every signed-out reader: the anonymous page cache may keep it. */
+  cacheable: boolean;
+  /** The subject its one dynamic segment names, checked before a full page load is rendered. */
+  exists?: RouteSubject;
+}
+
+export const ROUTES: readonly Route[] = [
+  { pattern: "/", cacheable: true },
+  { pattern: "/about/ranking", cacheable: true },
+  { pattern: "/admin", cacheable: false },
+  { pattern: "/auth/confirm", cacheable: false },
+  { pattern: "/auth/error", cacheable: false },
+  { pattern: "/auth/signin", cacheable: false },
+  { pattern: "/auth/verify-request", cacheable: false },
+  { pattern: "/authors/[name]", cacheable: true, exists: "author" },
+  { pattern: "/dev/mailbox", cacheable: false },
+  { pattern: "/me", cacheable: false },
+  { pattern: "/me/deleted", cacheable: false },
+  { pattern: "/me/export", cacheable: false },
+  { pattern: "/me/library", cacheable: false },
+  { pattern: "/me/library/export.bib", cacheable: false },
+  { pattern: "/me/library/export.csv", cacheable: false },
+  { pattern: "/notifications/unsubscribe/[token]", cacheable: false },
+  { pattern: "/orgs/[name]", cacheable: true, exists: "organization" },
+  { pattern: "/orgs/[name]/feed.json", cacheable: true },
+  { pattern: "/orgs/[name]/feed.xml", cacheable: true },
+  { pattern: "/papers", cacheable: true },
+  { pattern: "/papers/[...id]", cacheable: true, exists: "paper" },
+  { pattern: "/papers/date", cacheable: true },
+  { pattern: "/papers/date/[date]", cacheable: true, exists: "date" },
+  { pattern: "/papers/feed.json", cacheable: true },
+  { pattern: "/papers/feed.xml", cacheable: true },
+  // A reader's own feed, and its secret-link feeds.
+  { pattern: "/papers/for-you", cacheable: false },
+  { pattern: "/papers/for-you/[token]/feed.json", cacheable: false },
+  { pattern: "/papers/for-you/[token]/feed.xml", cacheable: false },
+  { pattern: "/papers/month/[month]", cacheable: true, exists: "month" },
+  { pattern: "/papers/search/feed.json", cacheable: true },
+  { pattern: "/papers/search/feed.xml", cacheable: true },
+  { pattern: "/papers/similar/[...id]", cacheable: true, exists: "paper" },
+  { pattern: "/papers/trending", cacheable: true },
+  { pattern: "/papers/trending/feed.json", cacheable: true },
+  { pattern: "/papers/trending/feed.xml", cacheable: true },
+  { pattern: "/papers/week/[week]", cacheable: true, exists: "week" },
+  { pattern: "/preferences/[token]", cacheable: false },
+  { pattern: "/submit", cacheable: false },
+  { pattern: "/subscribe", cacheable: false },
+  { pattern: "/subscribe/confirm", cacheable: false },
+  { pattern: "/unsubscribe/[token]", cacheable: false },
+  { pattern: "/users/[handle]", cacheable: true, exists: "user" },
+  { pattern: "/api/admin/moderation", cacheable: false },
+  { pattern: "/api/admin/sync", cacheable: false },
+  { pattern: "/api/auth/[...nextauth]", cacheable: false },
+  { pattern: "/api/cron/sync", cacheable: false },
+  { pattern: "/api/cron/trending-digest", cacheable: false },
+  { pattern: "/api/daily_papers", cacheable: true },
+  { pattern: "/api/email/events", cacheable: false },
+  { pattern: "/api/health", cacheable: false },
+  { pattern: "/api/notifications/unsubscribe/[token]", cacheable: false },
+  { pattern: "/api/papers/[id]", cacheable: true },
+  { pattern: "/api/papers/[id]/comments", cacheable: true },
+  { pattern: "/api/papers/[id]/upvote", cacheable: false },
+  { pattern: "/api/papers/search", cacheable: true },
+  { pattern: "/api/preferences/[token]", cacheable: false },
+  { pattern: "/api/subscriptions", cacheable: false },
+  { pattern: "/api/subscriptions/confirm", cacheable: false },
+  { pattern: "/api/unsubscribe/[token]", cacheable: false },
+];
+
+type Segment = { kind: "static"; text: string } | { kind: "dynamic" } | { kind: "catch-all" };
+
+// Next.js prefers a static segment to a dynamic one, and a dynamic one to a catch-all.
+const RANK = { static: 0, dynamic: 1, "catch-all": 2 } as const;
+
+function parsePattern(pattern: string): Segment[] {
+  return pattern
+    .split("/")
+    .filter(Boolean)
+    .map((part) => {
+      if (part.startsWith("[...")) return { kind: "catch-all" };
+      if (part.startsWith("[")) return { kind: "dynamic" };
+      return { kind: "static", text: part };
+    });
+}
+
+const COMPILED = ROUTES.map((route) => ({ route, segments: parsePattern(route.pattern) }));
+
+export interface RouteMatch {
+  route: Route;
+  /** The text of the dynamic segment (a catch-all's segments joined with `/`), if any. */
+  param: string | null;
+}
+
+function matchSegments(pattern: Segment[], segments: readonly string[]): string | null | false {
+  let param: string | null = null;
+  for (const [index, part] of pattern.entries()) {
+    if (part.kind === "catch-all") return segments.length > index ? segments.slice(index).join("/") : false;
+    const segment = segments[index];
+    if (segment === undefined) return false;
+    if (part.kind === "static" && part.text !== segment) return false;
+    if (part.kind === "dynamic") param = segment;
+  }
+  return segments.length === pattern.length ? param : false;
+}
+
+function moreSpecific(a: Segment[], b: Segment[]): boolean {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const difference = RANK[a[index]!.kind] - RANK[b[index]!.kind];
+    if (difference !== 0) return difference < 0;
+  }
+  return a.length > b.length;
+}
+
+/** The route that answers a path given as decoded segments, as Next.js would pick it; null when none does. */
+export function matchRoute(segments: readonly (string | null)[]): RouteMatch | null {
+  if (segments.some((segment) => segment === null)) return null;
+  const texts = segments as readonly string[];
+  let best: { match: RouteMatch; segments: Segment[] } | null = null;
+  for (const compiled of COMPILED) {
+    const param = matchSegments(compiled.segments, texts);
+    if (param === false) continue;
+    if (!best || moreSpecific(compiled.segments, best.segments))
+      best = { match: { route: compiled.route, param }, segments: compiled.segments };
+  }
+  return best?.match ?? null;
+}
+
+/** What a page address is about, for deciding that it does not exist and for saying so. */
+export interface PageSubject {
+  type: RouteSubject;
+  /** The paper id, name, handle or period key, as the address spells it. */
+  key: string;
+}
+
+/** The subject of a page path given as decoded segments (null for one that is not valid text, or about nothing). */
+export function pageSubject(segments: readonly (string | null)[]): PageSubject | null {
+  const match = matchRoute(segments);
+  if (!match?.route.exists || match.param === null) return null;
+  return { type: match.route.exists, key: match.param };
+}

@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import { matchRoute, pageSubject, ROUTES } from "@/edge/routes";
+
+const APP = join(import.meta.dirname, "..", "..", "src", "app");
+
+/** Every page and route handler under src/app, as the route pattern its folder spells. */
+function appRoutes(folder = APP): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return appRoutes(join(folder, entry.name));
+    if (!/^(?:page\.tsx|route\.ts)$/.test(entry.name)) return [];
+    const segments = relative(APP, folder)
+      .split(sep)
+      .filter(Boolean)
+      // Route groups `(name)` do not appear in the URL.
+      .filter((segment) => !/^\(.*\)$/.test(segment));
+    return [`/${segments.join("/")}`];
+  });
+}
+
+const subjectOf = (path: string) => pageSubject(path.split("/").filter(Boolean));
+const patternOf = (path: string) => matchRoute(path.split("/").filter(Boolean))?.route.pattern ?? null;
+
+describe("the route table", () => {
+  it("lists every page and route handler under src/app, once, and nothing else", () => {
+    const table = ROUTES.map((route) => route.pattern);
+    expect(new Set(table).size, "a pattern is listed twice").toBe(table.length);
+    expect([...table].sort()).toEqual([...new Set(appRoutes())].sort());
+  });
+
+  it("picks the route Next.js picks: static segments before dynamic ones before catch-alls", () => {
+    expect(patternOf("/")).toBe("/");
+    expect(patternOf("/papers/trending")).toBe("/papers/trending");
+    expect(patternOf("/papers/2401.00001")).toBe("/papers/[...id]");
+    expect(patternOf("/papers/hep-th/9901001")).toBe("/papers/[...id]");
+    expect(patternOf("/papers/date/2026-06-01")).toBe("/papers/date/[date]");
+    expect(patternOf("/papers/date")).toBe("/papers/date");
+    expect(patternOf("/papers/similar/hep-th/9901001")).toBe("/papers/similar/[...id]");
+    expect(patternOf("/papers/for-you/abc/feed.xml")).toBe("/papers/for-you/[token]/feed.xml");
+    expect(patternOf("/orgs/nvidia/feed.json")).toBe("/orgs/[name]/feed.json");
+    expect(patternOf("/api/papers/2401.00001/upvote")).toBe("/api/papers/[id]/upvote");
+    expect(patternOf("/api/papers/search")).toBe("/api/papers/search");
+    expect(patternOf("/orgs")).toBeNull();
+    expect(patternOf("/no/such/route")).toBeNull();
+  });
+});
+
+describe("pageSubject", () => {
+  it("names the organization, period or paper a page address is about", () => {
+    expect(subjectOf("/orgs/nvidia")).toEqual({ type: "organization", key: "nvidia" });
+    expect(subjectOf("/authors/Ada Lovelace")).toEqual({ type: "author", key: "Ada Lovelace" });
+    expect(subjectOf("/users/ada")).toEqual({ type: "user", key: "ada" });
+    expect(subjectOf("/papers/date/2026-13-45")).toEqual({ type: "date", key: "2026-13-45" });
+    expect(subjectOf("/papers/week/2026-W60")).toEqual({ type: "week", key: "2026-W60" });
+    expect(subjectOf("/papers/2401.00001")).toEqual({ type: "paper", key: "2401.00001" });
+    expect(subjectOf("/papers/hep-th/9901001")).toEqual({ type: "paper", key: "hep-th/9901001" });
+    expect(subjectOf("/papers/similar/2401.00001")).toEqual({ type: "paper", key: "2401.00001" });
+    expect(subjectOf("/papers/similar/hep-th/9901001")).toEqual({ type: "paper", key: "hep-th/9901001" });
+    // Deeper than any period route: only the paper route takes it, and no paper has that id.
+    expect(subjectOf("/papers/date/2026-06-01/x")).toEqual({ type: "paper", key: "date/2026-06-01/x" });
+  });
+
+  it("leaves routes that name nothing alone", () => {
+    for (const path of [
+      "/",
+      "/papers",
+      "/papers/trending",
+      "/papers/for-you",
+      "/papers/feed.xml",
+      "/orgs/nvidia/feed.xml",
+      "/papers/date",
+      "/about/ranking",
+      "/no-such-page",
+    ]) {
+      expect(subjectOf(path), path).toBeNull();
+    }
+    expect(pageSubject(["orgs", null])).toBeNull();
+  });
+});
