@@ -22,5 +22,7 @@ export function safeCallbackUrl(value: unknown, siteUrl: string): string {
 /** The same check for a path kept inside the app (`/me?x=1`), as used by sign-in links and forms. */
 export function safeCallbackPath(value: unknown, siteUrl: string): string {
   const url = new URL(safeCallbackUrl(value, siteUrl));
-  return `${url.pathname}${url.search}${url.hash}`;
+  // `/.//evil.example` resolves to the path `//evil.example`, which as a Location is another host.
+  const pathname = url.pathname.replace(/^\/+/, "/");
+  return `${pathname}${url.search}${url.hash}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText } from "@/lib/text";
 
 export const FOLLOW_KINDS = ["ORGANIZATION", "AUTHOR", "TOPIC"] as const;
 export type FollowKindName = (typeof FOLLOW_KINDS)[number];
@@ -7,7 +8,15 @@ export const MAX_FOLLOWS = 200;
 /** A follow or mute as a form sends it. */
 export const followRequestSchema = z.object({
   kind: z.enum(FOLLOW_KINDS, "Choose an organization, an author or a topic."),
-  value: z.string().trim().min(1, "Name what to follow.").max(300, "That is too long to follow (300 characters at most)."),
+  value: z
+    .string()
+    .trim()
+    .min(1, "Name what to follow.")
+    .max(300, "That is too long to follow (300 characters at most).")
+    .refine(
+      (value) => isStorableText(value) && !/[\u0000-\u001f\u007f]/.test(value),
+      "That holds a control character; type it as plain text.",
+    ),
   mode: z.enum(["follow", "mute", "unfollow"], "Choose follow, mute or unfollow."),
 });
 export type FollowRequest = z.infer<typeof followRequestSchema>;

@@ -12,7 +12,7 @@ import { reportItem } from "@/server/moderation/reports";
 import { getAuthorPapers } from "@/server/papers/authors";
 import { getPaperById, getPeriodFeed, getRecentPapers, getTrendingPapers } from "@/server/papers/feed";
 import { searchPapers } from "@/server/papers/search";
-import { createUpvoteHandler } from "@/server/votes/handler";
+import { createUpvoteHandler } from "@/server/votes/upvote-handler";
 import { castUpvote } from "@/server/votes/votes";
 import { createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
@@ -125,6 +125,20 @@ describe("moderation", () => {
         code: "NOT_FOUND",
       },
     );
+  });
+
+  it("a reader can file 20 reports an hour; the 21st gets 429 with the wait, and a repeated report costs nothing", async () => {
+    const { user: reader } = await createSignedInUser(t.db, "reporter@example.com");
+    for (let index = 0; index < 22; index++) await paper(`2611.${String(index + 100).padStart(5, "0")}`, `Paper ${index}`);
+    await reportItem(t.db, reader.id, { paperId: "2611.00100" }, "Spam", NOW);
+    await expect(reportItem(t.db, reader.id, { paperId: "2611.00100" }, "Spam", NOW)).rejects.toMatchObject({ code: "CONFLICT" });
+    for (let index = 1; index < 20; index++)
+      await reportItem(t.db, reader.id, { paperId: `2611.${String(index + 100).padStart(5, "0")}` }, "Spam", NOW);
+    const refused = reportItem(t.db, reader.id, { paperId: "2611.00120" }, "Spam", NOW);
+    await expect(refused).rejects.toMatchObject({ code: "RATE_LIMITED", details: { retryAfterSeconds: 3600 } });
+    await expect(reportItem(t.db, reader.id, { paperId: "2611.00120" }, "Spam", NOW)).rejects.toThrow(/20 reports in the last hour/);
+    expect(await t.db.report.count({ where: { reporterId: reader.id } })).toBe(20);
+    await reportItem(t.db, reader.id, { paperId: "2611.00120" }, "Spam", new Date(NOW.getTime() + 3_600_001));
   });
 
   it("a banned user is signed out, cannot sign in again, and their vote, comment or submission gets 403", async () => {

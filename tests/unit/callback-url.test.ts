@@ -36,6 +36,17 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackPath(`${SITE}/me?tab=1`, SITE)).toBe("/me?tab=1");
     expect(safeCallbackPath("https://evil.example/me", SITE)).toBe("/");
   });
+
+  it.each([
+    ["/.//evil.example", "/evil.example"],
+    ["/a/..//evil.example/x?y=1", "/evil.example/x?y=1"],
+    ["/%2e//evil.example", "/evil.example"],
+    ["///evil.example", "/"],
+  ])("never gives a protocol-relative path for %j", (value, expected) => {
+    const path = safeCallbackPath(value, SITE);
+    expect(path).toBe(expected);
+    expect(new URL(path, SITE).origin).toBe(SITE);
+  });
 });
 
 describe("formatWait", () => {
