@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
-import { BENCH_TODAY, benchDatabaseUrl } from "./support/database";
+import { BENCH_TODAY, benchDatabaseUrl, databaseNameSchema } from "./support/database";
 import { load, mb, percentile, samplePeakRss } from "./support/load";
 import { prepareVoters, randomVoteRequest, removeVoters, type Voter } from "./support/voters";
 import { startAppServer } from "../scripts/lib/app-server";
@@ -21,6 +21,7 @@ import { migrate } from "../scripts/lib/database";
 const argsSchema = z.object({
   seconds: z.coerce.number().int().min(2).max(120).default(10),
   connections: z.coerce.number().int().min(1).max(500).default(50),
+  database: databaseNameSchema,
 });
 
 const BACKGROUND_VOTES_PER_SECOND = 20;
@@ -73,10 +74,10 @@ async function directCeiling(databaseUrl: string, voters: Voter[], papers: strin
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" } } });
+  const { values } = parseArgs({ options: { seconds: { type: "string" }, connections: { type: "string" }, database: { type: "string" } } });
   const args = argsSchema.parse(values);
   if (!env.DATABASE_URL) throw new Error("Run through `npm run bench:votes`, which provides DATABASE_URL.");
-  const databaseUrl = benchDatabaseUrl(env.DATABASE_URL);
+  const databaseUrl = benchDatabaseUrl(env.DATABASE_URL, args.database);
   await migrate(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
