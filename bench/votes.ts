@@ -13,7 +13,7 @@ import pg from "pg";
 import { z } from "zod";
 import { env } from "@/env";
 import { BENCH_TODAY, benchDatabaseUrl, databaseNameSchema } from "./support/database";
-import { load, mb, percentile, samplePeakRss } from "./support/load";
+import { load, mb, percentile, samplePeakRss, statusesOf } from "./support/load";
 import { prepareVoters, randomVoteRequest, removeVoters, type Voter } from "./support/voters";
 import { startAppServer } from "../scripts/lib/app-server";
 import { migrate } from "../scripts/lib/database";
@@ -25,11 +25,6 @@ const argsSchema = z.object({
 });
 
 const BACKGROUND_VOTES_PER_SECOND = 20;
-
-const statusesOf = (result: autocannon.Result) =>
-  Object.entries(result.statusCodeStats ?? {})
-    .map(([status, count]) => `${status}: ${count.count ?? 0}`)
-    .join(", ");
 
 /** The upvote route's SQL, statement for statement, from one connection: the ceiling. */
 async function directVote(client: pg.Client, voter: Voter, paperId: string, up: boolean) {

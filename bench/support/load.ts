@@ -1,6 +1,6 @@
 // Load generation and the ceilings the benchmarks compare against, shared by bench/*.ts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -8,9 +8,17 @@ import { freePort } from "../../scripts/lib/free-port";
 
 export interface Measurement {
   requestsPerSecond: number;
+  /** 2xx answers per second: what readers got, when a server sheds load with fast 503s and 429s. */
+  okPerSecond: number;
   p50: number;
   p99: number;
+  /** Socket errors, timeouts and answers other than 2xx. */
   errors: number;
+  /** Socket errors, timeouts included. */
+  socketErrors: number;
+  timeouts: number;
+  /** How many answers of each status, e.g. "200: 312, 503: 20". */
+  statuses: string;
 }
 
 export async function waitFor(url: string, child: ChildProcess) {
@@ -29,23 +37,53 @@ export async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`the ceiling server for ${url} did not answer`);
 }
 
-export async function load(url: string, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<Measurement> {
-  const result = await autocannon({ url, duration: seconds, connections, headers });
+export const statusesOf = (result: autocannon.Result) =>
+  Object.entries(result.statusCodeStats ?? {})
+    .map(([status, count]) => `${status}: ${count.count ?? 0}`)
+    .join(", ");
+
+function measurement(result: autocannon.Result): Measurement {
   return {
     requestsPerSecond: result.requests.average,
+    okPerSecond: result["2xx"] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+    statuses: statusesOf(result),
   };
 }
 
+export async function load(url: string, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<Measurement> {
+  return measurement(await autocannon({ url, duration: seconds, connections, headers }));
+}
+
+/** Like `load`, with each request's path from `nextPath`: a page never asked for before, or a mix. */
+export async function loadPaths(
+  baseUrl: string,
+  nextPath: () => string,
+  seconds: number,
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<Measurement> {
+  const requests = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: nextPath() }) }];
+  return measurement(await autocannon({ url: baseUrl, duration: seconds, connections, headers, requests }));
+}
+
+// A process can exit between listing and reading (a server that crashed under load): it holds nothing then.
+const readProc = (path: string) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+};
+
 export function rssOf(pid: number): number {
   // The server and any worker it started: sum their resident sets (kB in /proc).
-  const pids = [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number)];
-  return pids.reduce((total, each) => {
-    const status = existsSync(`/proc/${each}/status`) ? readFileSync(`/proc/${each}/status`, "utf8") : "";
-    return total + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-  }, 0);
+  const pids = [pid, ...readProc(`/proc/${pid}/task/${pid}/children`).split(/\s+/).filter(Boolean).map(Number)];
+  return pids.reduce((total, each) => total + Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
 }
 
 /** A plain Node server answering every request with the same status, headers and body: the ceiling. */

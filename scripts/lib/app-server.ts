@@ -20,6 +20,11 @@ export interface AppServerOptions {
   nodeArgs?: string[];
   /** PAGE_CACHE_MB for the server: 0 turns the anonymous page cache off. */
   pageCacheMb?: number;
+  /**
+   * More settings for the server. Unless given here, CLIENT_RENDERS_PER_SECOND is 0: every request
+   * of a test or a benchmark comes from one address, which the per-client budget would throttle.
+   */
+  env?: Record<string, string>;
 }
 
 /** As `npm start` runs the server (package.json): V8's heap capped so the process stays under 512 MB. */
@@ -34,6 +39,7 @@ export async function startAppServer({
   databaseUrl = env.DATABASE_URL,
   nodeArgs = [],
   pageCacheMb,
+  env: settings = {},
 }: AppServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
@@ -51,6 +57,8 @@ export async function startAppServer({
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_OPTIONS: "--import ./src/edge/strip-forwarded-headers.mjs",
         ...(pageCacheMb === undefined ? {} : { PAGE_CACHE_MB: String(pageCacheMb) }),
+        CLIENT_RENDERS_PER_SECOND: "0",
+        ...settings,
       }),
     },
   );

@@ -27,18 +27,38 @@ function hasSessionCookie(cookieHeader: string): boolean {
   });
 }
 
-function isCacheablePath(url: string): boolean {
-  const pathname = url.split("?", 1)[0]!;
-  return matchRoute(pathname.split("/").filter(Boolean).map(decodePathSegment))?.route.cacheable === true;
+// Next.js's client router adds this to RSC requests as a cache-buster derived from its headers.
+const ROUTER_QUERY = "_rsc";
+
+/** The URL the cache keeps a page under: the path and the query parameters its route reads, in the table's order. */
+function canonicalUrl(url: string): string | null {
+  // An origin-form request target; anything else (`//host/x`, `http://…`) is left to Next.js.
+  if (!url.startsWith("/") || url.startsWith("//")) return null;
+  const { pathname, searchParams } = new URL(url, "http://localhost");
+  const match = matchRoute(pathname.split("/").filter(Boolean).map(decodePathSegment));
+  if (!match?.route.cacheable) return null;
+  const kept = new URLSearchParams();
+  for (const name of [...(match.route.query ?? []), ROUTER_QUERY]) {
+    const value = searchParams.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  const query = kept.toString();
+  return query ? `${pathname}?${query}` : pathname;
 }
 
-/** The cache key for a request a signed-out reader makes for a public page, else null. */
-export function pageCacheKey(request: RequestLike): string | null {
+export interface PageCacheEntry {
+  key: string;
+  /** What the cache renders for this key: the request's URL without the parameters its page ignores. */
+  url: string;
+}
+
+/** Where the cache keeps the answer to a request a signed-out reader makes for a public page, else null. */
+export function pageCacheEntry(request: RequestLike): PageCacheEntry | null {
   const method = request.method ?? "GET";
-  const url = request.url ?? "/";
   if (method !== "GET" && method !== "HEAD") return null;
-  if (!isCacheablePath(url)) return null;
   if (hasSessionCookie(header(request, "cookie")) || header(request, "authorization") || header(request, SERVER_ACTION_HEADER)) return null;
+  const url = canonicalUrl(request.url ?? "/");
+  if (url === null) return null;
   const router = ROUTER_HEADERS.map((name) => header(request, name)).join("\u0000");
-  return `${url}\u0000${router}\u0000${CRAWLER.test(header(request, "user-agent")) ? "crawler" : "browser"}`;
+  return { key: `${url}\u0000${router}\u0000${CRAWLER.test(header(request, "user-agent")) ? "crawler" : "browser"}`, url };
 }

@@ -15,6 +15,8 @@ async function hasAuthor(name: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+// It runs before every render of a page that names something, so each check is one indexed
+// lookup of at most one row, never a count.
 async function subjectExists({ type, key }: PageSubject): Promise<boolean> {
   switch (type) {
     case "date":
@@ -22,15 +24,15 @@ async function subjectExists({ type, key }: PageSubject): Promise<boolean> {
     case "month":
       return parsePeriod(type, key) !== null;
     case "organization":
-      return key.length <= 200 && (await db.organization.count({ where: { name: key } })) > 0;
+      return key.length <= 200 && (await db.organization.findUnique({ where: { name: key }, select: { name: true } })) !== null;
     case "user": {
       const handle = handleSchema.safeParse(key);
-      return handle.success && (await db.user.count({ where: { handle: handle.data } })) > 0;
+      return handle.success && (await db.user.findUnique({ where: { handle: handle.data }, select: { id: true } })) !== null;
     }
     case "author":
       return key.length <= AUTHOR_NAME_MAX && (await hasAuthor(key));
     case "paper":
-      return isArxivId(key) && (await db.paper.count({ where: { id: key, hiddenAt: null } })) > 0;
+      return isArxivId(key) && (await db.paper.findUnique({ where: { id: key, hiddenAt: null }, select: { id: true } })) !== null;
   }
 }
 

@@ -12,6 +12,14 @@ export interface CachedPage {
   body: Buffer;
   gzip: Buffer;
   etag: string;
+  /** When its render started, as an HTTP-date: its Last-Modified (whole seconds do, a page renders once a second at most). */
+  lastModified: string;
+}
+
+/** A render's answer, and whether it may be kept for other readers (a 404 or a redirect is not). */
+export interface RenderedPage {
+  page: CachedPage;
+  keep: boolean;
 }
 
 interface Entry {
@@ -34,7 +42,7 @@ export interface PageCacheOptions {
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly rendering = new Map<string, Promise<CachedPage | null>>();
+  private readonly rendering = new Map<string, Promise<CachedPage>>();
   private bytes = 0;
   private version = 0;
   private readonly now: () => number;
@@ -52,11 +60,13 @@ export class PageCache {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
-  /** Answers from the cache when it can; `render` produces the page (null: do not cache this answer). */
-  async serve(
-    key: string,
-    render: () => Promise<CachedPage | null>,
-  ): Promise<{ state: "hit" | "stale" | "miss"; page: CachedPage | null }> {
+  /** The page kept under `key`, however old: what to send when no new render can be made. */
+  peek(key: string): CachedPage | null {
+    return this.entries.get(key)?.page ?? null;
+  }
+
+  /** Answers from the cache when it can; `render` produces the page (and says whether to keep it). */
+  async serve(key: string, render: () => Promise<RenderedPage>): Promise<{ state: "hit" | "stale" | "miss"; page: CachedPage }> {
     const entry = this.entries.get(key);
     const now = this.now();
     if (entry && now - entry.renderedAt <= this.options.maxStaleMs) {
@@ -72,14 +82,14 @@ export class PageCache {
     return { state: "miss", page: await this.renderOnce(key, render) };
   }
 
-  private renderOnce(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+  private renderOnce(key: string, render: () => Promise<RenderedPage>): Promise<CachedPage> {
     const pending = this.rendering.get(key);
     if (pending) return pending;
     const version = this.version;
     const renderedAt = this.now();
     const promise = render()
-      .then((page) => {
-        if (page) this.store(key, { page, version, renderedAt, bytes: page.body.length + page.gzip.length });
+      .then(({ page, keep }) => {
+        if (keep) this.store(key, { page, version, renderedAt, bytes: page.body.length + page.gzip.length });
         return page;
       })
       .finally(() => this.rendering.delete(key));

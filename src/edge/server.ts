@@ -1,19 +1,29 @@
-// The production server: Next.js's own request handler behind the anonymous page cache. Public
-// pages for signed-out readers are rendered once and served from memory until the papers change;
-// everything else is rendered per request as `next start` would. Started by scripts/server.ts.
-import { createServer, type Server } from "node:http";
+// One production server process: Next.js's request handler behind the edge (request-handler.ts):
+// the anonymous page cache, the render gate and the per-client budget. Started by scripts/server.ts,
+// under the supervisor (supervisor.ts) that restarts it if it dies.
+import { readdirSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import next from "next";
-import { createCachingHandler } from "@/edge/caching-handler";
+import { ClientBudget } from "@/edge/client-budget";
 import { PageCache } from "@/edge/page-cache";
+import { RenderGate } from "@/edge/render-gate";
+import { createRenderSecret } from "@/edge/render-secret";
+import { createEdgeHandler, type EdgeHandlerOptions, type NextHandler } from "@/edge/request-handler";
 import { env } from "@/env";
-import { onPapersChanged } from "@/server/changes/listener";
+import { clientFromForwardedFor } from "@/lib/client-address";
+import { isDatabaseReachable, onPapersChanged } from "@/server/changes/listener";
 
 export interface ServerOptions {
   port: number;
   hostname: string;
-  /** The folder holding the build (.next). */
+  /** The folder holding the build (.next) and public/. */
   dir: string;
 }
+
+/** How long in-flight requests may take to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
 
 function pageCacheOf(databaseUrl: string | undefined): PageCache | null {
   if (env.PAGE_CACHE_MB === 0 || !databaseUrl) return null;
@@ -27,25 +37,73 @@ function pageCacheOf(databaseUrl: string | undefined): PageCache | null {
   return cache;
 }
 
-export async function startServer({ port, hostname, dir }: ServerOptions): Promise<Server> {
+function clientOf(request: IncomingMessage): string {
+  const socketAddress = request.socket.remoteAddress ?? "unknown";
+  if (env.TRUST_PROXY === 0) return socketAddress;
+  const forwardedFor = request.headers["x-forwarded-for"];
+  return clientFromForwardedFor(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, env.TRUST_PROXY) ?? socketAddress;
+}
+
+function publicFiles(dir: string): Set<string> {
+  try {
+    return new Set(readdirSync(join(dir, "public")).map((name) => `/${name}`));
+  } catch {
+    return new Set();
+  }
+}
+
+// The page cache renders through a loopback listener of this process's own, so that with several
+// processes sharing the public port a render never lands in another process (whose secret differs).
+async function listenForRenders(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: "127.0.0.1", exclusive: true }, resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function startServer({ port, hostname, dir }: ServerOptions): Promise<{ close: () => Promise<void> }> {
   const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createServer();
+  const handle: NextHandler = app.getRequestHandler();
   const cache = pageCacheOf(env.DATABASE_URL);
+  const databaseUrl = env.DATABASE_URL;
+  // Its listener is the process's one connection to the database that is always open: it tells.
+  if (databaseUrl && !cache) onPapersChanged(databaseUrl, () => {});
+  const servers: Server[] = [createServer()];
+  let target: EdgeHandlerOptions["cache"] = null;
   if (cache) {
-    // The cache renders through this server's own address, known once it listens (port 0 picks one).
-    server.on("listening", () => {
-      const address = server.address();
-      const listeningPort = typeof address === "object" && address ? address.port : port;
-      const renderHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
-      const cachingHandler = createCachingHandler({ cache, renderOrigin: `http://${renderHost}:${listeningPort}`, handle });
-      server.on("request", (request, response) => void cachingHandler(request, response).catch(() => response.destroy()));
-    });
-  } else {
-    server.on("request", (request, response) => void handle(request, response).catch(() => response.destroy()));
+    const renderServer = createServer();
+    servers.push(renderServer);
+    target = { pages: cache, target: { origin: await listenForRenders(renderServer), secret: createRenderSecret() } };
   }
-  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
-  console.log(`Daily Papers listening on http://${hostname}:${port} (page cache: ${cache ? `${env.PAGE_CACHE_MB} MB` : "off"})`);
-  return server;
+  const files = publicFiles(dir);
+  const handler = createEdgeHandler({
+    handle,
+    cache: target,
+    gate: new RenderGate({ concurrency: env.RENDER_CONCURRENCY, queue: env.RENDER_QUEUE, maxWaitMs: env.RENDER_QUEUE_WAIT_MS }),
+    budget:
+      env.CLIENT_RENDERS_PER_SECOND > 0
+        ? new ClientBudget({ perSecond: env.CLIENT_RENDERS_PER_SECOND, burst: 4 * env.CLIENT_RENDERS_PER_SECOND, maxClients: 100_000 })
+        : null,
+    clientOf,
+    isStaticFile: (pathname) => files.has(pathname),
+    databaseReachable: () => !databaseUrl || isDatabaseReachable(databaseUrl),
+  });
+  for (const server of servers)
+    server.on("request", (request, response) => void handler(request, response).catch(() => response.destroy()));
+  await new Promise<void>((resolve) => servers[0]!.listen(port, hostname, resolve));
+  console.log(
+    `Daily Papers listening on http://${hostname}:${port} (process ${process.pid}; page cache: ${cache ? `${env.PAGE_CACHE_MB} MB` : "off"}; ` +
+      `${env.RENDER_CONCURRENCY} renders at once, ${env.RENDER_QUEUE} waiting)`,
+  );
+  return {
+    // Stops taking connections, lets the requests under way finish, then cuts what is left.
+    close: async () => {
+      const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      // Keep-alive connections go as soon as their last answer is out, not at their idle timeout.
+      const idle = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 100);
+      const timer = setTimeout(() => servers.forEach((server) => server.closeAllConnections()), DRAIN_MS);
+      await closed;
+      clearInterval(idle);
+      clearTimeout(timer);
+    },
+  };
 }

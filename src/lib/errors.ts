@@ -11,6 +11,8 @@ export const APP_ERROR_STATUS = {
   UPSTREAM_UNAVAILABLE: 502,
   /** The database is saturated (no free connection, a transaction could not start): retry shortly. */
   BUSY: 503,
+  /** The database cannot be reached (restarting, failing over) or the server is overloaded: retry shortly. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -65,6 +65,22 @@ test("signed-out readers get the cached page with a hash-based CSP that covers e
   expect(again.status()).toBe(304);
 });
 
+test("a repeated paper request gets 304 by its ETag or by its Last-Modified, If-None-Match deciding when both are sent", async ({
+  request,
+}) => {
+  const url = "/papers/2606.09967";
+  await request.get(url);
+  const { etag, "last-modified": lastModified } = (await request.get(url)).headers();
+  expect(new Date(lastModified!).getTime()).toBeLessThanOrEqual(Date.now());
+  const statusWith = async (headers: Record<string, string>) => (await request.get(url, { headers })).status();
+
+  expect(await statusWith({ "if-none-match": etag! })).toBe(304);
+  expect(await statusWith({ "if-modified-since": lastModified! })).toBe(304);
+  expect(await statusWith({ "if-modified-since": new Date(Date.parse(lastModified!) - 1000).toUTCString() })).toBe(200);
+  expect(await statusWith({ "if-none-match": '"another"', "if-modified-since": lastModified! })).toBe(200);
+  expect(await statusWith({ "if-modified-since": "not a date" })).toBe(200);
+});
+
 test("the cached page hydrates under its CSP, and signed-in readers get their own render with a nonce", async ({ page, baseURL }) => {
   const violations: string[] = [];
   page.on("console", (message) => {

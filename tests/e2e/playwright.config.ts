@@ -36,6 +36,8 @@ export default defineConfig({
       SYNC_SOURCES: "hf",
       ADMIN_EMAILS: "operator@example.com",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every spec's requests come from 127.0.0.1; resilience.spec.ts tests the per-client budget.
+      CLIENT_RENDERS_PER_SECOND: "0",
       // As `npm start` runs it: no proxy in front, so client-sent forwarding headers are dropped.
       NODE_OPTIONS: "--import ./src/edge/strip-forwarded-headers.mjs",
     },

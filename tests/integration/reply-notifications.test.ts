@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { postComment } from "@/server/comments/comments";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
 import { notifyReply } from "@/server/notifications/notify-reply";
@@ -75,5 +75,26 @@ describe("reply notifications", () => {
     expect(await notifyReply(deps(new Date(t0.getTime() + 3 * 3_600_000)), after.id)).toBe("switched-off");
     expect(sink.acceptedFor("alice@example.com")).toHaveLength(2);
     expect((await POST(new Request(url, { method: "POST" }), { params: Promise.resolve({ token: "x".repeat(32) }) })).status).toBe(404);
+  });
+
+  it("a stored address with a planted header is skipped: nothing is delivered to anyone, one log line without the address", async () => {
+    const { user: alice } = await createSignedInUser(t.db, "alice@example.com");
+    const { user: bob } = await createSignedInUser(t.db, "bob@example.com");
+    // Behind the app's back, as a compromised or hand-edited database would hold it.
+    await t.db.$executeRaw`UPDATE "User" SET "email" = ${"victim@example.com\r\nBcc: attacker@example.com"} WHERE "id" = ${alice.id}`;
+    const thread = await postComment(t.db, alice.id, { paperId: "2611.00001", body: "A question about Table 2" });
+    const reply = await postComment(t.db, bob.id, { paperId: "2611.00001", replyTo: thread.id, body: "The numbers are per GPU." });
+    const messagesBefore = sink.counts.messages;
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((...args) => warnings.push(args.join(" ")));
+    const outcome = await notifyReply({ db: t.db, mailer, siteUrl: SITE_URL }, reply.id).finally(() => warn.mockRestore());
+
+    expect(sink.acceptedFor("attacker@example.com")).toHaveLength(0);
+    expect(sink.acceptedFor("victim@example.com")).toHaveLength(0);
+    expect(sink.counts.messages).toBe(messagesBefore);
+    expect(outcome).toBe("invalid-address");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(alice.id);
+    expect(warnings[0]).not.toMatch(/victim|attacker|Bcc/);
   });
 });

@@ -94,6 +94,9 @@ describe("runSync: Hugging Face", () => {
     const created = first.status === "finished" ? first.sources[0]!.created : 0;
     expect(created).toBeGreaterThan(60);
     expect(await t.db.paper.count()).toBe(created);
+    // Every paper it created got its similar-paper list as it was written; the refresh found none missing.
+    expect(await t.db.similarPaperList.count()).toBe(created);
+    expect(first).toMatchObject({ similarLists: { examined: created, ranked: 0 } });
     expect(hf.requests.map((url) => url.searchParams.get("date")).sort()).toEqual([
       "2026-06-10",
       "2026-06-11",

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { isAlive } from "../../scripts/lib/is-alive";
 
 export const TEMPLATE_DATABASE = "daily_papers_test_template";
 const TEST_DATABASE_PREFIX = "daily_papers_test_";
@@ -28,14 +29,5 @@ export async function dropStaleTestDatabases(serverUrl: string): Promise<void> {
     }
   } finally {
     await client.end();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { pageCacheKey } from "@/edge/cache-key";
+import { pageCacheEntry } from "@/edge/cache-key";
 import { inlineScriptHashes } from "@/edge/inline-scripts";
 import { PageCache, type CachedPage } from "@/edge/page-cache";
 
@@ -10,10 +10,11 @@ const page = (text: string): CachedPage => ({
   body: Buffer.from(text),
   gzip: Buffer.from(text),
   etag: `"${text}"`,
+  lastModified: "Mon, 01 Jun 2026 00:00:00 GMT",
 });
 
 describe("which requests the page cache answers", () => {
-  const get = (url: string, headers: Record<string, string> = {}, method = "GET") => pageCacheKey({ method, url, headers });
+  const get = (url: string, headers: Record<string, string> = {}, method = "GET") => pageCacheEntry({ method, url, headers })?.key ?? null;
 
   it("takes public pages and read APIs for signed-out readers", () => {
     for (const url of [
@@ -31,6 +32,9 @@ describe("which requests the page cache answers", () => {
       "/papers/feed.xml",
       "/papers/similar/2606.11176",
       "/orgs/nvidia/feed.json",
+      "/robots.txt",
+      "/sitemap.xml",
+      "/sitemaps/papers/2026-06-16_latest.xml",
     ]) {
       expect(get(url), url).not.toBeNull();
     }
@@ -52,7 +56,6 @@ describe("which requests the page cache answers", () => {
       "/dev/mailbox",
       "/api/papers/2606.11176/upvote",
       "/api/health",
-      "/robots.txt",
       "/no-such-route",
     ]) {
       expect(get(url), url).toBeNull();
@@ -63,6 +66,19 @@ describe("which requests the page cache answers", () => {
     expect(get("/", { "next-action": "x" })).toBeNull();
     expect(get("/", { cookie: "next-auth.csrf-token=abc" })).toBe(get("/"));
     expect(get("/", { cookie: "x-next-auth.session-token=abc" })).toBe(get("/"));
+  });
+
+  it("keys and renders a page by the query parameters its route reads, first value only, in one order", () => {
+    const entry = (url: string) => pageCacheEntry({ method: "GET", url, headers: {} });
+    expect(entry("/papers/2606.11176?junk=1")).toEqual(entry("/papers/2606.11176"));
+    expect(entry("/papers/2606.11176?utm_source=x&cpage=2&comments=oldest")?.url).toBe("/papers/2606.11176?comments=oldest&cpage=2");
+    expect(entry("/?cursor=abc&sort=newest&x=1")?.url).toBe("/?sort=newest&cursor=abc");
+    expect(entry("/papers?q=diffusion&q=other")?.url).toBe("/papers?q=diffusion");
+    expect(entry("/papers?q=diffusion")?.key).not.toBe(entry("/papers?q=transformers")?.key);
+    expect(entry("/api/daily_papers?limit=5&date=2026-06-01&foo=1")?.url).toBe("/api/daily_papers?date=2026-06-01&limit=5");
+    // The client router's own cache-buster stays: Next.js checks it against the router headers.
+    expect(entry("/papers/trending?_rsc=abc")?.url).toBe("/papers/trending?_rsc=abc");
+    expect(entry("//evil.example/papers")).toBeNull();
   });
 
   it("keeps the page, its RSC payloads and the crawler variant apart", () => {
@@ -90,7 +106,7 @@ describe("the page cache", () => {
     let clock = 0;
     const cache = new PageCache({ maxBytes: 1000, maxAgeMs: 60_000, maxStaleMs: 600_000, minRenderIntervalMs: 1000, now: () => clock });
     let renders = 0;
-    const render = async () => page(`render ${++renders}`);
+    const render = async () => ({ page: page(`render ${++renders}`), keep: true });
     return { cache, render, renders: () => renders, advance: (ms: number) => (clock += ms) };
   }
 
@@ -138,15 +154,24 @@ describe("the page cache", () => {
     expect(renders()).toBeGreaterThan(60);
   });
 
-  it("does not keep answers the render declines (a 404) and lets the next request try again", async () => {
+  it("does not keep answers the render declines (a 404), sends them once, and lets the next request try again", async () => {
     const { cache } = setup();
     let calls = 0;
+    const notFound = page("not found");
     const declined = async () => {
       calls += 1;
-      return null;
+      return { page: notFound, keep: false };
     };
-    expect(await cache.serve("/missing", declined)).toEqual({ state: "miss", page: null });
-    expect(await cache.serve("/missing", declined)).toEqual({ state: "miss", page: null });
+    expect(await cache.serve("/missing", declined)).toEqual({ state: "miss", page: notFound });
+    expect(await cache.serve("/missing", declined)).toEqual({ state: "miss", page: notFound });
     expect(calls).toBe(2);
+    expect(cache.peek("/missing")).toBeNull();
+  });
+
+  it("keeps the last page of a key to fall back on, however old", async () => {
+    const { cache, render, advance } = setup();
+    await cache.serve("/", render);
+    advance(10 * 600_000);
+    expect(cache.peek("/")?.body).toEqual(Buffer.from("render 1"));
   });
 });

@@ -8,8 +8,14 @@ export const PAPERS_CHANGED_CHANNEL = "papers_changed";
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 
+interface Listener {
+  subscribers: Set<() => void>;
+  /** Whether the connection is up: down means the database cannot be reached (or is restarting). */
+  connected: boolean;
+}
+
 const LISTENERS = Symbol.for("daily-papers.papers-changed-listeners");
-const store = globalThis as { [LISTENERS]?: Map<string, Set<() => void>> };
+const store = globalThis as { [LISTENERS]?: Map<string, Listener> };
 
 /**
  * Calls `onChange` for every notice of changed papers, for the life of the process, and once after
@@ -18,22 +24,32 @@ const store = globalThis as { [LISTENERS]?: Map<string, Set<() => void>> };
  */
 export function onPapersChanged(connectionString: string, onChange: () => void): void {
   store[LISTENERS] ??= new Map();
-  const subscribers = store[LISTENERS].get(connectionString);
-  if (subscribers) {
-    subscribers.add(onChange);
+  const existing = store[LISTENERS].get(connectionString);
+  if (existing) {
+    existing.subscribers.add(onChange);
     return;
   }
-  const created = new Set([onChange]);
-  store[LISTENERS].set(connectionString, created);
-  listen(connectionString, () => created.forEach((subscriber) => subscriber()));
+  const listener: Listener = { subscribers: new Set([onChange]), connected: false };
+  store[LISTENERS].set(connectionString, listener);
+  listen(connectionString, listener);
 }
 
-function listen(connectionString: string, notify: () => void): void {
+/**
+ * False while this process's listening connection to the database is down: the production server
+ * then answers failed pages with 503 and Retry-After instead of 500. Unknown (no listener) is true.
+ */
+export function isDatabaseReachable(connectionString: string): boolean {
+  return store[LISTENERS]?.get(connectionString)?.connected ?? true;
+}
+
+function listen(connectionString: string, listener: Listener): void {
+  const notify = () => listener.subscribers.forEach((subscriber) => subscriber());
   const connect = async (retryDelayMs: number) => {
     const client = new pg.Client({ connectionString });
     let retried = false;
     // A failing connection can both emit "error" and reject the pending query: retry once.
     const reconnect = () => {
+      listener.connected = false;
       if (retried) return;
       retried = true;
       client.removeAllListeners();
@@ -43,9 +59,11 @@ function listen(connectionString: string, notify: () => void): void {
     };
     client.on("notification", notify);
     client.on("error", reconnect);
+    client.on("end", reconnect);
     try {
       await client.connect();
       await client.query(`LISTEN ${PAPERS_CHANGED_CHANNEL}`);
+      listener.connected = true;
       retryDelayMs = FIRST_RETRY_MS;
       notify();
     } catch {

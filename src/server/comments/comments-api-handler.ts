@@ -22,9 +22,9 @@ export function createCommentsApiHandler(db: Db) {
   return handleErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const { id } = parseOrThrow(paramsSchema, { id: decodeSegment((await params).id, "id") });
     const { p, sort } = parseOrThrow(querySchema, queryObject(request.url));
-    if (!(await db.paper.findFirst({ where: { id, hiddenAt: null }, select: { id: true } })))
-      throw new AppError("NOT_FOUND", `No paper with id ${id} on this instance`);
-    const page = await listPaperComments(db, id, { order: sort, page: p });
+    const paper = await db.paper.findFirst({ where: { id, hiddenAt: null }, select: { localComments: true } });
+    if (!paper) throw new AppError("NOT_FOUND", `No paper with id ${id} on this instance`);
+    const page = await listPaperComments(db, id, { order: sort, page: p, total: paper.localComments });
     return Response.json(
       {
         comments: page.threads.map(({ replies, ...thread }) => ({ ...publicComment({ ...thread }), replies: replies.map(publicComment) })),

@@ -85,19 +85,27 @@ const ROW = {
 export async function listPaperComments(
   db: Db,
   paperId: string,
-  options: { order?: CommentOrder; page?: number; viewerId?: string | null } = {},
+  options: {
+    order?: CommentOrder;
+    page?: number;
+    viewerId?: string | null;
+    /** The paper's `localComments`, when the caller has read the paper already. */
+    total?: number;
+  } = {},
 ): Promise<CommentPage> {
   const { order = "newest", page = 0, viewerId = null } = options;
-  const [threads, paper] = await Promise.all([
-    db.comment.findMany({
-      where: { paperId, threadId: null },
-      orderBy: [{ createdAt: order === "newest" ? "desc" : "asc" }, { id: "asc" }],
-      skip: page * THREADS_PER_PAGE,
-      take: THREADS_PER_PAGE + 1,
-      select: { ...ROW, replies: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: REPLIES_PER_THREAD, select: ROW } },
-    }),
-    db.paper.findUnique({ where: { id: paperId }, select: { localComments: true } }),
-  ]);
+  const total =
+    options.total ?? (await db.paper.findUnique({ where: { id: paperId }, select: { localComments: true } }))?.localComments ?? 0;
+  // Without a live comment there are only tombstones, nothing worth showing: most papers have no
+  // discussion, and the query below costs four statements even when it finds nothing.
+  if (total === 0) return { threads: [], page, hasMore: false, total };
+  const threads = await db.comment.findMany({
+    where: { paperId, threadId: null },
+    orderBy: [{ createdAt: order === "newest" ? "desc" : "asc" }, { id: "asc" }],
+    skip: page * THREADS_PER_PAGE,
+    take: THREADS_PER_PAGE + 1,
+    select: { ...ROW, replies: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: REPLIES_PER_THREAD, select: ROW } },
+  });
   return {
     threads: threads
       .slice(0, THREADS_PER_PAGE)
@@ -106,7 +114,7 @@ export async function listPaperComments(
       .map((thread) => ({ ...toDto(thread, viewerId), replies: thread.replies.map((reply) => toDto(reply, viewerId)) })),
     page,
     hasMore: threads.length > THREADS_PER_PAGE,
-    total: paper?.localComments ?? 0,
+    total,
   };
 }
 

@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 const CACHE_CONTROL = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
 
 /** A cacheable response with an ETag; answers 304 when the client already has this body. */
-export function cacheableResponse(request: Request, body: string, contentType: string): Response {
+export function cacheableResponse(request: Request, body: string, contentType: string, cacheControl = CACHE_CONTROL): Response {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  const headers = { "Content-Type": contentType, "Cache-Control": CACHE_CONTROL, ETag: etag };
+  const headers = { "Content-Type": contentType, "Cache-Control": cacheControl, ETag: etag };
   const known = request.headers
     .get("if-none-match")
     ?.split(",")

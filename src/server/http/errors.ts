@@ -20,9 +20,29 @@ function asOverload(error: unknown): AppError | null {
   });
 }
 
+// The database is down or restarting: Prisma's codes for an unreachable server or a closed
+// connection, the driver's socket errors, and PostgreSQL's shutdown and start-up states.
+const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03"]);
+
+function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
+  if (/Connection terminated|DatabaseNotReachable|ConnectionClosed/.test(error.message)) return true;
+  return isDatabaseUnreachable(error.cause, depth + 1);
+}
+
+function asUnavailable(error: unknown): AppError | null {
+  if (!isDatabaseUnreachable(error)) return null;
+  return new AppError("UNAVAILABLE", "The site cannot reach its database for a moment. Please try again in a few seconds.", {
+    retryAfterSeconds: 5,
+  });
+}
+
 /** Maps any thrown value to a JSON error response; unexpected errors never leak details. */
 export function errorResponse(thrown: unknown): NextResponse<ErrorBody> {
-  const error = asOverload(thrown) ?? thrown;
+  const error = asOverload(thrown) ?? asUnavailable(thrown) ?? thrown;
   if (isAppError(error)) {
     const headers: Record<string, string> = {};
     if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/env";
+import { clientFromForwardedFor } from "@/lib/client-address";
 
 /**
  * Route handlers get no CSRF protection from Next.js, so state-changing requests must carry an
@@ -26,9 +27,5 @@ export function hasSameOrigin(request: Request, siteUrl: string, trustedProxies:
  * the client sent (src/edge/strip-forwarded-headers.mjs).
  */
 export function clientIp(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return entries.at(-Math.max(1, trustedProxies)) ?? "unknown";
+  return clientFromForwardedFor(headers.get("x-forwarded-for"), trustedProxies) ?? "unknown";
 }

@@ -4,7 +4,8 @@ import { basename, join } from "node:path";
 import type { Db } from "@/server/db";
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "@/server/ingest/import-report";
-import { writePapers } from "@/server/ingest/write-papers";
+import { nothingWritten, writePapers } from "@/server/ingest/write-papers";
+import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 
 /** Expands folders to the `.json` files inside them, sorted so that later days are imported last. */
 export async function listImportFiles(paths: string[]): Promise<string[]> {
@@ -22,13 +23,16 @@ export async function listImportFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-/** Imports files in the format of Hugging Face's /api/daily_papers, one transaction per file. */
+/**
+ * Imports files in the format of Hugging Face's /api/daily_papers, one transaction per file, then
+ * ranks the similar papers of the newest papers it created.
+ */
 export async function importDailyPaperFiles(db: Db, files: string[], progress?: ImportProgress): Promise<ImportSummary> {
   const summary = emptySummary();
   for (const [position, file] of files.entries()) {
     const name = basename(file);
     let skipped: SkippedItem[];
-    let result = { created: 0, updated: 0, unchanged: 0 };
+    let result = nothingWritten();
     let papers = 0;
     try {
       const data: unknown = JSON.parse(await readFile(file, "utf8"));
@@ -42,6 +46,7 @@ export async function importDailyPaperFiles(db: Db, files: string[], progress?: 
     addToSummary(summary, result, skipped);
     progress?.onSource({ position: position + 1, total: files.length, source: name, papers, result, skipped });
   }
+  await storeSimilarListsOfNewPapers(db, summary.createdIds, new Date());
   return summary;
 }
 

@@ -4,7 +4,8 @@ import { fetchWithRetry, type RetryOptions } from "@/server/ingest/fetch-with-re
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "@/server/ingest/import-report";
 import type { PaperRecord } from "@/server/ingest/paper-record";
-import { writePapers } from "@/server/ingest/write-papers";
+import { nothingWritten, writePapers } from "@/server/ingest/write-papers";
+import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 
 const PAGE_SIZE = 100;
 // A day on Hugging Face has at most a few dozen papers; this bounds a server that ignores paging.
@@ -16,12 +17,15 @@ export interface HfImportOptions {
   retry?: RetryOptions;
 }
 
-/** Fetches each day from Hugging Face's /api/daily_papers and imports it in one transaction. */
+/**
+ * Fetches each day from Hugging Face's /api/daily_papers and imports it in one transaction, then
+ * ranks the similar papers of the newest papers it created.
+ */
 export async function importHfDays(db: Db, options: HfImportOptions, progress?: ImportProgress): Promise<ImportSummary> {
   const summary = emptySummary();
   for (const [position, date] of options.dates.entries()) {
     let skipped: SkippedItem[] = [];
-    let result = { created: 0, updated: 0, unchanged: 0 };
+    let result = nothingWritten();
     let papers = 0;
     try {
       const day = await fetchHfDay(options, date, progress);
@@ -34,6 +38,7 @@ export async function importHfDays(db: Db, options: HfImportOptions, progress?: 
     addToSummary(summary, result, skipped);
     progress?.onSource({ position: position + 1, total: options.dates.length, source: date, papers, result, skipped });
   }
+  await storeSimilarListsOfNewPapers(db, summary.createdIds, new Date());
   return summary;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { WriteSummary } from "@/server/ingest/write-papers";
+import { nothingWritten, type WriteSummary } from "@/server/ingest/write-papers";
 
 export interface SkippedItem {
   source: string;
@@ -19,12 +19,13 @@ export interface ImportProgress {
   onRetry?(message: string): void;
 }
 
-export const emptySummary = (): ImportSummary => ({ sources: 0, created: 0, updated: 0, unchanged: 0, skipped: [] });
+export const emptySummary = (): ImportSummary => ({ sources: 0, ...nothingWritten(), skipped: [] });
 
 export function addToSummary(summary: ImportSummary, result: WriteSummary, skipped: SkippedItem[]): void {
   summary.sources += 1;
   summary.created += result.created;
   summary.updated += result.updated;
   summary.unchanged += result.unchanged;
+  summary.createdIds.push(...result.createdIds);
   summary.skipped.push(...skipped);
 }

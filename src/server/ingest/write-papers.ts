@@ -10,7 +10,11 @@ export interface WriteSummary {
   updated: number;
   /** Already present with the same data, or present from a later feed day (the later response wins). */
   unchanged: number;
+  /** Ids of the papers created, in the order of the records. */
+  createdIds: string[];
 }
+
+export const nothingWritten = (): WriteSummary => ({ created: 0, updated: 0, unchanged: 0, createdIds: [] });
 
 const BATCH_SIZE = 500;
 
@@ -24,7 +28,7 @@ export type WriteMode = "replace" | "refreshMetadata";
 /** Upserts papers (and their organizations) in one transaction, a few statements per 500 papers. */
 export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMode = "replace"): Promise<WriteSummary> {
   const papers = latestPerId(records);
-  const summary: WriteSummary = { created: 0, updated: 0, unchanged: 0 };
+  const summary = nothingWritten();
   if (papers.length === 0) return summary;
   await db.$transaction(
     async (tx) => {
@@ -32,9 +36,10 @@ export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMod
         const batch = papers.slice(start, start + BATCH_SIZE);
         await upsertOrganizations(tx, batch);
         const rows = await upsertPaperBatch(tx, batch, mode);
-        const created = rows.filter((row) => row.inserted).length;
-        summary.created += created;
-        summary.updated += rows.length - created;
+        const created = rows.filter((row) => row.inserted).map((row) => row.id);
+        summary.created += created.length;
+        summary.createdIds.push(...created);
+        summary.updated += rows.length - created.length;
         summary.unchanged += batch.length - rows.length;
       }
       if (summary.created + summary.updated > 0) await pagesChanged({ from: "job", papers: "changed", db: tx });
@@ -96,7 +101,7 @@ const UPDATED_COLUMNS: Record<WriteMode, ImportedColumn[]> = {
 };
 
 const quoted = (name: string) => `"${name}"`;
-const insertedRow = z.object({ inserted: z.boolean() });
+const writtenRow = z.object({ id: z.string(), inserted: z.boolean() });
 
 async function upsertPaperBatch(tx: Prisma.TransactionClient, batch: PaperRecord[], mode: WriteMode) {
   const json = JSON.stringify(batch.map(toImportedRow));
@@ -112,7 +117,7 @@ async function upsertPaperBatch(tx: Prisma.TransactionClient, batch: PaperRecord
   // unchanged) and responses older than the stored feed day.
   return queryRows(
     tx,
-    insertedRow,
+    writtenRow,
     Prisma.sql`
       INSERT INTO "Paper" (${Prisma.raw(names)}, "updatedAt")
       SELECT ${Prisma.raw(selected)}, now()
@@ -120,6 +125,6 @@ async function upsertPaperBatch(tx: Prisma.TransactionClient, batch: PaperRecord
       ON CONFLICT ("id") DO UPDATE SET ${Prisma.raw(assignments)}, "updatedAt" = now()
       WHERE ${Prisma.raw(mode === "replace" ? `EXCLUDED."feedDate" >= "Paper"."feedDate" AND` : "")}
         (${Prisma.raw(current)}) IS DISTINCT FROM (${Prisma.raw(incoming)})
-      RETURNING (xmax = 0) AS "inserted"`,
+      RETURNING "id", (xmax = 0) AS "inserted"`,
   );
 }

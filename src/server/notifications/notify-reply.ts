@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { emailAddressSchema } from "@/lib/email-address";
 import { shorten } from "@/lib/text";
 import { commenterName } from "@/server/accounts/commenter-name";
 import { queryRows, type Db } from "@/server/db";
@@ -15,14 +16,16 @@ export interface NotifyReplyDeps {
   now?: Date;
 }
 
-export type NotifyOutcome = "sent" | "self" | "no-recipient" | "switched-off" | "recently-notified";
+export type NotifyOutcome = "sent" | "self" | "no-recipient" | "invalid-address" | "switched-off" | "recently-notified";
 
 const claimed = z.object({ userId: z.string() });
 
 /**
  * Emails the author of the comment a reply answers, at most once per thread per hour (the claim
  * and the check are one statement, so concurrent replies send one email), unless they replied to
- * themselves, switched these emails off, or their account is gone or banned.
+ * themselves, switched these emails off, or their account is gone or banned. The stored address is
+ * checked again, as the digest does: a row changed behind the app's back (`victim@x\r\nBcc: ...`)
+ * is skipped, never sent.
  */
 export async function notifyReply(deps: NotifyReplyDeps, replyId: string): Promise<NotifyOutcome> {
   const { db, now = new Date() } = deps;
@@ -41,6 +44,12 @@ export async function notifyReply(deps: NotifyReplyDeps, replyId: string): Promi
   if (!reply?.threadId || !thread?.userId || thread.deletedAt || !thread.user?.email || thread.user.bannedAt) return "no-recipient";
   if (thread.userId === reply.userId) return "self";
   if (!thread.user.replyNotifications) return "switched-off";
+  const address = emailAddressSchema.safeParse(thread.user.email);
+  if (!address.success) {
+    // The user id, not the address: its bytes are what an attacker planted.
+    console.warn(`Reply notification skipped: user ${thread.userId}'s stored address is not valid (${address.error.issues[0]?.message})`);
+    return "invalid-address";
+  }
   // Raw: claim-if-older-than-an-hour in one statement; Prisma's upsert cannot make its update conditional.
   const claim = await queryRows(
     db,
@@ -60,7 +69,7 @@ export async function notifyReply(deps: NotifyReplyDeps, replyId: string): Promi
   );
   await deps.mailer.send(
     replyEmail({
-      to: thread.user.email,
+      to: address.data,
       replier: reply.user?.handle ?? commenterName(reply.userId),
       paperTitle: reply.paper.title,
       excerpt: shorten(reply.body, 500),

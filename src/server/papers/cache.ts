@@ -16,7 +16,7 @@ import {
 } from "@/server/papers/feed";
 import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
 import { searchPapers } from "@/server/papers/search";
-import { getSimilarPapers } from "@/server/papers/similar";
+import { getPaperWithSimilar } from "@/server/papers/similar";
 
 // Cached paper queries, keyed by their arguments plus a papers version, which this process advances
 // whenever any process announces a change (src/server/changes): a vote on one instance, or an
@@ -78,7 +78,9 @@ export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, c
   getAuthorPapers(db, name, position(cursor)),
 );
 
-export const getCachedSimilarPapers = cachedPaperQuery("similar", (id: string, limit?: number) => getSimilarPapers(db, id, limit));
+export const getCachedPaperWithSimilar = cachedPaperQuery("paper-with-similar", (id: string, limit: number) =>
+  getPaperWithSimilar(db, id, limit),
+);
 
 export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));
 

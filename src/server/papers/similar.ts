@@ -1,54 +1,33 @@
 import "server-only";
-import { z } from "zod";
-import { Prisma } from "@/generated/prisma/client";
-import { queryRows, type Db } from "@/server/db";
+import type { Db } from "@/server/db";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
+import { SIMILAR_LIST_LENGTH, storeSimilarList } from "@/server/papers/similar-lists";
 
+/** Neighbours on a paper page. */
 export const SIMILAR_PAPERS = 6;
-/** Neighbours on the "More like this" page. */
-export const MORE_LIKE_THIS = 30;
-// As in search: rank among the newest papers that share a term, never among all of them.
-const CANDIDATES = 2000;
-// Title words carry a paper's topic; more of them only adds common words.
-const MAX_TERMS = 12;
+/** Neighbours on the "More like this" page: the whole stored list. */
+export const MORE_LIKE_THIS = SIMILAR_LIST_LENGTH;
+// A neighbour hidden since its list was ranked is skipped; a few spare ids keep the page full.
+const SPARE_FOR_HIDDEN = 4;
 
-const lexemeRow = z.object({ lexeme: z.string() });
-const idRow = z.object({ id: z.string() });
+export interface PaperWithSimilar {
+  paper: PaperDto;
+  /** Up to the asked number of papers closest to it by content, closest first. */
+  similar: PaperDto[];
+}
 
 /**
- * Up to `limit` papers close to this one by content, in the spirit of arxiv-sanity's tf-idf
- * neighbours, with PostgreSQL's full-text machinery: the paper's title terms (stemmed, stop words
- * dropped) become an OR query over the full-text index, and the newest 2,000 papers sharing any of
- * them are ranked by how much of the query their title and abstract carry. Never the paper itself.
+ * A visible paper and up to `limit` of its closest papers by content (see storeSimilarList), or
+ * null. Reads the stored list (one primary-key lookup), then the paper and its neighbours in one
+ * query; a paper without a list yet (imported in bulk, or before lists were stored) is ranked now
+ * and its list stored, so it shows neighbours at once.
  */
-export async function getSimilarPapers(db: Db, paperId: string, limit = SIMILAR_PAPERS): Promise<PaperDto[]> {
-  // Two statements so the planner sees the actual terms (and picks the feed-day index for common
-  // ones, the full-text index for rare ones), as search does.
-  const lexemes = await queryRows(
-    db,
-    lexemeRow,
-    Prisma.sql`SELECT DISTINCT t.lexeme FROM "Paper" p, unnest(to_tsvector('english', p."title")) AS t
-               WHERE p."id" = ${paperId} LIMIT ${MAX_TERMS}`,
-  );
-  if (lexemes.length === 0) return [];
-  // Lexemes are already stemmed: the simple configuration takes them as they are, and quoting makes
-  // each a literal term whatever it contains.
-  const query = lexemes.map(({ lexeme }) => `'${lexeme.replace(/'/g, "''")}'`).join(" | ");
-  const ids = await queryRows(
-    db,
-    idRow,
-    Prisma.sql`
-      WITH candidates AS (
-        SELECT p."id", p."searchVector" FROM "Paper" p
-        WHERE p."searchVector" @@ to_tsquery('simple', ${query}) AND p."id" <> ${paperId} AND p."hiddenAt" IS NULL
-        ORDER BY p."feedDate" DESC
-        LIMIT ${CANDIDATES}
-      )
-      SELECT c."id" FROM candidates c
-      ORDER BY ts_rank(c."searchVector", to_tsquery('simple', ${query}), 1) DESC, c."id"
-      LIMIT ${limit}`,
-  );
-  const rows = await db.paper.findMany({ where: { id: { in: ids.map((row) => row.id) }, hiddenAt: null }, select: paperSelect });
+export async function getPaperWithSimilar(db: Db, paperId: string, limit = SIMILAR_PAPERS): Promise<PaperWithSimilar | null> {
+  const stored = await db.similarPaperList.findUnique({ where: { paperId }, select: { paperIds: true } });
+  const similarIds = (stored?.paperIds ?? (await storeSimilarList(db, paperId, new Date())) ?? []).slice(0, limit + SPARE_FOR_HIDDEN);
+  const rows = await db.paper.findMany({ where: { id: { in: [paperId, ...similarIds] }, hiddenAt: null }, select: paperSelect });
   const byId = new Map(rows.map((row) => [row.id, toPaperDto(row)]));
-  return ids.flatMap(({ id }) => byId.get(id) ?? []);
+  const paper = byId.get(paperId);
+  if (!paper) return null;
+  return { paper, similar: similarIds.flatMap((id) => byId.get(id) ?? []).slice(0, limit) };
 }

@@ -6,6 +6,7 @@ import { parseArxivFeed, type ArxivEntry } from "@/server/ingest/arxiv-atom";
 import { toPaperRecord } from "@/server/ingest/arxiv-client";
 import { fetchWithRetry } from "@/server/ingest/fetch-with-retry";
 import { writePapers } from "@/server/ingest/write-papers";
+import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 import { addCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
 import { readCursor, writeCursor } from "@/server/sync/cursor";
 
@@ -79,6 +80,7 @@ export async function syncArxiv(context: SyncContext, { key, options: categories
       fresh.map((entry) => toPaperRecord(entry, toIsoDate(context.now()))),
       "refreshMetadata",
     );
+    await storeSimilarListsOfNewPapers(db, written.createdIds, context.now());
     addCounts(counts, { ...written, skipped: feed.errors.length });
     start += feed.entries.length;
     const reachedSeen = fresh.length < feed.entries.length;

@@ -2,6 +2,7 @@ import "server-only";
 import type { SyncSource } from "@/lib/sync-sources";
 import { noCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
 import type { SyncLock } from "@/server/sync/lock";
+import { refreshSimilarLists, type SimilarListsRefresh } from "@/server/sync/refresh-similar-lists";
 import { SYNC_SOURCE_READERS } from "@/server/sync/source-readers";
 
 export interface SyncOptions extends Omit<SyncContext, "progress"> {
@@ -18,7 +19,7 @@ export interface SourceReport extends SourceCounts {
   durationMs: number;
 }
 
-export type SyncReport = { status: "already-running" } | { status: "finished"; sources: SourceReport[] };
+export type SyncReport = { status: "already-running" } | { status: "finished"; sources: SourceReport[]; similarLists: SimilarListsRefresh };
 
 function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -27,6 +28,7 @@ function describeFailure(error: unknown): string {
 /**
  * Syncs every source once, one after another; a source that fails (unreachable, malformed answer)
  * is recorded with its message and the others still run. Each source's run is a SyncRun row.
+ * Then refreshes a bounded number of older papers' similar-paper lists.
  */
 export async function runSync(options: SyncOptions): Promise<SyncReport> {
   const lock = await options.lock();
@@ -59,7 +61,9 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       });
       reports.push({ source: source.key, status, error, durationMs: finishedAt.getTime() - startedAt.getTime(), ...counts });
     }
-    return { status: "finished", sources: reports };
+    const similarLists = await refreshSimilarLists(db, now());
+    context.progress(`similar papers: ${similarLists.ranked} lists ranked, ${similarLists.examined} papers looked at`);
+    return { status: "finished", sources: reports, similarLists };
   } finally {
     await lock.release();
   }

@@ -15,18 +15,17 @@ import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { listPaperComments } from "@/server/comments/comments";
 import { db } from "@/server/db";
-import { getViewerSaves } from "@/server/library/library";
-import { getCachedSimilarPapers } from "@/server/papers/cache";
 import { paperFromPath } from "@/server/papers/paper-from-path";
-import { getViewerVotes } from "@/server/votes/votes";
+import { getPaperPageForReader } from "@/server/papers/paper-page";
+import { SIMILAR_PAPERS } from "@/server/papers/similar";
 
 type Params = Promise<{ id: string[] }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const paper = await paperFromPath(params);
-  if (!paper) return { title: "Paper not found" };
+  const found = await paperFromPath(params, SIMILAR_PAPERS);
+  if (!found) return { title: "Paper not found" };
+  const { paper } = found;
   const description = paper.abstract.length > 300 ? `${paper.abstract.slice(0, 297)}…` : paper.abstract;
   const images = paper.thumbnailUrl ? [paper.thumbnailUrl] : undefined;
   return {
@@ -39,8 +38,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PaperPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const paper = await paperFromPath(params);
-  if (!paper) notFound();
+  const found = await paperFromPath(params, SIMILAR_PAPERS);
+  if (!found) notFound();
+  const { paper, similar } = found;
   const query = await searchParams;
   const order = commentOrderSchema.catch("newest").parse(firstParam(query.comments) ?? "newest");
   const commentsPage = z.coerce
@@ -51,12 +51,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
     .catch(0)
     .parse(firstParam(query.cpage) ?? 0);
   const viewer = await getCurrentUser();
-  const [votes, saves, similar, comments] = await Promise.all([
-    getViewerVotes([paper.id]),
-    getViewerSaves([paper.id]),
-    getCachedSimilarPapers(paper.id),
-    listPaperComments(db, paper.id, { order, page: commentsPage, viewerId: viewer?.id ?? null }),
-  ]);
+  const { comments, upvoted, saved } = await getPaperPageForReader(db, paper, viewer, { order, page: commentsPage });
   const links = [
     { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
     { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },
@@ -88,7 +83,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
           </Link>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={votes.upvoted.has(paper.id)} signedIn={votes.signedIn} />
+          <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={upvoted} signedIn={viewer !== null} />
           <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
             {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here ·{" "}
             <a href="#discussion" className="underline">
@@ -159,7 +154,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
       )}
 
       <div className="flex flex-wrap items-start gap-4">
-        <SaveButton paperId={paper.id} saved={saves.has(paper.id)} signedIn={viewer !== null} />
+        <SaveButton paperId={paper.id} saved={saved} signedIn={viewer !== null} />
         <CiteBox bibtex={bibtexEntry(paper)} />
         {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
       </div>

@@ -2,22 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperList } from "@/components/paper-list";
-import { getCachedSimilarPapers } from "@/server/papers/cache";
 import { paperFromPath } from "@/server/papers/paper-from-path";
 import { MORE_LIKE_THIS } from "@/server/papers/similar";
 
 type Params = Promise<{ id: string[] }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const paper = await paperFromPath(params);
-  return paper ? { title: `More like “${paper.title}”`, robots: { index: false } } : { title: "Paper not found" };
+  const found = await paperFromPath(params, MORE_LIKE_THIS);
+  return found ? { title: `More like “${found.paper.title}”`, robots: { index: false } } : { title: "Paper not found" };
 }
 
 /** "More like this" from a card: the feed narrowed to one paper's neighbours by content. */
 export default async function MoreLikeThisPage({ params }: { params: Params }) {
-  const paper = await paperFromPath(params);
-  if (!paper) notFound();
-  const papers = await getCachedSimilarPapers(paper.id, MORE_LIKE_THIS);
+  const found = await paperFromPath(params, MORE_LIKE_THIS);
+  if (!found) notFound();
+  const { paper, similar: papers } = found;
   return (
     <div className="flex flex-col gap-6">
       <header>

@@ -1,0 +1,4 @@
+import { siteUrl } from "@/env";
+import { createRobotsHandler } from "@/server/sitemaps/robots-handler";
+
+export const GET = createRobotsHandler(siteUrl);
