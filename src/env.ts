@@ -90,11 +90,11 @@ const fields = z.object({
   /** Server processes `npm start` runs (a supervising primary restarts any that dies). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be 1 or more").max(64).default(1),
   /** Pages rendered at once per server process; more wait in the queue. */
-  RENDER_CONCURRENCY: z.coerce.number().int().min(1, "must be 1 or more").max(256).default(6),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1, "must be 1 or more").max(256).default(4),
   /** Renders that may wait for a slot; beyond it a request gets 503 with Retry-After at once. */
   RENDER_QUEUE: z.coerce.number().int().min(0, "must be 0 or more").max(10_000).default(64),
   /** Longest a render waits for a slot before the request gets 503 (a later answer is not worth it). */
-  RENDER_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  RENDER_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   /** Uncached renders one client address may have per second (burst: four times as many); 0 turns it off. */
   CLIENT_RENDERS_PER_SECOND: z.coerce.number().min(0, "must be 0 (off) or more").max(10_000).default(10),
   /** Who may open /admin, comma-separated; nobody when unset. */
