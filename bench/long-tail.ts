@@ -68,10 +68,18 @@ async function choosePapers(databaseUrl: string, count: number) {
   }
 }
 
-async function withPeakRss<T>(server: AppServer, run: () => Promise<T>): Promise<[T, number]> {
+/** Peak resident sets: the largest server process, and it with its supervisor and siblings. */
+interface PeakRss {
+  process: number;
+  total: number;
+}
+
+const rssText = ({ process, total }: PeakRss) => `${mb(process)} (${mb(total)} with the supervisor)`;
+
+async function withPeakRss<T>(server: AppServer, run: () => Promise<T>): Promise<[T, PeakRss]> {
   const rss = samplePeakRss([server.pid]);
   try {
-    return [await run(), rss.peak()];
+    return [await run(), { process: rss.peakProcess(), total: rss.peak() }];
   } finally {
     rss.stop();
   }
@@ -81,7 +89,7 @@ interface Row {
   name: string;
   connections: number;
   measurement: Measurement;
-  peakRss: number;
+  peakRss: PeakRss;
 }
 
 function printRows(rows: Row[]) {
@@ -89,14 +97,14 @@ function printRows(rows: Row[]) {
   console.log("|---|---|---|---|---|---|---|---|");
   for (const { name, connections, measurement: m, peakRss } of rows) {
     console.log(
-      `| ${name} | ${connections} | ${m.requestsPerSecond.toFixed(1)} | ${m.okPerSecond.toFixed(1)} | ${m.p50} / ${m.p99} | ${m.statuses || "-"} | ${m.socketErrors} (${m.timeouts}) | ${mb(peakRss)} |`,
+      `| ${name} | ${connections} | ${m.requestsPerSecond.toFixed(1)} | ${m.okPerSecond.toFixed(1)} | ${m.p50} / ${m.p99} | ${m.statuses || "-"} | ${m.socketErrors} (${m.timeouts}) | ${rssText(peakRss)} |`,
     );
   }
 }
 
 interface Overload {
   result: OpenLoopResult;
-  peakRss: number;
+  peakRss: PeakRss;
   /** Its process still running afterwards, and what /api/health answered then. */
   survived: boolean;
   health: string;
@@ -142,7 +150,7 @@ function printOverload(args: Args, { result, peakRss, survived, health, lastWord
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   console.log(
-    `| ${args["overload-rate"]} req/s × ${args["overload-seconds"]} s | ${result.sent} | ${goodput.toFixed(1)} | ${share(503)} | ${share(429)} | ${others || "-"} | ${percentile(ok, 50).toFixed(0)} / ${percentile(ok, 99).toFixed(0)} | ${refused.length > 0 ? refused.reduce((max, each) => Math.max(max, each)).toFixed(0) : "-"} | ${result.socketErrors} / ${result.timeouts} | ${result.maxInFlight} | ${mb(peakRss)} | ${survived ? `yes (/api/health: ${health})` : "**no: the server process died**"} |`,
+    `| ${args["overload-rate"]} req/s × ${args["overload-seconds"]} s | ${result.sent} | ${goodput.toFixed(1)} | ${share(503)} | ${share(429)} | ${others || "-"} | ${percentile(ok, 50).toFixed(0)} / ${percentile(ok, 99).toFixed(0)} | ${refused.length > 0 ? refused.reduce((max, each) => Math.max(max, each)).toFixed(0) : "-"} | ${result.socketErrors} / ${result.timeouts} | ${result.maxInFlight} | ${rssText(peakRss)} | ${survived ? `yes (/api/health: ${health})` : "**no: the server process died**"} |`,
   );
   if (capacity) {
     console.log(
@@ -237,8 +245,9 @@ async function main() {
   if (mixedRatio !== undefined)
     console.log(`\n90/10 mixed: ${mixedRatio.toFixed(2)}x of hot-only throughput in 2xx answers (goal >= 0.5x)`);
   if (overloaded) printOverload(args, overloaded, capacity);
-  const peaks = [...rows.map((row) => row.peakRss), overloaded?.peakRss ?? 0];
-  console.log(`\nPeak RSS across these runs (server and its children): ${mb(Math.max(...peaks))}`);
+  const peaks = [...rows.map((row) => row.peakRss), ...(overloaded ? [overloaded.peakRss] : [])];
+  const highest = { process: Math.max(...peaks.map((peak) => peak.process)), total: Math.max(...peaks.map((peak) => peak.total)) };
+  console.log(`\nPeak RSS across these runs: ${rssText(highest)}`);
   if (uncachedPaper.repeats() > 0) {
     console.log(
       `${uncachedPaper.repeats()} paper pages were asked for a second time (the database has too few papers): those may be hits.`,

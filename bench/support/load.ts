@@ -80,10 +80,14 @@ const readProc = (path: string) => {
   }
 };
 
-export function rssOf(pid: number): number {
-  // The server and any worker it started: sum their resident sets (kB in /proc).
+/** Resident sets (bytes) of the process and each child it started (the supervisor and its server processes). */
+function rssOfTree(pid: number): number[] {
   const pids = [pid, ...readProc(`/proc/${pid}/task/${pid}/children`).split(/\s+/).filter(Boolean).map(Number)];
-  return pids.reduce((total, each) => total + Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${each}/status`))?.[1] ?? 0) * 1024, 0);
+  return pids.map((each) => Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${each}/status`))?.[1] ?? 0) * 1024);
+}
+
+export function rssOf(pid: number): number {
+  return rssOfTree(pid).reduce((total, each) => total + each, 0);
 }
 
 /** A plain Node server answering every request with the same status, headers and body: the ceiling. */
@@ -102,18 +106,22 @@ export async function startCeiling(status: number, contentType: string, body: Bu
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
-/** Samples the peak resident set of `pid` (and its children) every 200 ms until stopped. */
-export function samplePeakRss(pids: number[]): { peak: () => number; stop: () => void } {
+/**
+ * Samples resident sets every 200 ms until stopped: the peak of `pids` and their children together,
+ * and the peak of the largest single process among them (a server process, not its supervisor).
+ */
+export function samplePeakRss(pids: number[]): { peak: () => number; peakProcess: () => number; stop: () => void } {
   let peak = 0;
-  const timer = setInterval(
-    () =>
-      (peak = Math.max(
-        peak,
-        pids.reduce((total, pid) => total + rssOf(pid), 0),
-      )),
-    200,
-  );
-  return { peak: () => peak, stop: () => clearInterval(timer) };
+  let peakProcess = 0;
+  const timer = setInterval(() => {
+    const sizes = pids.flatMap(rssOfTree);
+    peak = Math.max(
+      peak,
+      sizes.reduce((total, each) => total + each, 0),
+    );
+    peakProcess = Math.max(peakProcess, ...sizes);
+  }, 200);
+  return { peak: () => peak, peakProcess: () => peakProcess, stop: () => clearInterval(timer) };
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
