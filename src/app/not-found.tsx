@@ -3,7 +3,9 @@ import { NotFoundPanel } from "@/components/not-found-panel";
 import { OrganizationNotFound } from "@/components/organization-not-found";
 import { PaperNotFound } from "@/components/paper-not-found";
 import { PeriodNotFound } from "@/components/period-not-found";
-import { pageSubject } from "@/edge/routes";
+import { missingSubject } from "@/edge/missing-page";
+import { pageSubjects } from "@/edge/routes";
+import { TAXONOMY_URL } from "@/lib/arxiv-taxonomy";
 import { requestPathSegments } from "@/server/http/request-path";
 
 /**
@@ -11,7 +13,9 @@ import { requestPathSegments } from "@/server/http/request-path";
  * addresses and for pages that found nothing, so it reads the path the proxy passes on.
  */
 export default async function NotFound() {
-  const subject = pageSubject(await requestPathSegments());
+  const subjects = pageSubjects(await requestPathSegments());
+  // An address naming two things (a category and a day) says which of them is missing.
+  const subject = subjects.length > 1 ? ((await missingSubject(subjects)) ?? subjects[0]) : subjects[0];
   switch (subject?.type) {
     case "organization":
       return <OrganizationNotFound name={subject.key} />;
@@ -31,6 +35,31 @@ export default async function NotFound() {
       return <PeriodNotFound kind={subject.type} />;
     case "paper":
       return <PaperNotFound text={subject.key} />;
+    case "category":
+      return (
+        <NotFoundPanel
+          title="No such arXiv category"
+          message={`arXiv has no category or archive “${subject.key.slice(0, 60)}”. Categories look like cs.CL, archives like cs or math.`}
+          actions={[
+            { href: TAXONOMY_URL, label: "arXiv’s categories", external: true },
+            { href: "/", label: "Today’s papers" },
+          ]}
+        />
+      );
+    case "keyword":
+      return (
+        <NotFoundPanel
+          title="No papers with this keyword here"
+          message={`No paper here has the keyword “${subject.key.slice(0, 100)}”.`}
+          actions={[
+            {
+              href: `/papers?q=${encodeURIComponent(subject.key.slice(0, 100))}`,
+              label: `Search papers for “${subject.key.slice(0, 100)}”`,
+            },
+            { href: "/", label: "Today’s papers" },
+          ]}
+        />
+      );
     case undefined:
       return (
         <NotFoundPanel

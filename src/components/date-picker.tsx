@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import type { PaperScope } from "@/lib/paper-scope";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // The new day's page mounts a new picker; it takes the focus back from the one that navigated.
@@ -10,9 +11,20 @@ let refocusAfterNavigation = false;
 /**
  * Goes to a day's page when asked to (Enter or "Go"), never while a date is being typed: typing
  * "15" must not land on the 1st. A plain GET form underneath, so it works without JavaScript; with
- * it, the page changes in place and focus stays on the picker.
+ * it, the page changes in place and focus stays on the picker. On a category's or keyword's pages
+ * (`base` is their path) it stays within them.
  */
-export function DatePicker({ value, max }: { value: string; max: string }) {
+export function DatePicker({
+  value,
+  max,
+  base = "/papers",
+  scope = null,
+}: {
+  value: string;
+  max: string;
+  base?: string;
+  scope?: PaperScope | null;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState(value);
@@ -36,9 +48,10 @@ export function DatePicker({ value, max }: { value: string; max: string }) {
         event.preventDefault();
         if (!ISO_DATE.test(draft)) return;
         refocusAfterNavigation = true;
-        router.push(`/papers/date/${draft}`);
+        router.push(`${base}/date/${draft}`);
       }}
     >
+      {scope && <input type="hidden" name={scope.kind} value={scope.value} />}
       <label className="inline-flex items-center">
         <span className="sr-only">Go to date</span>
         <input

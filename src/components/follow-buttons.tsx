@@ -15,7 +15,7 @@ export interface FollowButtonsProps {
   signedIn: boolean;
   /** "Follow" by default; "Follow this search" on search results. */
   label?: string;
-  /** Offer "Not interested" (organizations and topics). */
+  /** Offer "Not interested" (organizations, topics and categories). */
   canMute?: boolean;
 }
 
@@ -43,7 +43,7 @@ function Choice({
   );
 }
 
-/** Follow / unfollow and "Not interested" for an organization, author or topic; plain form posts. */
+/** Follow / unfollow and "Not interested" for an organization, author, topic or category; plain form posts. */
 export function FollowButtons({ kind, value, current, signedIn, label = "Follow", canMute = false }: FollowButtonsProps) {
   const pathname = usePathname();
   const [state, action, pending] = useActionState<FollowState, FormData>(followAction, null);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { OrgBadge } from "@/components/org-badge";
 import { SaveButton } from "@/components/save-button";
+import { CategoryChip } from "@/components/topic-chips";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { RemoteImage } from "@/components/ui/remote-image";
 import { UpvoteButton } from "@/components/upvote-button";
@@ -49,9 +50,10 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: 
           </Link>
         </h2>
 
-        {/* One line on phones, as on the listing we follow: badge, "N authors", publication date. */}
+        {/* One line on phones, as on the listing we follow: badge, primary category, "N authors", publication date. */}
         <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-gray-500 sm:mt-1.5 sm:gap-x-3 dark:text-gray-400">
           {paper.organization && <OrgBadge organization={paper.organization} />}
+          {paper.categories[0] && <CategoryChip category={paper.categories[0]} />}
           <details className="group">
             <summary
               data-testid="paper-authors"

@@ -1,23 +1,28 @@
 import { DatePicker } from "@/components/date-picker";
 import { FocusKeepingLink } from "@/components/ui/focus-keeping-link";
+import { pillClass } from "@/components/ui/pill-class";
 import { FEED_SORT_LABELS, FEED_SORTS, type FeedSort } from "@/lib/feed-sort";
+import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
 import { periodContaining, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 
 const KIND_LABELS: Record<PeriodKind, string> = { date: "Daily", week: "Weekly", month: "Monthly" };
-
-const pill = (active: boolean) =>
-  `rounded-md px-2.5 py-1 text-sm font-medium ${
-    active
-      ? "bg-gray-900 text-white dark:bg-white dark:text-gray-900"
-      : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
-  }`;
 
 function withSort(path: string, sort: FeedSort) {
   return sort === "trending" ? path : `${path}?sort=${sort}`;
 }
 
 /** "← Previous" / "Next →" to the nearest period with papers, or a dimmed label when there is none. */
-function NeighbourLink({ direction, period, sort }: { direction: "prev" | "next"; period: Period | null; sort: FeedSort }) {
+function NeighbourLink({
+  direction,
+  period,
+  sort,
+  base,
+}: {
+  direction: "prev" | "next";
+  period: Period | null;
+  sort: FeedSort;
+  base: string;
+}) {
   // Arrows alone on phones, so the heading and both links share one row.
   const label =
     direction === "prev" ? (
@@ -43,8 +48,8 @@ function NeighbourLink({ direction, period, sort }: { direction: "prev" | "next"
       focusKey={`period-${direction}`}
       rel={direction}
       data-testid={direction === "prev" ? "previous-period" : "next-period"}
-      href={withSort(periodPath(period), sort)}
-      className={pill(false)}
+      href={withSort(periodPath(period, base), sort)}
+      className={pillClass(false)}
       title={periodLabel(period)}
     >
       {label}
@@ -59,19 +64,23 @@ export interface PeriodNavProps {
   sort: FeedSort;
   today: string;
   paperCount: number;
+  /** A category's or keyword's pages (whose heading is the page's, so the period's is a level below); null for the whole feed. */
+  scope?: PaperScope | null;
 }
 
-export function PeriodNav({ period, previous, next, sort, today, paperCount }: PeriodNavProps) {
+export function PeriodNav({ period, previous, next, sort, today, paperCount, scope = null }: PeriodNavProps) {
+  const base = scopeBasePath(scope);
+  const Heading = scope ? "h2" : "h1";
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h1 className="text-xl font-bold sm:text-2xl">{periodLabel(period)}</h1>
+          <Heading className="text-xl font-bold sm:text-2xl">{periodLabel(period)}</Heading>
           <p className="text-sm text-gray-500 dark:text-gray-400">{paperCount === 1 ? "1 paper" : `${paperCount} papers`}</p>
         </div>
         <nav aria-label="Period" className="flex items-center gap-2">
-          <NeighbourLink direction="prev" period={previous} sort={sort} />
-          <NeighbourLink direction="next" period={next} sort={sort} />
+          <NeighbourLink direction="prev" period={previous} sort={sort} base={base} />
+          <NeighbourLink direction="next" period={next} sort={sort} base={base} />
         </nav>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -80,9 +89,9 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
             <FocusKeepingLink
               key={kind}
               focusKey={`kind-${kind}`}
-              href={withSort(periodPath(periodContaining(kind, period.start)), sort)}
+              href={withSort(periodPath(periodContaining(kind, period.start), base), sort)}
               aria-current={kind === period.kind ? "page" : undefined}
-              className={pill(kind === period.kind)}
+              className={pillClass(kind === period.kind)}
             >
               {KIND_LABELS[kind]}
             </FocusKeepingLink>
@@ -94,15 +103,15 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount }: P
               <FocusKeepingLink
                 key={option}
                 focusKey={`sort-${option}`}
-                href={withSort(periodPath(period), option)}
+                href={withSort(periodPath(period, base), option)}
                 aria-current={option === sort ? "true" : undefined}
-                className={pill(option === sort)}
+                className={pillClass(option === sort)}
               >
                 {FEED_SORT_LABELS[option]}
               </FocusKeepingLink>
             ))}
           </nav>
-          <DatePicker value={period.start} max={today} />
+          <DatePicker value={period.start} max={today} base={base} scope={scope} />
         </div>
       </div>
     </div>

@@ -4,28 +4,53 @@ import { notFound } from "next/navigation";
 import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
 import { PeriodNav } from "@/components/period-nav";
+import { ScopeHeader } from "@/components/scope-header";
 import { SubscribeBanner } from "@/components/subscribe-banner";
 import { toIsoDate } from "@/lib/dates";
 import { feedSortSchema } from "@/lib/feed-sort";
+import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
 import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 import { firstParam, type SearchParams } from "@/lib/search-params";
-import { getCachedPeriodFeed } from "@/server/papers/cache";
+import { getCachedPeriodFeed, getCachedScopedPeriodFeed } from "@/server/papers/cache";
 import { cursorParam, listHref } from "@/server/papers/list-pages";
 
-/** Shared by the day, week and month routes (and the home page): parse, fetch, render. */
-export async function PeriodView({ kind, periodKey, searchParams }: { kind: PeriodKind; periodKey: string; searchParams: SearchParams }) {
+export interface PeriodViewProps {
+  kind: PeriodKind;
+  periodKey: string;
+  searchParams: SearchParams;
+  /** A category's or keyword's papers of the period; null for the whole feed. */
+  scope?: PaperScope | null;
+}
+
+/** Shared by the day, week and month routes (and the home page), of the whole feed or of a category or keyword: parse, fetch, render. */
+export async function PeriodView({ kind, periodKey, searchParams, scope = null }: PeriodViewProps) {
   const period = parsePeriod(kind, periodKey);
   if (!period) notFound();
   const query = await searchParams;
   const sort = feedSortSchema.catch("trending").parse(firstParam(query.sort) ?? "trending");
   const today = toIsoDate(new Date());
-  const feed = await getCachedPeriodFeed(period.kind, period.key, sort, cursorParam(firstParam(query.cursor)));
+  const cursor = cursorParam(firstParam(query.cursor));
+  const feed = scope
+    ? await getCachedScopedPeriodFeed(scope, period.kind, period.key, sort, cursor)
+    : await getCachedPeriodFeed(period.kind, period.key, sort, cursor);
+  // A keyword no paper has is not a page (a category is: arXiv's taxonomy is fixed).
+  if (scope?.kind === "keyword" && feed.total === 0 && !feed.previous && !feed.next) notFound();
   const sortParam = sort === "trending" ? null : sort;
+  const base = scopeBasePath(scope);
 
   return (
     <div className="flex flex-col gap-4 sm:gap-6">
       <SubscribeBanner />
-      <PeriodNav period={period} previous={feed.previous} next={feed.next} sort={sort} today={today} paperCount={feed.total} />
+      {scope && <ScopeHeader scope={scope} view="period" />}
+      <PeriodNav
+        period={period}
+        previous={feed.previous}
+        next={feed.next}
+        sort={sort}
+        today={today}
+        paperCount={feed.total}
+        scope={scope}
+      />
       {feed.papers.length > 0 ? (
         <>
           <PaperList papers={feed.papers} showRank={sort === "trending"} startAt={feed.offset + 1} />
@@ -33,12 +58,12 @@ export async function PeriodView({ kind, periodKey, searchParams }: { kind: Peri
             offset={feed.offset}
             count={feed.papers.length}
             total={feed.total}
-            nextHref={feed.nextCursor && listHref(periodPath(period), { sort: sortParam, cursor: feed.nextCursor })}
-            firstHref={listHref(periodPath(period), { sort: sortParam })}
+            nextHref={feed.nextCursor && listHref(periodPath(period, base), { sort: sortParam, cursor: feed.nextCursor })}
+            firstHref={listHref(periodPath(period, base), { sort: sortParam })}
           />
         </>
       ) : (
-        <EmptyPeriod period={period} today={today} previous={feed.previous} next={feed.next} />
+        <EmptyPeriod period={period} today={today} previous={feed.previous} next={feed.next} base={base} />
       )}
     </div>
   );
@@ -59,7 +84,19 @@ export function periodPage(kind: PeriodKind) {
   };
 }
 
-function EmptyPeriod({ period, today, previous, next }: { period: Period; today: string; previous: Period | null; next: Period | null }) {
+function EmptyPeriod({
+  period,
+  today,
+  previous,
+  next,
+  base,
+}: {
+  period: Period;
+  today: string;
+  previous: Period | null;
+  next: Period | null;
+  base: string;
+}) {
   const future = period.start > today;
   const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
   return (
@@ -71,12 +108,12 @@ function EmptyPeriod({ period, today, previous, next }: { period: Period; today:
       {(previous || next) && (
         <p className="mt-4 flex flex-wrap justify-center gap-x-6 gap-y-2">
           {previous && (
-            <Link href={periodPath(previous)} className={linkClass}>
+            <Link href={periodPath(previous, base)} className={linkClass}>
               ← {periodLabel(previous)}
             </Link>
           )}
           {next && (
-            <Link href={periodPath(next)} className={linkClass}>
+            <Link href={periodPath(next, base)} className={linkClass}>
               {periodLabel(next)} →
             </Link>
           )}

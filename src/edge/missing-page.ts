@@ -1,8 +1,10 @@
 import "server-only";
-import { pageSubject, type PageSubject } from "@/edge/routes";
+import { pageSubjects, type PageSubject } from "@/edge/routes";
 import { isArxivId } from "@/lib/arxiv-id";
+import { isKnownCategory } from "@/lib/arxiv-taxonomy";
 import { AUTHOR_NAME_MAX } from "@/lib/author-name";
 import { handleSchema } from "@/lib/handles";
+import { keywordSchema } from "@/lib/paper-scope";
 import { parsePeriod } from "@/lib/periods";
 import { decodePathSegment } from "@/lib/url-path";
 import { db } from "@/server/db";
@@ -12,6 +14,14 @@ async function hasAuthor(name: string): Promise<boolean> {
   const rows = await db.$queryRaw<
     unknown[]
   >`SELECT 1 FROM "Paper" WHERE "authors" @> ARRAY[${name}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
+  return rows.length > 0;
+}
+
+async function hasKeyword(keyword: string): Promise<boolean> {
+  // Raw: the containment test is what the GIN index on "aiKeywords" answers.
+  const rows = await db.$queryRaw<
+    unknown[]
+  >`SELECT 1 FROM "Paper" WHERE "aiKeywords" @> ARRAY[${keyword}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
   return rows.length > 0;
 }
 
@@ -33,18 +43,28 @@ async function subjectExists({ type, key }: PageSubject): Promise<boolean> {
       return key.length <= AUTHOR_NAME_MAX && (await hasAuthor(key));
     case "paper":
       return isArxivId(key) && (await db.paper.findUnique({ where: { id: key, hiddenAt: null }, select: { id: true } })) !== null;
+    // arXiv's taxonomy is fixed: a category or archive with no papers here yet still has its (empty) pages.
+    case "category":
+      return isKnownCategory(key);
+    case "keyword":
+      return keywordSchema.safeParse(key).success && (await hasKeyword(key));
   }
 }
 
+/** The first subject a page address names that does not exist (a category before its period), or null. */
+export async function missingSubject(subjects: readonly PageSubject[]): Promise<PageSubject | null> {
+  for (const subject of subjects) if (!(await subjectExists(subject))) return subject;
+  return null;
+}
+
 /**
- * Whether a page address names a paper, organization, author, reader or period that does not
- * exist (the route table says which routes name one), so that its page would answer with
- * `notFound()`. Next.js 16 serves that answer as an empty client-rendered shell
+ * Whether a page address names a paper, organization, author, reader, category, keyword or period
+ * that does not exist (the route table says which routes name one), so that its page would answer
+ * with `notFound()`. Next.js 16 serves that answer as an empty client-rendered shell
  * (vercel/next.js#62228), blank without JavaScript; the proxy asks this first and sends such
  * requests to the site's 404 page, which is server-rendered. The pages keep their own checks,
  * which answer client-side navigation.
  */
 export async function isMissingPage(pathname: string): Promise<boolean> {
-  const subject = pageSubject(pathname.split("/").filter(Boolean).map(decodePathSegment));
-  return subject !== null && !(await subjectExists(subject));
+  return (await missingSubject(pageSubjects(pathname.split("/").filter(Boolean).map(decodePathSegment)))) !== null;
 }

@@ -97,8 +97,13 @@ export function createEdgeHandler(options: EdgeHandlerOptions) {
   };
 }
 
-/** Next.js's answer, resolved when it has been sent (Next.js may resolve earlier while streaming). */
+/**
+ * Next.js's answer, resolved when it has been sent (Next.js may resolve earlier while streaming).
+ * A reader who left while waiting for a slot gets nothing: their response has closed already, and
+ * waiting for it to close again would hold the slot for ever.
+ */
 function handleToTheEnd(options: EdgeHandlerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (response.destroyed || request.socket.destroyed) return Promise.resolve();
   answerUnavailableWhileDatabaseIsDown(response, options.databaseReachable);
   return new Promise<void>((resolve, reject) => {
     response.once("close", resolve);

@@ -6,15 +6,18 @@
 import type { PeriodKind } from "@/lib/periods";
 
 /** What a page shows that may not exist; the proxy checks it and answers a full page load with the 404 page. */
-export type RouteSubject = "paper" | "organization" | "author" | "user" | PeriodKind;
+export type RouteSubject = "paper" | "organization" | "author" | "user" | "category" | "keyword" | PeriodKind;
 
 export interface Route {
   /** The route as its folder under src/app spells it: `/papers/[...id]`. */
   pattern: string;
   /** Its GET answer is the same for every signed-out reader: the anonymous page cache may keep it. */
   cacheable: boolean;
-  /** The subject its one dynamic segment names, checked before a full page load is rendered. */
-  exists?: RouteSubject;
+  /**
+   * The subject its dynamic segment names, checked before a full page load is rendered; a route
+   * with two dynamic segments (`/papers/category/[cat]/date/[date]`) names one for each, in order.
+   */
+  exists?: RouteSubject | readonly [RouteSubject, RouteSubject];
   /**
    * The query parameters it reads (first value only). The page cache keys and renders a request
    * without the others, so `?junk=<n>` cannot make a render per request.
@@ -44,7 +47,16 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/orgs/[name]/feed.xml", cacheable: true },
   { pattern: "/papers", cacheable: true, query: ["q"] },
   { pattern: "/papers/[...id]", cacheable: true, exists: "paper", query: ["comments", "cpage"] },
-  { pattern: "/papers/date", cacheable: true, query: ["date"] },
+  // An arXiv category's or archive's papers, with the main feed's views.
+  { pattern: "/papers/category/[cat]", cacheable: true, exists: "category", query: ["sort", "cursor"] },
+  { pattern: "/papers/category/[cat]/date/[date]", cacheable: true, exists: ["category", "date"], query: ["sort", "cursor"] },
+  { pattern: "/papers/category/[cat]/feed.json", cacheable: true },
+  { pattern: "/papers/category/[cat]/feed.xml", cacheable: true },
+  { pattern: "/papers/category/[cat]/month/[month]", cacheable: true, exists: ["category", "month"], query: ["sort", "cursor"] },
+  { pattern: "/papers/category/[cat]/trending", cacheable: true, exists: "category", query: ["cursor"] },
+  { pattern: "/papers/category/[cat]/week/[week]", cacheable: true, exists: ["category", "week"], query: ["sort", "cursor"] },
+  // The date picker's target without JavaScript; `category` or `keyword` keeps the reader there.
+  { pattern: "/papers/date", cacheable: true, query: ["date", "category", "keyword"] },
   { pattern: "/papers/date/[date]", cacheable: true, exists: "date", query: ["sort", "cursor"] },
   { pattern: "/papers/feed.json", cacheable: true },
   { pattern: "/papers/feed.xml", cacheable: true },
@@ -52,6 +64,14 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/papers/for-you", cacheable: false },
   { pattern: "/papers/for-you/[token]/feed.json", cacheable: false },
   { pattern: "/papers/for-you/[token]/feed.xml", cacheable: false },
+  // A Hugging Face keyword's papers, with the main feed's views.
+  { pattern: "/papers/keyword/[keyword]", cacheable: true, exists: "keyword", query: ["sort", "cursor"] },
+  { pattern: "/papers/keyword/[keyword]/date/[date]", cacheable: true, exists: ["keyword", "date"], query: ["sort", "cursor"] },
+  { pattern: "/papers/keyword/[keyword]/feed.json", cacheable: true },
+  { pattern: "/papers/keyword/[keyword]/feed.xml", cacheable: true },
+  { pattern: "/papers/keyword/[keyword]/month/[month]", cacheable: true, exists: ["keyword", "month"], query: ["sort", "cursor"] },
+  { pattern: "/papers/keyword/[keyword]/trending", cacheable: true, exists: "keyword", query: ["cursor"] },
+  { pattern: "/papers/keyword/[keyword]/week/[week]", cacheable: true, exists: ["keyword", "week"], query: ["sort", "cursor"] },
   { pattern: "/papers/month/[month]", cacheable: true, exists: "month", query: ["sort", "cursor"] },
   { pattern: "/papers/search/feed.json", cacheable: true, query: ["q"] },
   { pattern: "/papers/search/feed.xml", cacheable: true, query: ["q"] },
@@ -109,20 +129,20 @@ const COMPILED = ROUTES.map((route) => ({ route, segments: parsePattern(route.pa
 
 export interface RouteMatch {
   route: Route;
-  /** The text of the dynamic segment (a catch-all's segments joined with `/`), if any. */
-  param: string | null;
+  /** The text of each dynamic segment, in order (a catch-all's segments joined with `/`). */
+  params: string[];
 }
 
-function matchSegments(pattern: Segment[], segments: readonly string[]): string | null | false {
-  let param: string | null = null;
+function matchSegments(pattern: Segment[], segments: readonly string[]): string[] | false {
+  const params: string[] = [];
   for (const [index, part] of pattern.entries()) {
-    if (part.kind === "catch-all") return segments.length > index ? segments.slice(index).join("/") : false;
+    if (part.kind === "catch-all") return segments.length > index ? [...params, segments.slice(index).join("/")] : false;
     const segment = segments[index];
     if (segment === undefined) return false;
     if (part.kind === "static" && part.text !== segment) return false;
-    if (part.kind === "dynamic") param = segment;
+    if (part.kind === "dynamic") params.push(segment);
   }
-  return segments.length === pattern.length ? param : false;
+  return segments.length === pattern.length ? params : false;
 }
 
 function moreSpecific(a: Segment[], b: Segment[]): boolean {
@@ -139,10 +159,10 @@ export function matchRoute(segments: readonly (string | null)[]): RouteMatch | n
   const texts = segments as readonly string[];
   let best: { match: RouteMatch; segments: Segment[] } | null = null;
   for (const compiled of COMPILED) {
-    const param = matchSegments(compiled.segments, texts);
-    if (param === false) continue;
+    const params = matchSegments(compiled.segments, texts);
+    if (params === false) continue;
     if (!best || moreSpecific(compiled.segments, best.segments))
-      best = { match: { route: compiled.route, param }, segments: compiled.segments };
+      best = { match: { route: compiled.route, params }, segments: compiled.segments };
   }
   return best?.match ?? null;
 }
@@ -154,9 +174,15 @@ export interface PageSubject {
   key: string;
 }
 
-/** The subject of a page path given as decoded segments (null for one that is not valid text, or about nothing). */
-export function pageSubject(segments: readonly (string | null)[]): PageSubject | null {
+/** The subjects of a page path given as decoded segments, one per dynamic segment (none for one that is not valid text, or about nothing). */
+export function pageSubjects(segments: readonly (string | null)[]): PageSubject[] {
   const match = matchRoute(segments);
-  if (!match?.route.exists || match.param === null) return null;
-  return { type: match.route.exists, key: match.param };
+  if (!match?.route.exists) return [];
+  const types: readonly RouteSubject[] = typeof match.route.exists === "string" ? [match.route.exists] : match.route.exists;
+  return types.flatMap((type, index) => (match.params[index] === undefined ? [] : [{ type, key: match.params[index] }]));
+}
+
+/** The subject of a page path given as decoded segments: its first, when it names several. */
+export function pageSubject(segments: readonly (string | null)[]): PageSubject | null {
+  return pageSubjects(segments)[0] ?? null;
 }

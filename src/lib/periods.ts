@@ -87,8 +87,9 @@ export function periodContaining(kind: PeriodKind, isoDate: string): Period {
   return parsePeriod(kind, key)!;
 }
 
-export function periodPath(period: Period): string {
-  return `/papers/${period.kind}/${period.key}`;
+/** A period's page, in the whole feed or below a category's or keyword's path (`/papers/category/cs.CL`). */
+export function periodPath(period: Period, base = "/papers"): string {
+  return `${base}/${period.kind}/${period.key}`;
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });

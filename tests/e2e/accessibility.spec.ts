@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E_CATEGORIES, setCategories } from "./categories";
 import { signInAs } from "./session";
 
 // One address per page type, signed out, and the pages that differ for a signed-in reader.
@@ -10,6 +11,13 @@ const PAGES = [
   "/papers/month/2026-06",
   "/papers/month/2099-01",
   "/papers/trending",
+  "/papers/category/cs.CL",
+  "/papers/category/cs/week/2026-W25",
+  "/papers/category/cs.CL/trending",
+  "/papers/category/astro-ph.EP",
+  "/papers/category/xx.YY",
+  "/papers/keyword/vision-language%20model",
+  "/papers/keyword/vision-language%20model/month/2026-06",
   "/papers/2606.11176",
   "/papers/similar/2606.11176",
   "/papers?q=multimodal",
@@ -25,7 +33,25 @@ const PAGES = [
   "/auth/error?error=Verification",
 ];
 
-const SIGNED_IN_PAGES = ["/", "/papers/2606.11176", "/me", "/me/library", "/papers/for-you", "/submit", "/subscribe"];
+const SIGNED_IN_PAGES = [
+  "/",
+  "/papers/2606.11176",
+  "/papers/category/cs.CL",
+  "/me",
+  "/me/library",
+  "/papers/for-you",
+  "/submit",
+  "/subscribe",
+];
+
+// Category chips on cards and paper pages, and category pages with papers to list.
+let restoreCategories: () => Promise<void>;
+test.beforeAll(async () => {
+  restoreCategories = await setCategories(E2E_CATEGORIES);
+});
+test.afterAll(async () => {
+  await restoreCategories();
+});
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },

@@ -33,6 +33,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
       SMTP_URL: `smtp://127.0.0.1:${toolingEnv.E2E_SMTP_PORT}`,
       HF_API_URL: `http://127.0.0.1:${toolingEnv.E2E_HF_PORT}`,
+      // The sync's category lookup asks arXiv; the admin spec's replay answers there, never the real arXiv.
+      ARXIV_API_URL: `http://127.0.0.1:${toolingEnv.E2E_HF_PORT}/arxiv/query`,
       SYNC_SOURCES: "hf",
       ADMIN_EMAILS: "operator@example.com",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -50,6 +50,27 @@ test("a full render queue answers 503 with Retry-After at once, cached pages are
   }
 });
 
+test("a reader who leaves while waiting for a render slot does not keep the slot", async () => {
+  const server = await startAppServer({
+    pageCacheMb: 0,
+    env: { RENDER_CONCURRENCY: "1", RENDER_QUEUE: "20", RENDER_QUEUE_WAIT_MS: "60000" },
+  });
+  try {
+    const ids = await paperIds(8);
+    const first = get(server, `/papers/${ids[0]}`);
+    // These wait behind the first render, then their readers give up.
+    const leaving = ids
+      .slice(1, 7)
+      .map((id) => fetch(`${server.baseURL}/papers/${id}`, { signal: AbortSignal.timeout(30) }).catch(() => null));
+    await Promise.all(leaving);
+    expect((await first).status).toBe(200);
+    const next = await fetch(`${server.baseURL}/papers/${ids[7]}`, { signal: AbortSignal.timeout(10_000) });
+    expect(next.status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});
+
 test("a client asking for more uncached pages than its budget gets 429 with Retry-After; others are served", async () => {
   // Behind one trusted proxy, so that X-Forwarded-For can stand for two clients.
   const server = await startAppServer({ env: { CLIENT_RENDERS_PER_SECOND: "1", TRUST_PROXY: "1", NODE_OPTIONS: "" } });

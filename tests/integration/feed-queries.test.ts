@@ -182,7 +182,7 @@ describe("search", () => {
 
 describe("feeds and the HF-shaped API", () => {
   it("renders valid RSS and JSON Feed with hostile titles as literal text", async () => {
-    const papers = await getRecentPapers(t.db, 10, 200);
+    const papers = await getRecentPapers(t.db, { days: 10, limit: 200 });
     const hostile = papers.find((paper) => paper.id === "2405.21060")!;
     const meta = { title: "Daily Papers", description: "d", pageUrl: "http://x.test/", feedUrl: "http://x.test/papers/feed.xml" };
     const rss = renderRss(meta, papers, "http://x.test");

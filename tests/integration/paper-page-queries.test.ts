@@ -34,7 +34,7 @@ afterAll(async () => {
 /** The statements of one paper page's data loading, as the page does it (the cached part and the per-reader part). */
 async function loadPaperPage(paperId: string, viewer: CurrentUser | null = null) {
   statements = [];
-  const found = await getPaperWithSimilar(counted, paperId, SIMILAR_PAPERS);
+  const found = await getPaperWithSimilar(counted, paperId, { limit: SIMILAR_PAPERS });
   const reader = await getPaperPageForReader(counted, found!.paper, viewer, { order: "newest", page: 0 });
   return { found: found!, reader, statements };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import type { ImportSummary } from "@/server/ingest/import-report";
-import { getPaperWithSimilar, SIMILAR_PAPERS } from "@/server/papers/similar";
+import { getPaperWithSimilar, RANK_ON_VIEW_DAYS, SIMILAR_PAPERS } from "@/server/papers/similar";
 import { SIMILAR_LIST_LENGTH, SIMILAR_LISTS_AT_IMPORT, storeSimilarList } from "@/server/papers/similar-lists";
 import { refreshSimilarLists, SIMILAR_LIST_MAX_AGE_DAYS } from "@/server/sync/refresh-similar-lists";
 import { HF_FIXTURES } from "../support/fixtures";
@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 const storedList = (paperId: string) => t.db.similarPaperList.findUnique({ where: { paperId } });
 const similarIds = async (paperId: string, limit = SIMILAR_PAPERS) =>
-  (await getPaperWithSimilar(t.db, paperId, limit))?.similar.map((paper) => paper.id);
+  (await getPaperWithSimilar(t.db, paperId, { limit, now: NOW }))?.similar.map((paper) => paper.id);
 
 /** A paper of the newest fixture day whose stored list is full. */
 async function paperWithFullList() {
@@ -99,13 +99,29 @@ describe("similar-paper lists stored at import", () => {
     }
   });
 
-  it("ranks a paper without a list on its first view and stores the list", async () => {
+  it("ranks a recent paper without a list on its first view and stores the list", async () => {
     const paperId = imported.createdIds[0]!;
+    const { feedDate } = await t.db.paper.findUniqueOrThrow({ where: { id: paperId } });
     expect(await storedList(paperId)).toBeNull();
-    const shown = await similarIds(paperId);
+    const viewed = await getPaperWithSimilar(t.db, paperId, { now: new Date(feedDate.getTime() + 86_400_000) });
+    const shown = viewed?.similar.map((paper) => paper.id);
     expect(shown?.length).toBeGreaterThan(0);
     const stored = await storedList(paperId);
     expect(stored?.paperIds.slice(0, SIMILAR_PAPERS)).toEqual(shown);
+  });
+
+  it("leaves an old paper without a list to the background refresh, except on its More-like-this page", async () => {
+    const paperId = imported.createdIds[2]!;
+    const { feedDate } = await t.db.paper.findUniqueOrThrow({ where: { id: paperId } });
+    const later = new Date(feedDate.getTime() + (RANK_ON_VIEW_DAYS + 1) * 86_400_000);
+    expect(await storedList(paperId)).toBeNull();
+    const onPaperPage = await getPaperWithSimilar(t.db, paperId, { now: later });
+    expect(onPaperPage?.paper.id).toBe(paperId);
+    expect(onPaperPage?.similar).toEqual([]);
+    expect(await storedList(paperId)).toBeNull();
+    const moreLikeThis = await getPaperWithSimilar(t.db, paperId, { limit: 30, rankMissing: "always", now: later });
+    expect(moreLikeThis?.similar.length).toBeGreaterThan(0);
+    expect(await storedList(paperId)).not.toBeNull();
   });
 
   it("has no answer for a hidden or unknown paper, and stores no list for it", async () => {
@@ -126,7 +142,7 @@ describe("ranking", () => {
     const sample = await t.db.paper.findMany({ orderBy: { id: "asc" }, take: 8, select: { id: true, title: true } });
     expect(sample.length).toBe(8);
     for (const paper of sample) {
-      const similar = (await getPaperWithSimilar(t.db, paper.id))!.similar;
+      const similar = (await getPaperWithSimilar(t.db, paper.id, { rankMissing: "always" }))!.similar;
       expect(similar.length, paper.title).toBeGreaterThan(0);
       expect(similar.length).toBeLessThanOrEqual(SIMILAR_PAPERS);
       expect(similar.map((other) => other.id)).not.toContain(paper.id);
@@ -144,7 +160,7 @@ describe("ranking", () => {
       take: 1,
       select: { id: true },
     });
-    const [closest] = (await getPaperWithSimilar(t.db, video!.id))!.similar;
+    const [closest] = (await getPaperWithSimilar(t.db, video!.id, { rankMissing: "always" }))!.similar;
     expect(`${closest!.title} ${closest!.abstract}`.toLowerCase()).toContain("video");
   });
 

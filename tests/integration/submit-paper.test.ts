@@ -53,6 +53,9 @@ describe("submitting a paper", () => {
     expect(added.paper.id).toBe("1605.08386");
     const paper = await database.db.paper.findUniqueOrThrow({ where: { id: "1605.08386" } });
     expect(paper).toMatchObject({ source: "ARXIV", submittedById: userId, localUpvotes: 0, upstreamUpvotes: 0 });
+    // With its categories as arXiv answered, so the sync never looks them up.
+    expect(paper.categories).toEqual(["math.CO", "math.ST"]);
+    expect(paper.categoriesCheckedAt).not.toBeNull();
     expect(paper.feedDate.toISOString().slice(0, 10)).toBe("2026-11-29");
     expect(paper.title).toBe(added.paper.title);
     expect(paper.authors.length).toBeGreaterThan(0);

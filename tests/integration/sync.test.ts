@@ -10,7 +10,7 @@ import { acquireSyncLock } from "@/server/sync/lock";
 import { runSync, type SyncOptions } from "@/server/sync/run-sync";
 import { castUpvote } from "@/server/votes/votes";
 import { createSignedInUser } from "../support/accounts";
-import { arxivListingPage, submissions, type SyntheticSubmission } from "../support/arxiv-feed";
+import { arxivIdListAnswer, arxivListingPage, submissions, type SyntheticSubmission } from "../support/arxiv-feed";
 import { HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
 import { closedPortUrl, startReplayServer, type Reply, type ReplayServer } from "../support/replay-server";
 import { createTestDatabase, useTestDatabase } from "../support/test-db";
@@ -44,6 +44,15 @@ beforeAll(async () => {
     if (arxivUnavailableAnswers > 0) {
       arxivUnavailableAnswers -= 1;
       return { status: 503, body: "Service Unavailable", headers: { "retry-after": "1" } };
+    }
+    // The category lookup of Hugging Face's papers (src/server/sync/enrich-categories.ts).
+    const idList = url.searchParams.get("id_list");
+    if (idList !== null) {
+      return {
+        status: 200,
+        body: arxivIdListAnswer(idList.split(","), () => ["cs.CL"]),
+        headers: { "content-type": "application/atom+xml" },
+      };
     }
     const start = Number(url.searchParams.get("start"));
     beforeArxivPage(start);
@@ -252,7 +261,7 @@ describe("npm run sync, killed part-way", () => {
   async function rows(db: Db) {
     const papers = await db.paper.findMany({
       orderBy: { id: "asc" },
-      select: { id: true, title: true, feedDate: true, upstreamUpvotes: true, authors: true, organizationName: true },
+      select: { id: true, title: true, feedDate: true, upstreamUpvotes: true, authors: true, organizationName: true, categories: true },
     });
     return papers;
   }
@@ -303,7 +312,8 @@ describe("npm run sync, killed part-way", () => {
         expect(rerun.stderr).toContain("arxiv:cs.CL: resuming an interrupted run at result 100");
         // Nothing repeated: HF's week was finished, and arXiv goes on from its second page.
         expect(hf.requests).toHaveLength(7);
-        expect(arxiv.requests.map((url) => url.searchParams.get("start"))).toEqual(["100", "200"]);
+        const listingPages = arxiv.requests.filter((url) => url.searchParams.has("search_query"));
+        expect(listingPages.map((url) => url.searchParams.get("start"))).toEqual(["100", "200"]);
         expect(await rows(t.db)).toEqual(await rows(uninterrupted.db));
         expect(await t.db.syncRun.findFirst({ where: { source: "arxiv:cs.CL" }, orderBy: { id: "asc" } })).toMatchObject({
           status: "FAILED",

@@ -45,3 +45,33 @@ export function arxivListingPage(all: SyntheticSubmission[], start: number, maxR
     "\n</feed>\n"
   );
 }
+
+const CATEGORY_ELEMENTS = /\s*<(?:arxiv:primary_category|category) [^>]*\/>/g;
+
+/** A recorded entry made into the paper `id`, with `categories` (primary first) as arXiv writes them. */
+function knownEntryFor(id: string, categories: string[], index: number): string {
+  const categoryElements = categories.map((term) => `<category term="${term}" scheme="http://arxiv.org/schemas/atom"/>`).join("\n    ");
+  return entryFor({ id, publishedAt: "2026-06-15T17:59:59Z" }, index)
+    .replace(CATEGORY_ELEMENTS, "")
+    .replace("<published>", `${categoryElements}\n    <published>`)
+    .replace("</published>", `</published>\n    <arxiv:primary_category term="${categories[0]}"/>`);
+}
+
+/**
+ * arXiv's answer to `id_list=<ids>`: an entry in the recorded shape for each id `categoriesOf`
+ * knows, in the order asked, and nothing for the others, as arXiv leaves unknown ids out.
+ */
+export function arxivIdListAnswer(ids: string[], categoriesOf: (id: string) => string[] | undefined): string {
+  const entries = ids.flatMap((id, index) => {
+    const categories = categoriesOf(id);
+    return categories ? [knownEntryFor(id, categories, index)] : [];
+  });
+  return (
+    header
+      .replace(/<opensearch:totalResults>\d+/, `<opensearch:totalResults>${entries.length}`)
+      .replace(/<opensearch:startIndex>\d+/, "<opensearch:startIndex>0")
+      .replace(/<opensearch:itemsPerPage>\d+/, `<opensearch:itemsPerPage>${ids.length}`) +
+    entries.join("\n") +
+    "\n</feed>\n"
+  );
+}

@@ -37,7 +37,7 @@ describe("parseArxivFeed", () => {
         updatedAt: new Date("2016-05-26T17:59:46Z"),
         pdfUrl: "https://arxiv.org/pdf/1605.08386v1",
         absUrl: "https://arxiv.org/abs/1605.08386v1",
-        primaryCategory: "math.CO",
+        categories: ["math.CO", "math.ST"],
       },
     ]);
   });
@@ -57,7 +57,7 @@ describe("parseArxivFeed", () => {
       updatedAt: new Date("2012-04-02T12:38:54Z"),
       pdfUrl: "http://arxiv.org/pdf/1111.2011v2",
       absUrl: "http://arxiv.org/abs/1111.2011v2",
-      primaryCategory: "cond-mat.str-el",
+      categories: ["cond-mat.str-el", "cond-mat.stat-mech"],
     });
     expect(entry?.abstract).toMatch(/^Theoretical description of anisotropic systems, such as layered superconductors and coupled/);
     expect(entry?.abstract).toMatch(/describing a single node\.$/);
@@ -86,6 +86,66 @@ describe("parseArxivFeed", () => {
       expect(entry.title).not.toBe("");
       expect(entry.authors.length).toBeGreaterThan(0);
     }
+  });
+
+  it("reads every entry's categories, the primary first, with its cross-lists", () => {
+    const feed = parseArxivFeed(recordedBody("q_testing_s0_m10_bc5a6c384fe9.json"));
+
+    expect(Object.fromEntries(feed.entries.map((entry) => [entry.id, entry.categories]))).toEqual({
+      "2202.12139": ["cs.SE", "cs.LG"],
+      "2405.13786": ["cs.SE", "cs.AI"],
+      "2005.14124": ["cs.SE", "cs.CR", "cs.LG"],
+      "2204.08348": ["cs.SE"],
+      "2302.03287": ["cs.SE", "cs.HC"],
+      "1202.4527": ["cs.SE"],
+      "2503.05378": ["cs.SE"],
+      "1205.1866": ["cs.AR"],
+      "2502.07719": ["cs.SE"],
+      "1812.11470": ["cs.SE"],
+    });
+  });
+
+  it("reads an old-style id's categories (the recorded answer, as arXiv answers for hep-th/9901001)", () => {
+    const body = recordedBody("id_1605.08386_s0_m100_199195aa31ad.json")
+      .replaceAll("1605.08386", "hep-th/9901001")
+      .replace('<category term="math.CO"', '<category term="hep-th"')
+      .replace('<category term="math.ST"', '<category term="gr-qc"')
+      .replace('<arxiv:primary_category term="math.CO"/>', '<arxiv:primary_category term="hep-th"/>');
+
+    const feed = parseArxivFeed(body);
+
+    expect(feed.errors).toEqual([]);
+    expect(feed.entries).toEqual([expect.objectContaining({ id: "hep-th/9901001", version: 1, categories: ["hep-th", "gr-qc"] })]);
+  });
+
+  it("puts the primary category first wherever arXiv lists it, each category once", () => {
+    const body = recordedBody("id_1605.08386_s0_m100_199195aa31ad.json")
+      .replace('<category term="math.CO" scheme="http://arxiv.org/schemas/atom"/>', "")
+      .replace(
+        '<category term="math.ST" scheme="http://arxiv.org/schemas/atom"/>',
+        ["stat.TH", "math.ST", "math.CO", "stat.TH"]
+          .map((term) => `<category term="${term}" scheme="http://arxiv.org/schemas/atom"/>`)
+          .join(""),
+      );
+
+    expect(parseArxivFeed(body).entries[0]?.categories).toEqual(["math.CO", "stat.TH", "math.ST"]);
+  });
+
+  it("keeps arXiv categories only: ACM and MSC classes go, closed archives take their current name", () => {
+    const body = recordedBody("id_1605.08386_s0_m100_199195aa31ad.json")
+      .replaceAll("1605.08386", "cmp-lg/9404001")
+      .replace('<arxiv:primary_category term="math.CO"/>', '<arxiv:primary_category term="cmp-lg"/>')
+      .replace('<category term="math.CO"', '<category term="cmp-lg"')
+      .replace('<category term="math.ST"', '<category term="I.2.7"')
+      .replace(
+        "<published>",
+        '<category term="68T50" scheme="http://arxiv.org/schemas/atom"/><category/><category term="cs.AI"/><published>',
+      );
+
+    const feed = parseArxivFeed(body);
+
+    expect(feed.errors).toEqual([]);
+    expect(feed.entries[0]).toMatchObject({ id: "cmp-lg/9404001", categories: ["cs.CL", "cs.AI"] });
   });
 
   it("reads an empty result for an unknown id", () => {
@@ -141,7 +201,7 @@ describe("parseArxivFeed", () => {
         updatedAt: null,
         pdfUrl: null,
         absUrl: null,
-        primaryCategory: null,
+        categories: [],
       },
     ]);
   });

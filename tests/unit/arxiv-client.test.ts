@@ -90,6 +90,8 @@ describe("fetchArxivPapers", () => {
         mediaUrls: [],
         aiSummary: null,
         aiKeywords: [],
+        categories: ["math.CO", "math.ST"],
+        categoriesCheckedAt: expect.any(Date),
       },
     ]);
   });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { matchRoute, pageSubject, ROUTES } from "@/edge/routes";
+import { matchRoute, pageSubject, pageSubjects, ROUTES } from "@/edge/routes";
 
 const APP = join(import.meta.dirname, "..", "..", "src", "app");
 
@@ -41,6 +41,10 @@ describe("the route table", () => {
     expect(patternOf("/orgs/nvidia/feed.json")).toBe("/orgs/[name]/feed.json");
     expect(patternOf("/api/papers/2401.00001/upvote")).toBe("/api/papers/[id]/upvote");
     expect(patternOf("/api/papers/search")).toBe("/api/papers/search");
+    expect(patternOf("/papers/category/cs.CL")).toBe("/papers/category/[cat]");
+    expect(patternOf("/papers/category/cs/week/2026-W24")).toBe("/papers/category/[cat]/week/[week]");
+    expect(patternOf("/papers/category/cs.CL/feed.xml")).toBe("/papers/category/[cat]/feed.xml");
+    expect(patternOf("/papers/keyword/diffusion models/trending")).toBe("/papers/keyword/[keyword]/trending");
     expect(patternOf("/orgs")).toBeNull();
     expect(patternOf("/no/such/route")).toBeNull();
   });
@@ -59,6 +63,29 @@ describe("pageSubject", () => {
     expect(subjectOf("/papers/similar/hep-th/9901001")).toEqual({ type: "paper", key: "hep-th/9901001" });
     // Deeper than any period route: only the paper route takes it, and no paper has that id.
     expect(subjectOf("/papers/date/2026-06-01/x")).toEqual({ type: "paper", key: "date/2026-06-01/x" });
+  });
+
+  it("names both subjects of a category's or keyword's period, category first", () => {
+    const subjectsOf = (path: string) => pageSubjects(path.split("/").filter(Boolean));
+    expect(subjectsOf("/papers/category/cs.CL")).toEqual([{ type: "category", key: "cs.CL" }]);
+    expect(subjectsOf("/papers/category/cs.CL/date/2026-06-10")).toEqual([
+      { type: "category", key: "cs.CL" },
+      { type: "date", key: "2026-06-10" },
+    ]);
+    expect(subjectsOf("/papers/keyword/diffusion models/month/2026-13")).toEqual([
+      { type: "keyword", key: "diffusion models" },
+      { type: "month", key: "2026-13" },
+    ]);
+    expect(subjectOf("/papers/category/xx.YY/trending")).toEqual({ type: "category", key: "xx.YY" });
+    // Feeds answer their own 404s; they are not pages.
+    expect(subjectsOf("/papers/category/xx.YY/feed.xml")).toEqual([]);
+  });
+
+  it("gives every route that names subjects one per dynamic segment", () => {
+    for (const route of ROUTES.filter((candidate) => candidate.exists)) {
+      const dynamic = route.pattern.split("/").filter((segment) => segment.startsWith("[")).length;
+      expect(typeof route.exists === "string" ? 1 : route.exists!.length, route.pattern).toBe(dynamic);
+    }
   });
 
   it("leaves routes that name nothing alone", () => {

@@ -6,11 +6,13 @@ import { SyncNowForm } from "@/components/admin/sync-now-form";
 import { SyncRunsTable } from "@/components/admin/sync-runs-table";
 import { MODERATION_LABELS, type ModerationKindName } from "@/lib/moderation";
 import { formatDay } from "@/lib/periods";
+import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getAdmin } from "@/server/admin/access";
 import { getAdminOverview, STALE_FEED_DAYS } from "@/server/admin/overview";
 import { db } from "@/server/db";
 import { getModerationQueue } from "@/server/moderation/queue";
+import { CATEGORY_REQUESTS_PER_RUN, IDS_PER_REQUEST } from "@/server/sync/enrich-categories";
 
 export const metadata: Metadata = { title: "Operator console", robots: { index: false } };
 
@@ -68,6 +70,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           </p>
         )}
         <SyncRunsTable runs={overview.syncRuns} />
+        <p data-testid="papers-lacking-categories" className="mt-3 text-sm text-gray-600 dark:text-gray-400">
+          {overview.papersLackingCategories === 0
+            ? "Every paper has its arXiv categories."
+            : `${countOf(overview.papersLackingCategories, "paper lacks", "papers lack")} categories: each sync asks arXiv for up to ${countOf(CATEGORY_REQUESTS_PER_RUN * IDS_PER_REQUEST, "paper", "papers")}, newest first.`}
+        </p>
       </section>
 
       <section id="moderation" aria-labelledby="moderation-heading" className={sectionClass}>

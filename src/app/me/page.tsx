@@ -95,7 +95,7 @@ export default async function MePage() {
         </h2>
         {follows.length === 0 ? (
           <p className="mt-2 text-gray-700 dark:text-gray-300">
-            Nothing yet. Follow organizations and authors from their pages, and topics from a search, to fill{" "}
+            Nothing yet. Follow organizations, authors and arXiv categories from their pages, and topics from a search, to fill{" "}
             <Link href="/papers/for-you" className={linkClass}>
               your feed
             </Link>

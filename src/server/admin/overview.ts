@@ -38,6 +38,8 @@ export interface AdminOverview {
   added: Record<"users" | "votes" | "papers", { today: number; week: number }>;
   latestFeedDay: string | null;
   feedAgeDays: number | null;
+  /** Papers the sync has not yet got arXiv categories for (or whose lookup failed). */
+  papersLackingCategories: number;
 }
 
 function countBy<Row extends { status: string; _count: number }>(rows: Row[], statuses: string[]): number {
@@ -50,7 +52,7 @@ export async function getAdminOverview(db: Db, now: Date): Promise<AdminOverview
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const since = (from: Date) => ({ createdAt: { gte: from } });
 
-  const [runs, digests, subscribers, latestFeedDay, ...added] = await Promise.all([
+  const [runs, digests, subscribers, latestFeedDay, papersLackingCategories, ...added] = await Promise.all([
     db.syncRun.findMany({ orderBy: { startedAt: "desc" }, take: RECENT_RUNS }),
     db.digest.findMany({
       orderBy: { createdAt: "desc" },
@@ -59,6 +61,8 @@ export async function getAdminOverview(db: Db, now: Date): Promise<AdminOverview
     }),
     db.subscriber.groupBy({ by: ["status", "cadence"], _count: true, orderBy: [{ status: "asc" }, { cadence: "asc" }] }),
     getLatestFeedDate(db),
+    // The NULL end of the ("categoriesCheckedAt", "feedDate") index, read from the index alone.
+    db.paper.count({ where: { categoriesCheckedAt: null } }),
     db.user.count({ where: since(today) }),
     db.user.count({ where: since(weekAgo) }),
     db.upvote.count({ where: since(today) }),
@@ -105,5 +109,6 @@ export async function getAdminOverview(db: Db, now: Date): Promise<AdminOverview
     },
     latestFeedDay,
     feedAgeDays: latestFeedDay ? daysBetween(latestFeedDay, toIsoDate(now)) : null,
+    papersLackingCategories,
   };
 }

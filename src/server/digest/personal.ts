@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { DigestPeriod } from "@/lib/digest-period";
-import { followReason } from "@/lib/follows";
+import { FOLLOW_KINDS, followReason } from "@/lib/follows";
 import { queryRows, type Db } from "@/server/db";
 import type { DigestContentPapers, DigestPaper } from "@/server/digest/email";
 import {
@@ -61,7 +61,7 @@ const followedRow = z.object({
   authorCount: z.number(),
   organization: z.string().nullable(),
   upvotes: z.number(),
-  kind: z.enum(["ORGANIZATION", "AUTHOR", "TOPIC"]),
+  kind: z.enum(FOLLOW_KINDS),
   value: z.string(),
 });
 

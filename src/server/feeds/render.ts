@@ -1,4 +1,5 @@
 import "server-only";
+import { TAXONOMY_URL } from "@/lib/arxiv-taxonomy";
 import type { PaperDto } from "@/server/papers/dto";
 
 export interface FeedMeta {
@@ -46,6 +47,7 @@ export function renderRss(meta: FeedMeta, papers: PaperDto[], siteUrl: string): 
       `      <pubDate>${new Date(paper.addedAt).toUTCString()}</pubDate>`,
       `      <description>${escapeXml(itemDescription(paper))}</description>`,
       ...paper.authors.slice(0, 20).map((author) => `      <dc:creator>${escapeXml(author)}</dc:creator>`),
+      ...paper.categories.map((category) => `      <category domain="${TAXONOMY_URL}">${escapeXml(category)}</category>`),
       "    </item>",
     ].join("\n");
   });
@@ -82,7 +84,7 @@ export function renderJsonFeed(meta: FeedMeta, papers: PaperDto[], siteUrl: stri
       summary: paper.aiSummary ?? undefined,
       date_published: paper.addedAt,
       authors: paper.authors.slice(0, 20).map((name) => ({ name })),
-      tags: paper.aiKeywords,
+      tags: [...paper.categories, ...paper.keywords],
       image: paper.thumbnailUrl ?? undefined,
       external_url: `https://arxiv.org/abs/${paper.id}`,
     })),

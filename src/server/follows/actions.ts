@@ -13,7 +13,7 @@ import { revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/p
 
 export type FollowState = { ok: true; mode: "follow" | "mute" | "unfollow" } | { ok: false; message: string } | null;
 
-/** Follow, mute ("Not interested") or unfollow an organization, author or topic: a plain form post. */
+/** Follow, mute ("Not interested") or unfollow an organization, author, topic or category: a plain form post. */
 export async function followAction(_previous: FollowState, formData: FormData): Promise<FollowState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to follow." };

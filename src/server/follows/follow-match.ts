@@ -7,13 +7,13 @@ import { Prisma } from "@/generated/prisma/client";
 
 /**
  * CTEs `reader_follows` (the reader's rows, topic queries parsed once) and `follow_sets` (one row:
- * followed and muted organizations and authors as arrays, followed and muted topics each OR-ed into
- * one query, NULL when there are none). Use after `WITH`.
+ * followed and muted organizations, authors and categories as arrays, followed and muted topics
+ * each OR-ed into one query, NULL when there are none). Use after `WITH`.
  */
 export function readerFollowsCtes(userId: string): Prisma.Sql {
   const topics = (muted: boolean) =>
     Prisma.sql`(string_agg('(' || q::text || ')', ' | ') FILTER (WHERE kind = 'TOPIC' AND muted = ${muted} AND numnode(q) > 0))::tsquery`;
-  const values = (kind: "ORGANIZATION" | "AUTHOR", muted: boolean) =>
+  const values = (kind: "ORGANIZATION" | "AUTHOR" | "CATEGORY", muted: boolean) =>
     Prisma.sql`coalesce(array_agg(value) FILTER (WHERE kind = ${kind}::"FollowKind" AND muted = ${muted}), '{}')`;
   return Prisma.sql`
     reader_follows AS MATERIALIZED (
@@ -22,27 +22,36 @@ export function readerFollowsCtes(userId: string): Prisma.Sql {
     ),
     follow_sets AS MATERIALIZED (
       SELECT ${values("ORGANIZATION", false)} AS orgs, ${values("AUTHOR", false)} AS authors, ${topics(false)} AS topics,
-        ${values("ORGANIZATION", true)} AS muted_orgs, ${values("AUTHOR", true)} AS muted_authors, ${topics(true)} AS muted_topics
+        ${values("CATEGORY", false)} AS categories,
+        ${values("ORGANIZATION", true)} AS muted_orgs, ${values("AUTHOR", true)} AS muted_authors, ${topics(true)} AS muted_topics,
+        ${values("CATEGORY", true)} AS muted_categories
       FROM reader_follows
     )`;
 }
 
+// A category follow is a category (`cs.CL`) or a whole archive (`cs`): a paper matches when one of
+// its categories, or that category's archive (the part before the dot), is in the set. The papers
+// tested are already bounded by their days, so this per-paper test needs no index.
+const inCategories = (set: Prisma.Sql) =>
+  Prisma.sql`(cardinality(${set}) > 0 AND EXISTS (SELECT 1 FROM unnest(p."categories") c WHERE c = ANY(${set}) OR split_part(c, '.', 1) = ANY(${set})))`;
+
 /** Paper `p` matches one of the reader's follows (needs `follow_sets fs` in FROM). */
 export const MATCHES_A_FOLLOW = Prisma.sql`(coalesce(p."organizationName" = ANY(fs.orgs), false) OR p."authors" && fs.authors
-  OR coalesce(p."searchVector" @@ fs.topics, false))`;
+  OR coalesce(p."searchVector" @@ fs.topics, false) OR ${inCategories(Prisma.sql`fs.categories`)})`;
 
-/** Paper `p` is from a muted organization or author or matches a muted topic (needs `follow_sets fs`). */
+/** Paper `p` is from a muted organization, author or category, or matches a muted topic (needs `follow_sets fs`). */
 export const MATCHES_A_MUTE = Prisma.sql`(coalesce(p."organizationName" = ANY(fs.muted_orgs), false) OR p."authors" && fs.muted_authors
-  OR coalesce(p."searchVector" @@ fs.muted_topics, false))`;
+  OR coalesce(p."searchVector" @@ fs.muted_topics, false) OR ${inCategories(Prisma.sql`fs.muted_categories`)})`;
 
 /** The first follow (by kind, then age) that paper `p` matches, as a lateral subquery over `reader_follows`. */
 export const FIRST_MATCHING_FOLLOW = Prisma.sql`(
     SELECT f.kind, f.value FROM reader_follows f
     WHERE NOT f.muted AND ((f.kind = 'ORGANIZATION' AND p."organizationName" = f.value)
-      OR (f.kind = 'AUTHOR' AND p."authors" @> ARRAY[f.value]) OR (f.kind = 'TOPIC' AND p."searchVector" @@ f.q))
+      OR (f.kind = 'AUTHOR' AND p."authors" @> ARRAY[f.value]) OR (f.kind = 'TOPIC' AND p."searchVector" @@ f.q)
+      OR (f.kind = 'CATEGORY' AND ${inCategories(Prisma.sql`ARRAY[f.value]`)}))
     ORDER BY f.kind, f."createdAt" LIMIT 1
   )`;
 
 /** The columns the tests above and the trending order read, for CTEs that carry papers along. */
-export const FOLLOW_TEST_COLUMNS = Prisma.sql`p."id", p."organizationName", p."authors", p."searchVector", p."upstreamUpvotes",
-  p."localUpvotes", p."submittedAt", p."feedDate"`;
+export const FOLLOW_TEST_COLUMNS = Prisma.sql`p."id", p."organizationName", p."authors", p."searchVector", p."categories",
+  p."upstreamUpvotes", p."localUpvotes", p."submittedAt", p."feedDate"`;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { addDays, toIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { MAX_FOLLOWS, type FollowKindName, type FollowRequest } from "@/lib/follows";
+import { FOLLOW_KINDS, MAX_FOLLOWS, type FollowKindName, type FollowRequest } from "@/lib/follows";
 import { TRENDING_DAYS } from "@/lib/ranking";
 import { db as sharedDb, queryRows, type Db } from "@/server/db";
 import {
@@ -56,7 +56,7 @@ export interface ForYouPaper {
   reason: { kind: FollowKindName; value: string };
 }
 
-const matchRow = z.object({ id: z.string(), kind: z.enum(["ORGANIZATION", "AUTHOR", "TOPIC"]), value: z.string() });
+const matchRow = z.object({ id: z.string(), kind: z.enum(FOLLOW_KINDS), value: z.string() });
 
 /**
  * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute, by
@@ -108,7 +108,7 @@ export async function suggestedOrganizations(db: Db, now: Date): Promise<{ name:
   );
 }
 
-/** The viewer's standing on one organization, author or topic: "follow", "mute" or null. */
+/** The viewer's standing on one organization, author, topic or category: "follow", "mute" or null. */
 export async function getViewerFollow(userId: string | undefined, kind: FollowKindName, value: string): Promise<"follow" | "mute" | null> {
   if (!userId) return null;
   const follow = await sharedDb.follow.findUnique({ where: { userId_kind_value: { userId, kind, value } }, select: { muted: true } });

@@ -2,6 +2,7 @@ import "server-only";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
 import { parseArxivId } from "@/lib/arxiv-id";
+import { currentCategoryOf } from "@/lib/arxiv-taxonomy";
 import { collapseWhitespace, unwrapParagraphs } from "@/lib/text";
 
 export interface ArxivEntry {
@@ -15,7 +16,8 @@ export interface ArxivEntry {
   updatedAt: Date | null;
   pdfUrl: string | null;
   absUrl: string | null;
-  primaryCategory: string | null;
+  /** arXiv categories, the primary first, then the cross-lists in the answer's order: `cs.CL`, `cs.LG`. */
+  categories: string[];
 }
 
 export interface ArxivFeed {
@@ -33,7 +35,7 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   htmlEntities: true,
-  isArray: (name) => ["entry", "author", "link"].includes(name),
+  isArray: (name) => ["entry", "author", "link", "category"].includes(name),
 });
 
 /** An element's text, whether or not the element also carries attributes (`<title type="html">`). */
@@ -52,6 +54,17 @@ const linkSchema = z.object({
   "@_title": z.string().optional(),
 });
 
+// arXiv's own categories (cs.CL, hep-th, astro-ph.GA, cond-mat.str-el); the <category> elements of
+// some older entries also carry ACM and MSC classes (I.2.7, 68T05), which are not arXiv categories.
+const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]+(?:-[a-z]+)*)?$/;
+
+/** A category element's term when it is an arXiv category: a stray term never costs the entry its place. */
+const categoryTermSchema = z
+  .object({ "@_term": z.string().trim().regex(ARXIV_CATEGORY) })
+  .transform((category) => currentCategoryOf(category["@_term"]))
+  .optional()
+  .catch(undefined);
+
 const entrySchema = z.object({
   id: text.transform((value, ctx) => {
     const id = parseArxivId(value);
@@ -68,7 +81,8 @@ const entrySchema = z.object({
   updated: text.pipe(timestamp).optional(),
   author: z.array(z.object({ name: text })).default([]),
   link: z.array(linkSchema).default([]),
-  primary_category: z.object({ "@_term": z.string() }).optional(),
+  primary_category: categoryTermSchema,
+  category: z.array(categoryTermSchema).default([]),
 });
 
 const feedSchema = z.object({
@@ -119,8 +133,14 @@ function toArxivEntry(entry: z.infer<typeof entrySchema>): ArxivEntry {
     updatedAt: entry.updated ?? null,
     pdfUrl: pdfLink?.["@_href"] ?? null,
     absUrl: absLink?.["@_href"] ?? null,
-    primaryCategory: entry.primary_category?.["@_term"] ?? null,
+    categories: categoriesOf(entry),
   };
+}
+
+/** The primary category first, then the others in document order, each once. */
+function categoriesOf(entry: z.infer<typeof entrySchema>): string[] {
+  const categories = [entry.primary_category, ...entry.category].filter((category) => category !== undefined);
+  return [...new Set(categories)];
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -60,8 +60,17 @@ const NOT_FOUND = "not found on arXiv";
 const MISSING_WITH_ERRORS = "missing from arXiv's answer";
 const REJECTED = "arXiv rejected the request";
 
-async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<ArxivFetchResult> {
-  const failAll = (reason: string): ArxivFetchResult => ({ papers: [], failures: ids.map((id) => ({ id, reason })) });
+/** What arXiv said to one id_list request. */
+export type ArxivLookup =
+  /** Entries for the ids arXiv has; an id it does not have is simply absent. */
+  | { outcome: "answered"; entries: ArxivEntry[]; errors: string[] }
+  /** arXiv refused the request with its own error entries (a malformed id): the asker's mistake. */
+  | { outcome: "rejected"; errors: string[] }
+  /** Unreachable, failing or unreadable: worth asking again later. */
+  | { outcome: "failed"; reason: string };
+
+/** One id_list request for valid bare ids. Never throws for arXiv's or the network's failures. */
+export async function lookUpArxivIds(ids: string[], options: Pick<ArxivFetchOptions, "apiUrl" | "retry">): Promise<ArxivLookup> {
   // Valid ids hold only letters, digits, '.', '-' and '/', so they need no escaping.
   const url = `${options.apiUrl}?id_list=${ids.join(",")}&start=0&max_results=${ids.length}`;
 
@@ -71,39 +80,55 @@ async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<Ar
     response = await fetchWithRetry(url, options.retry);
     body = await response.text();
   } catch (error) {
-    return failAll(`arXiv is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    return { outcome: "failed", reason: `arXiv is unreachable: ${error instanceof Error ? error.message : String(error)}` };
   }
 
   let feed: ArxivFeed;
   try {
     feed = parseArxivFeed(body);
   } catch (error) {
-    if (!response.ok) return failAll(`arXiv answered HTTP ${response.status}`);
-    return failAll(`arXiv sent an unreadable answer: ${error instanceof Error ? error.message : String(error)}`);
+    if (!response.ok) return { outcome: "failed", reason: `arXiv answered HTTP ${response.status}` };
+    return { outcome: "failed", reason: `arXiv sent an unreadable answer: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (!response.ok) {
-    return failAll(feed.errors.length > 0 ? `${REJECTED}: ${feed.errors.join("; ")}` : `arXiv answered HTTP ${response.status}`);
+    return feed.errors.length > 0
+      ? { outcome: "rejected", errors: feed.errors }
+      : { outcome: "failed", reason: `arXiv answered HTTP ${response.status}` };
   }
+  return { outcome: "answered", entries: feed.entries, errors: feed.errors };
+}
 
-  const byId = new Map(feed.entries.map((entry) => [entry.id, entry]));
-  const missingReason = feed.errors.length > 0 ? `${MISSING_WITH_ERRORS}, which reported: ${feed.errors.join("; ")}` : NOT_FOUND;
+async function fetchChunk(ids: string[], options: ArxivFetchOptions): Promise<ArxivFetchResult> {
+  const failAll = (reason: string): ArxivFetchResult => ({ papers: [], failures: ids.map((id) => ({ id, reason })) });
+  const lookup = await lookUpArxivIds(ids, options);
+  if (lookup.outcome === "failed") return failAll(lookup.reason);
+  if (lookup.outcome === "rejected") return failAll(`${REJECTED}: ${lookup.errors.join("; ")}`);
+
+  const answeredAt = new Date();
+  const byId = new Map(lookup.entries.map((entry) => [entry.id, entry]));
+  const missingReason = lookup.errors.length > 0 ? `${MISSING_WITH_ERRORS}, which reported: ${lookup.errors.join("; ")}` : NOT_FOUND;
   const result: ArxivFetchResult = { papers: [], failures: [] };
   for (const id of ids) {
     const entry = byId.get(id);
-    if (entry) result.papers.push(toPaperRecord(entry, options.feedDate));
+    if (entry) result.papers.push(toPaperRecord(entry, options.feedDate, answeredAt));
     else result.failures.push({ id, reason: missingReason });
   }
   return result;
 }
 
-export function toPaperRecord(entry: ArxivEntry, feedDate: string): PaperRecord {
-  return blankPaperRecord({
-    id: entry.id,
-    title: entry.title,
-    abstract: entry.abstract,
-    authors: entry.authors,
-    publishedAt: entry.publishedAt,
-    feedDate,
-    source: "ARXIV",
-  });
+/** A paper as arXiv describes it, with its categories as arXiv gave them at `answeredAt`. */
+export function toPaperRecord(entry: ArxivEntry, feedDate: string, answeredAt: Date): PaperRecord {
+  return {
+    ...blankPaperRecord({
+      id: entry.id,
+      title: entry.title,
+      abstract: entry.abstract,
+      authors: entry.authors,
+      publishedAt: entry.publishedAt,
+      feedDate,
+      source: "ARXIV",
+    }),
+    categories: entry.categories,
+    categoriesCheckedAt: answeredAt,
+  };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isArxivId } from "@/lib/arxiv-id";
 import { toIsoDate } from "@/lib/dates";
 import { collapseWhitespace, isStorableText, unwrapParagraphs } from "@/lib/text";
-import type { PaperRecord } from "@/server/ingest/paper-record";
+import { CATEGORIES_UNKNOWN, type PaperRecord } from "@/server/ingest/paper-record";
 
 const HF_ORIGIN = "https://huggingface.co";
 
@@ -168,6 +168,8 @@ function toPaperRecord(item: HfDailyPaper, feedDate: string): PaperRecord {
     mediaUrls: mediaUrls.map((url) => absoluteHfUrl(url)).filter((url): url is string => url !== null),
     aiSummary: paper.ai_summary?.trim() || null,
     aiKeywords: paper.ai_keywords ?? [],
+    // Hugging Face does not give them; the sync asks arXiv (src/server/sync/enrich-categories.ts).
+    ...CATEGORIES_UNKNOWN,
   };
 }
 

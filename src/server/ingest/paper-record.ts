@@ -28,6 +28,8 @@ export const IMPORTED_COLUMNS = {
   mediaUrls: "text[]",
   aiSummary: "text",
   aiKeywords: "text[]",
+  categories: "text[]",
+  categoriesCheckedAt: "timestamptz",
 } as const satisfies Partial<Record<keyof Paper, string>>;
 
 export type ImportedColumn = keyof typeof IMPORTED_COLUMNS;
@@ -45,6 +47,12 @@ export type PaperRecord = Omit<Pick<Paper, Exclude<ImportedColumn, FlattenedColu
 
 type RequiredFields = Pick<PaperRecord, "id" | "title" | "abstract" | "authors" | "publishedAt" | "feedDate" | "source">;
 
+/** What a source that does not know a paper's arXiv categories says: nothing, so the stored ones stay. */
+export const CATEGORIES_UNKNOWN = { categories: [], categoriesCheckedAt: null } as const satisfies Pick<
+  PaperRecord,
+  "categories" | "categoriesCheckedAt"
+>;
+
 /** A record with only what every source knows; everything else empty, as a source without it has. */
 export function blankPaperRecord(fields: RequiredFields): PaperRecord {
   return {
@@ -61,6 +69,7 @@ export function blankPaperRecord(fields: RequiredFields): PaperRecord {
     mediaUrls: [],
     aiSummary: null,
     aiKeywords: [],
+    ...CATEGORIES_UNKNOWN,
   };
 }
 

@@ -93,12 +93,23 @@ const IS_NEWER = Prisma.raw(`("Organization"."asOf" IS NULL OR EXCLUDED."asOf" >
 
 const COLUMNS = Object.keys(IMPORTED_COLUMNS) as ImportedColumn[];
 
+const CATEGORY_COLUMNS: ImportedColumn[] = ["categories", "categoriesCheckedAt"];
+
 // What a newer response replaces, and what a bare arXiv lookup may refresh without wiping the
-// feed day, counts and organization that Hugging Face provided.
+// feed day, counts and organization that Hugging Face provided. The categories follow a rule of
+// their own, in both modes (below).
 const UPDATED_COLUMNS: Record<WriteMode, ImportedColumn[]> = {
-  replace: COLUMNS.filter((name) => name !== "id" && name !== "source"),
+  replace: COLUMNS.filter((name) => name !== "id" && name !== "source" && !CATEGORY_COLUMNS.includes(name)),
   refreshMetadata: ["title", "abstract", "authors", "publishedAt"],
 };
+
+// A record whose source asked arXiv (categoriesCheckedAt set) brings the categories; any other
+// record keeps the stored ones, so an hourly Hugging Face refresh never wipes what arXiv said.
+// The row counts as changed when the lookup brings other categories or the first answer.
+const LOOKED_UP = `EXCLUDED."categoriesCheckedAt" IS NOT NULL`;
+const CATEGORY_ASSIGNMENTS = `"categories" = CASE WHEN ${LOOKED_UP} THEN EXCLUDED."categories" ELSE "Paper"."categories" END,
+  "categoriesCheckedAt" = COALESCE(EXCLUDED."categoriesCheckedAt", "Paper"."categoriesCheckedAt")`;
+const CATEGORIES_CHANGED = `(${LOOKED_UP} AND ("Paper"."categoriesCheckedAt" IS NULL OR "Paper"."categories" IS DISTINCT FROM EXCLUDED."categories"))`;
 
 const quoted = (name: string) => `"${name}"`;
 const writtenRow = z.object({ id: z.string(), inserted: z.boolean() });
@@ -122,9 +133,9 @@ async function upsertPaperBatch(tx: Prisma.TransactionClient, batch: PaperRecord
       INSERT INTO "Paper" (${Prisma.raw(names)}, "updatedAt")
       SELECT ${Prisma.raw(selected)}, now()
       FROM jsonb_to_recordset(${json}::jsonb) AS p(${Prisma.raw(recordType)})
-      ON CONFLICT ("id") DO UPDATE SET ${Prisma.raw(assignments)}, "updatedAt" = now()
+      ON CONFLICT ("id") DO UPDATE SET ${Prisma.raw(assignments)}, ${Prisma.raw(CATEGORY_ASSIGNMENTS)}, "updatedAt" = now()
       WHERE ${Prisma.raw(mode === "replace" ? `EXCLUDED."feedDate" >= "Paper"."feedDate" AND` : "")}
-        (${Prisma.raw(current)}) IS DISTINCT FROM (${Prisma.raw(incoming)})
+        ((${Prisma.raw(current)}) IS DISTINCT FROM (${Prisma.raw(incoming)}) OR ${Prisma.raw(CATEGORIES_CHANGED)})
       RETURNING "id", (xmax = 0) AS "inserted"`,
   );
 }

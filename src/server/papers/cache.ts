@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { FeedSort } from "@/lib/feed-sort";
+import type { PaperScope } from "@/lib/paper-scope";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 import { onPapersChanged } from "@/server/changes/listener";
 import { PAPERS_TAG } from "@/server/changes/pages-changed";
@@ -16,7 +17,7 @@ import {
 } from "@/server/papers/feed";
 import { listCursorSchema, PAGE_SIZE } from "@/server/papers/list-pages";
 import { searchPapers } from "@/server/papers/search";
-import { getPaperWithSimilar } from "@/server/papers/similar";
+import { getPaperWithSimilar, type RankMissing } from "@/server/papers/similar";
 
 // Cached paper queries, keyed by their arguments plus a papers version, which this process advances
 // whenever any process announces a change (src/server/changes): a vote on one instance, or an
@@ -78,10 +79,28 @@ export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, c
   getAuthorPapers(db, name, position(cursor)),
 );
 
-export const getCachedPaperWithSimilar = cachedPaperQuery("paper-with-similar", (id: string, limit: number) =>
-  getPaperWithSimilar(db, id, limit),
+export const getCachedPaperWithSimilar = cachedPaperQuery("paper-with-similar", (id: string, limit: number, rankMissing: RankMissing) =>
+  getPaperWithSimilar(db, id, { limit, rankMissing }),
 );
 
 export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));
 
 export const getCachedRecentPapers = cachedPaperQuery("recent", () => getRecentPapers(db));
+
+// The same lists for one category, archive or keyword (src/lib/paper-scope.ts).
+
+export const getCachedScopedLatestFeedDate = cachedPaperQuery("scoped-latest-feed-date", (scope: PaperScope) =>
+  getLatestFeedDate(db, scope),
+);
+
+export const getCachedScopedPeriodFeed = cachedPaperQuery(
+  "scoped-period-feed",
+  (scope: PaperScope, kind: PeriodKind, key: string, sort: FeedSort, cursor: string | null) =>
+    getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor), scope),
+);
+
+export const getCachedScopedTrendingPapers = cachedPaperQuery("scoped-trending", (scope: PaperScope, cursor: string | null) =>
+  getTrendingPapers(db, new Date(), position(cursor), scope),
+);
+
+export const getCachedScopedRecentPapers = cachedPaperQuery("scoped-recent", (scope: PaperScope) => getRecentPapers(db, { scope }));

@@ -19,7 +19,7 @@ const SHOWN_COLUMNS = [
   "thumbnailUrl",
   "mediaUrls",
   "aiSummary",
-  "aiKeywords",
+  "categories",
 ] as const satisfies readonly (keyof Paper)[];
 
 type ShownColumn = (typeof SHOWN_COLUMNS)[number];
@@ -27,6 +27,7 @@ type ShownColumn = (typeof SHOWN_COLUMNS)[number];
 /** Every column a page, feed or API answer needs; selected once so no query fetches more or less. */
 export const paperSelect = {
   ...(Object.fromEntries(SHOWN_COLUMNS.map((column) => [column, true])) as Record<ShownColumn, true>),
+  aiKeywords: true,
   feedDate: true,
   submittedAt: true,
   submitterName: true,
@@ -51,6 +52,8 @@ export type PaperDto = Serialized<Pick<Paper, ShownColumn>> & {
   comments: number;
   submitter: { name: string; fullName: string | null; avatarUrl: string | null } | null;
   organization: PaperRow["organization"];
+  /** Hugging Face's keywords for the paper (its `ai_keywords`), each with a page of its own. */
+  keywords: string[];
 };
 
 export function toPaperDto(row: PaperRow): PaperDto {
@@ -68,5 +71,6 @@ export function toPaperDto(row: PaperRow): PaperDto {
     comments: row.upstreamComments + row.localComments,
     submitter: row.submitterName ? { name: row.submitterName, fullName: row.submitterFullName, avatarUrl: row.submitterAvatarUrl } : null,
     organization: row.organization,
+    keywords: row.aiKeywords,
   };
 }

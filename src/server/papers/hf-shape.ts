@@ -24,7 +24,7 @@ export function toHfPaper(paper: PaperDto) {
     summary: paper.abstract,
     upvotes: paper.upvotes,
     ...(paper.aiSummary ? { ai_summary: paper.aiSummary } : {}),
-    ai_keywords: paper.aiKeywords,
+    ai_keywords: paper.keywords,
     ...(paper.githubRepo ? { githubRepo: paper.githubRepo } : {}),
     ...(paper.githubStars !== null ? { githubStars: paper.githubStars } : {}),
     ...(paper.projectPage ? { projectPage: paper.projectPage } : {}),

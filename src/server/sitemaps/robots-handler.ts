@@ -13,6 +13,8 @@ const RULES = [
   "Disallow: /papers/search/",
   "Disallow: /papers/date?",
   "Disallow: /papers/for-you",
+  // "More like this" ranks a paper's neighbours when it has no stored list yet: for readers, not crawlers.
+  "Disallow: /papers/similar/",
   "Disallow: /*?*sort=",
   "Disallow: /*?*cursor=",
   "Disallow: /*?*cpage=",

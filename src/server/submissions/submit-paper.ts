@@ -106,5 +106,7 @@ function toPaperData(record: PaperRecord, userId: string, now: Date): Prisma.Pap
     submittedAt: now,
     source: "ARXIV",
     submittedById: userId,
+    categories: record.categories,
+    categoriesCheckedAt: record.categoriesCheckedAt,
   };
 }

@@ -75,9 +75,10 @@ export async function syncArxiv(context: SyncContext, { key, options: categories
 
     newest ??= markOf(feed.entries);
     const fresh = stopAt ? feed.entries.filter((entry) => !isAtOrBefore(entry, stopAt)) : feed.entries;
+    const answeredAt = context.now();
     const written = await writePapers(
       db,
-      fresh.map((entry) => toPaperRecord(entry, toIsoDate(context.now()))),
+      fresh.map((entry) => toPaperRecord(entry, toIsoDate(answeredAt), answeredAt)),
       "refreshMetadata",
     );
     await storeSimilarListsOfNewPapers(db, written.createdIds, context.now());

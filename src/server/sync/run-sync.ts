@@ -1,6 +1,7 @@
 import "server-only";
 import type { SyncSource } from "@/lib/sync-sources";
 import { noCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
+import { enrichCategories, type CategoryEnrichment } from "@/server/sync/enrich-categories";
 import type { SyncLock } from "@/server/sync/lock";
 import { refreshSimilarLists, type SimilarListsRefresh } from "@/server/sync/refresh-similar-lists";
 import { SYNC_SOURCE_READERS } from "@/server/sync/source-readers";
@@ -10,6 +11,8 @@ export interface SyncOptions extends Omit<SyncContext, "progress"> {
   /** Takes the one-run-at-a-time lock, or answers null when another run holds it. */
   lock: () => Promise<SyncLock | null>;
   progress?: (message: string) => void;
+  /** arXiv requests the category lookup may send this run (default CATEGORY_REQUESTS_PER_RUN). */
+  categoryRequestsPerRun?: number;
 }
 
 export interface SourceReport extends SourceCounts {
@@ -19,7 +22,9 @@ export interface SourceReport extends SourceCounts {
   durationMs: number;
 }
 
-export type SyncReport = { status: "already-running" } | { status: "finished"; sources: SourceReport[]; similarLists: SimilarListsRefresh };
+export type SyncReport =
+  | { status: "already-running" }
+  | { status: "finished"; sources: SourceReport[]; categories: CategoryEnrichment; similarLists: SimilarListsRefresh };
 
 function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -28,7 +33,8 @@ function describeFailure(error: unknown): string {
 /**
  * Syncs every source once, one after another; a source that fails (unreachable, malformed answer)
  * is recorded with its message and the others still run. Each source's run is a SyncRun row.
- * Then refreshes a bounded number of older papers' similar-paper lists.
+ * Then asks arXiv for the categories of a bounded number of papers that lack them, and refreshes a
+ * bounded number of older papers' similar-paper lists.
  */
 export async function runSync(options: SyncOptions): Promise<SyncReport> {
   const lock = await options.lock();
@@ -61,9 +67,13 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       });
       reports.push({ source: source.key, status, error, durationMs: finishedAt.getTime() - startedAt.getTime(), ...counts });
     }
+    const categories = await enrichCategories(context, {
+      maxRequests: options.categoryRequestsPerRun,
+      afterArxivSource: options.sources.some((source) => source.kind === "arxiv"),
+    });
     const similarLists = await refreshSimilarLists(db, now());
     context.progress(`similar papers: ${similarLists.ranked} lists ranked, ${similarLists.examined} papers looked at`);
-    return { status: "finished", sources: reports, similarLists };
+    return { status: "finished", sources: reports, categories, similarLists };
   } finally {
     await lock.release();
   }

@@ -8,6 +8,7 @@ import { OrgAvatar } from "@/components/org-badge";
 import { ReportForm } from "@/components/report-form";
 import { SaveButton } from "@/components/save-button";
 import { SimilarPapers } from "@/components/similar-papers";
+import { PaperTopics } from "@/components/topic-chips";
 import { UpvoteButton } from "@/components/upvote-button";
 import { bibtexEntry } from "@/lib/bibtex";
 import { commentOrderSchema } from "@/lib/comments";
@@ -18,12 +19,12 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { paperFromPath } from "@/server/papers/paper-from-path";
 import { getPaperPageForReader } from "@/server/papers/paper-page";
-import { SIMILAR_PAPERS } from "@/server/papers/similar";
+import { PAPER_PAGE_VIEW } from "@/server/papers/similar";
 
 type Params = Promise<{ id: string[] }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await paperFromPath(params, SIMILAR_PAPERS);
+  const found = await paperFromPath(params, PAPER_PAGE_VIEW);
   if (!found) return { title: "Paper not found" };
   const { paper } = found;
   const description = paper.abstract.length > 300 ? `${paper.abstract.slice(0, 297)}…` : paper.abstract;
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PaperPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const found = await paperFromPath(params, SIMILAR_PAPERS);
+  const found = await paperFromPath(params, PAPER_PAGE_VIEW);
   if (!found) notFound();
   const { paper, similar } = found;
   const query = await searchParams;
@@ -92,6 +93,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
             ({paper.upstreamComments} on Hugging Face + {paper.localComments} here)
           </p>
         </div>
+        <PaperTopics categories={paper.categories} keywords={paper.keywords} />
         <nav aria-label="Links" className="flex flex-wrap gap-2">
           {links.map((link) => (
             <a
@@ -110,15 +112,6 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         <section className="rounded-xl border border-amber-200 bg-amber-50 p-4 dark:border-amber-900 dark:bg-amber-950/40">
           <h2 className="text-sm font-semibold text-amber-900 dark:text-amber-200">AI summary</h2>
           <p className="mt-1">{paper.aiSummary}</p>
-          {paper.aiKeywords.length > 0 && (
-            <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Keywords">
-              {paper.aiKeywords.map((keyword) => (
-                <li key={keyword} className="rounded-full bg-white px-2 py-0.5 text-xs text-gray-700 dark:bg-gray-900 dark:text-gray-300">
-                  {keyword}
-                </li>
-              ))}
-            </ul>
-          )}
         </section>
       )}
 

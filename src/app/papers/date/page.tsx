@@ -1,8 +1,18 @@
 import { redirect } from "next/navigation";
+import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 
-/** Where the date picker's form lands without JavaScript: on to that day's page (which validates it). */
+/**
+ * Where the date picker's form lands without JavaScript: on to that day's page, within the
+ * category or keyword the picker was on (the page validates both, and answers 404 for either).
+ */
 export default async function DateFormTarget({ searchParams }: { searchParams: SearchParams }) {
-  const date = firstParam((await searchParams).date)?.trim();
-  redirect(date ? `/papers/date/${encodeURIComponent(date)}` : "/");
+  const query = await searchParams;
+  const date = firstParam(query.date)?.trim();
+  const category = firstParam(query.category);
+  const keyword = firstParam(query.keyword);
+  const scope: PaperScope | null =
+    category !== undefined ? { kind: "category", value: category } : keyword !== undefined ? { kind: "keyword", value: keyword } : null;
+  const base = scopeBasePath(scope);
+  redirect(date ? `${base}/date/${encodeURIComponent(date)}` : scope ? base : "/");
 }

@@ -66,7 +66,7 @@ export default async function ForYouPage() {
             ))}
           </ul>
           <p className="mt-3 text-sm text-gray-600 dark:text-gray-400">
-            Or search for a topic and press “Follow this search”, or follow an author from their page.
+            Or search for a topic and press “Follow this search”, or follow an author or an arXiv category from its page.
           </p>
         </section>
       )}

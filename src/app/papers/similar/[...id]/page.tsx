@@ -3,18 +3,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperList } from "@/components/paper-list";
 import { paperFromPath } from "@/server/papers/paper-from-path";
-import { MORE_LIKE_THIS } from "@/server/papers/similar";
+import { MORE_LIKE_THIS_VIEW } from "@/server/papers/similar";
 
 type Params = Promise<{ id: string[] }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const found = await paperFromPath(params, MORE_LIKE_THIS);
+  const found = await paperFromPath(params, MORE_LIKE_THIS_VIEW);
   return found ? { title: `More like “${found.paper.title}”`, robots: { index: false } } : { title: "Paper not found" };
 }
 
 /** "More like this" from a card: the feed narrowed to one paper's neighbours by content. */
 export default async function MoreLikeThisPage({ params }: { params: Params }) {
-  const found = await paperFromPath(params, MORE_LIKE_THIS);
+  const found = await paperFromPath(params, MORE_LIKE_THIS_VIEW);
   if (!found) notFound();
   const { paper, similar: papers } = found;
   return (

@@ -1,0 +1,4 @@
+import { createScopedPapersFeedHandler } from "@/server/feeds/scoped-papers-feed-handler";
+import { getCachedScopedRecentPapers } from "@/server/papers/cache";
+
+export const GET = createScopedPapersFeedHandler("category", "json", getCachedScopedRecentPapers);

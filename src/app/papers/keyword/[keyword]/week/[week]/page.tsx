@@ -1,0 +1,5 @@
+import { scopedPeriodPage } from "@/components/scoped-pages";
+
+const page = scopedPeriodPage("keyword", "week");
+export const generateMetadata = page.generateMetadata;
+export default page.Page;

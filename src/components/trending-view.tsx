@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { ListPager } from "@/components/list-pager";
+import { PaperList } from "@/components/paper-list";
+import { ScopeHeader } from "@/components/scope-header";
+import { SubscribeBanner } from "@/components/subscribe-banner";
+import { toIsoDate } from "@/lib/dates";
+import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
+import { formatDay } from "@/lib/periods";
+import { GRAVITY, TRENDING_DAYS } from "@/lib/ranking";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { getCachedScopedTrendingPapers, getCachedTrendingPapers } from "@/server/papers/cache";
+import { cursorParam, listHref } from "@/server/papers/list-pages";
+
+/** The trending list of the whole feed (/papers/trending) or of a category or keyword (`.../trending`). */
+export async function TrendingView({ searchParams, scope = null }: { searchParams: SearchParams; scope?: PaperScope | null }) {
+  const cursor = cursorParam(firstParam((await searchParams).cursor));
+  const { papers, windowEnd, total, offset, nextCursor } = scope
+    ? await getCachedScopedTrendingPapers(scope, cursor)
+    : await getCachedTrendingPapers(cursor);
+  // No window at all: nothing has this keyword (a category's pages exist while empty; see PeriodView).
+  if (scope?.kind === "keyword" && windowEnd === null) notFound();
+  const stale = windowEnd !== null && windowEnd < toIsoDate(new Date());
+  const path = `${scopeBasePath(scope)}/trending`;
+  const Heading = scope ? "h2" : "h1";
+  return (
+    <div className="flex flex-col gap-6">
+      <SubscribeBanner />
+      {scope && <ScopeHeader scope={scope} view="trending" />}
+      <header>
+        <Heading className="text-2xl font-bold">Trending papers</Heading>
+        <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
+          Papers added in the last {TRENDING_DAYS} days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)
+          <sup>{GRAVITY}</sup>.
+          {stale && windowEnd && ` No papers were added recently, so this shows the ${TRENDING_DAYS} days up to ${formatDay(windowEnd)}.`}
+        </p>
+      </header>
+      {papers.length > 0 ? (
+        <>
+          <PaperList papers={papers} showRank startAt={offset + 1} />
+          <ListPager
+            offset={offset}
+            count={papers.length}
+            total={total}
+            nextHref={nextCursor && listHref(path, { cursor: nextCursor })}
+            firstHref={path}
+          />
+        </>
+      ) : (
+        <p className="rounded-xl border border-dashed border-gray-300 px-6 py-12 text-center text-gray-600 dark:border-gray-700 dark:text-gray-400">
+          No papers yet.
+        </p>
+      )}
+    </div>
+  );
+}
