@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { isKnownCategory } from "@/lib/arxiv-taxonomy";
 
 interface SyncSourceKindSpec {
   /** What may follow the name after a colon: comma-separated values; null when nothing may. */
-  options: { name: string; pattern: RegExp; example: string } | null;
+  options: { name: string; accepts: (value: string) => boolean; example: string } | null;
 }
 
 /**
@@ -12,8 +13,8 @@ interface SyncSourceKindSpec {
  */
 export const SYNC_SOURCE_KINDS = {
   hf: { options: null },
-  // arXiv category names: cs.CL, math.AG, hep-th, astro-ph.GA, q-bio.NC.
-  arxiv: { options: { name: "categories", pattern: /^[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z]{2,})?$/, example: "cs.CL,cs.LG" } },
+  // arXiv categories or archives from its taxonomy: cs.CL, math.AG, hep-th, cond-mat.str-el, q-bio.
+  arxiv: { options: { name: "categories", accepts: isKnownCategory, example: "cs.CL,cs.LG" } },
 } as const satisfies Record<string, SyncSourceKindSpec>;
 
 export type SyncSourceKind = keyof typeof SYNC_SOURCE_KINDS;
@@ -44,7 +45,7 @@ const sourceSchema = z.string().transform((text, ctx): SyncSource => {
     const { options } = SYNC_SOURCE_KINDS[name];
     if (!options && list === null) return { kind: name, key: name, options: [] };
     const values = list?.split(",").map((value) => value.trim());
-    if (options && values && values.every((value) => options.pattern.test(value))) {
+    if (options && values && values.every((value) => options.accepts(value))) {
       const unique = [...new Set(values)].sort();
       return { kind: name, key: `${name}:${unique.join(",")}`, options: unique };
     }
