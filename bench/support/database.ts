@@ -4,6 +4,7 @@ import pg from "pg";
 import { z } from "zod";
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import { listImportFiles } from "@/server/ingest/import-files";
+import { withDatabase } from "../../scripts/lib/database";
 
 /** The seeded database `npm run bench:seed` fills and `npm run bench` reads. */
 export const BENCH_DATABASE = "daily_papers_bench";
@@ -17,9 +18,7 @@ export const databaseNameSchema = z
 export const BENCH_TODAY = "2026-11-27";
 
 export function benchDatabaseUrl(serverUrl: string, name = BENCH_DATABASE): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return withDatabase(serverUrl, name);
 }
 
 async function admin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -34,7 +34,8 @@ export interface DatabaseServer {
   release(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
+/** The URL of another database on the server `url` names. */
+export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();

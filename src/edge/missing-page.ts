@@ -1,5 +1,6 @@
 import "server-only";
 import { pageSubjects, type PageSubject } from "@/edge/routes";
+import { Prisma } from "@/generated/prisma/client";
 import { isArxivId } from "@/lib/arxiv-id";
 import { isKnownCategory } from "@/lib/arxiv-taxonomy";
 import { AUTHOR_NAME_MAX } from "@/lib/author-name";
@@ -9,19 +10,11 @@ import { parsePeriod } from "@/lib/periods";
 import { decodePathSegment } from "@/lib/url-path";
 import { db } from "@/server/db";
 
-async function hasAuthor(name: string): Promise<boolean> {
-  // Raw: the containment test is what the GIN index on "authors" answers.
+// Raw: the containment test is what the GIN indexes on these array columns answer.
+async function somePaperLists(column: "authors" | "aiKeywords", value: string): Promise<boolean> {
   const rows = await db.$queryRaw<
     unknown[]
-  >`SELECT 1 FROM "Paper" WHERE "authors" @> ARRAY[${name}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
-  return rows.length > 0;
-}
-
-async function hasKeyword(keyword: string): Promise<boolean> {
-  // Raw: the containment test is what the GIN index on "aiKeywords" answers.
-  const rows = await db.$queryRaw<
-    unknown[]
-  >`SELECT 1 FROM "Paper" WHERE "aiKeywords" @> ARRAY[${keyword}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
+  >`SELECT 1 FROM "Paper" WHERE ${Prisma.raw(`"${column}"`)} @> ARRAY[${value}]::text[] AND "hiddenAt" IS NULL LIMIT 1`;
   return rows.length > 0;
 }
 
@@ -40,14 +33,14 @@ async function subjectExists({ type, key }: PageSubject): Promise<boolean> {
       return handle.success && (await db.user.findUnique({ where: { handle: handle.data }, select: { id: true } })) !== null;
     }
     case "author":
-      return key.length <= AUTHOR_NAME_MAX && (await hasAuthor(key));
+      return key.length <= AUTHOR_NAME_MAX && (await somePaperLists("authors", key));
     case "paper":
       return isArxivId(key) && (await db.paper.findUnique({ where: { id: key, hiddenAt: null }, select: { id: true } })) !== null;
     // arXiv's taxonomy is fixed: a category or archive with no papers here yet still has its (empty) pages.
     case "category":
       return isKnownCategory(key);
     case "keyword":
-      return keywordSchema.safeParse(key).success && (await hasKeyword(key));
+      return keywordSchema.safeParse(key).success && (await somePaperLists("aiKeywords", key));
   }
 }
 

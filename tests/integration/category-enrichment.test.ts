@@ -9,7 +9,7 @@ import { ARXIV_REQUEST_GAP_MS } from "@/server/sync/arxiv-source";
 import { IDS_PER_REQUEST } from "@/server/sync/enrich-categories";
 import { acquireSyncLock } from "@/server/sync/lock";
 import { runSync, type SyncOptions, type SyncReport } from "@/server/sync/run-sync";
-import { arxivIdListAnswer, arxivListingPage, submissions } from "../support/arxiv-feed";
+import { ARXIV_ID_FORMAT_ERROR, arxivIdListAnswer, arxivListingPage, submissions } from "../support/arxiv-feed";
 import { HF_FIXTURES } from "../support/fixtures";
 import { closedPortUrl, startReplayServer, type Reply, type ReplayServer } from "../support/replay-server";
 import { useTestDatabase } from "../support/test-db";
@@ -17,16 +17,6 @@ import { useTestDatabase } from "../support/test-db";
 const t = useTestDatabase();
 const NOW = new Date("2026-06-16T12:00:00Z");
 const ATOM = { "content-type": "application/atom+xml" };
-// arXiv's HTTP 400 answer to an id_list holding a malformed id (see tests/unit/arxiv-client.test.ts).
-const REJECTION = `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <entry>
-    <id>http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345</id>
-    <title>Error</title>
-    <summary>incorrect id format for 1234.12345</summary>
-    <updated>2007-10-12T00:00:00-04:00</updated>
-  </entry>
-</feed>`;
 
 let hf: ReplayServer;
 let arxiv: ReplayServer;
@@ -290,7 +280,7 @@ describe("when arXiv fails", () => {
     ids.forEach((id) => known.set(id, ["math.AG"]));
     arxivOverride = (url) =>
       url.searchParams.get("id_list")!.includes("1234.12345")
-        ? { status: 400, headers: ATOM, body: REJECTION }
+        ? { status: 400, headers: ATOM, body: ARXIV_ID_FORMAT_ERROR }
         : { status: 200, headers: ATOM, body: arxivIdListAnswer(url.searchParams.get("id_list")!.split(","), (id) => known.get(id)) };
 
     const rejected = categoriesReport(await sync());

@@ -75,3 +75,14 @@ export function arxivIdListAnswer(ids: string[], categoriesOf: (id: string) => s
     "\n</feed>\n"
   );
 }
+
+/** arXiv's HTTP 400 answer to an id_list holding a malformed id (`1234.12345`). */
+export const ARXIV_ID_FORMAT_ERROR = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry>
+    <id>http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345</id>
+    <title>Error</title>
+    <summary>incorrect id format for 1234.12345</summary>
+    <updated>2007-10-12T00:00:00-04:00</updated>
+  </entry>
+</feed>`;

@@ -4,12 +4,6 @@ import { isAlive } from "../../scripts/lib/is-alive";
 export const TEMPLATE_DATABASE = "daily_papers_test_template";
 const TEST_DATABASE_PREFIX = "daily_papers_test_";
 
-export function serverUrlFor(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
 export function testDatabaseName(): string {
   return `${TEST_DATABASE_PREFIX}${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }

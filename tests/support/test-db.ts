@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "@/server/db";
-import { TEMPLATE_DATABASE, serverUrlFor, testDatabaseName } from "./test-db-names";
+import { TEMPLATE_DATABASE, testDatabaseName } from "./test-db-names";
+import { withDatabase } from "../../scripts/lib/database";
 
 export interface TestDatabase {
   db: Db;
@@ -20,7 +21,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
-  const url = serverUrlFor(serverUrl, name);
+  const url = withDatabase(serverUrl, name);
   const db = createDb(url);
   return {
     db,

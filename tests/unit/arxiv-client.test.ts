@@ -3,28 +3,20 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { fetchArxivPapers } from "@/server/ingest/arxiv-client";
+import { ARXIV_ID_FORMAT_ERROR } from "../support/arxiv-feed";
 
 const recordedBody = (name: string) =>
   (JSON.parse(readFileSync(new URL(`../fixtures/arxiv-api/${name}`, import.meta.url), "utf8")) as { body: string }).body;
 
 const FOUND = recordedBody("id_1605.08386_s0_m100_199195aa31ad.json");
 const EMPTY = recordedBody("id_0000.0000_s0_m100_8b51d9633a68.json");
-const ERROR_FEED = `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <entry>
-    <id>http://arxiv.org/api/errors#incorrect_id_format_for_1234.12345</id>
-    <title>Error</title>
-    <summary>incorrect id format for 1234.12345</summary>
-    <updated>2007-10-12T00:00:00-04:00</updated>
-  </entry>
-</feed>`;
 
 // Keyed by the id_list query parameter; arXiv leaves unknown ids out of its answer.
 const ANSWERS: Record<string, { status: number; body: string }> = {
   "1605.08386": { status: 200, body: FOUND },
   "1605.08386,0000.0000": { status: 200, body: FOUND },
   "0000.0000": { status: 200, body: EMPTY },
-  "1234.12345": { status: 400, body: ERROR_FEED },
+  "1234.12345": { status: 400, body: ARXIV_ID_FORMAT_ERROR },
 };
 
 let server: Server;
