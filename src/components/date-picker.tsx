@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { filterQueryEntries, NO_FILTER, withFilter, type ListFilter } from "@/lib/list-filter";
 import type { PaperScope } from "@/lib/paper-scope";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,18 +13,20 @@ let refocusAfterNavigation = false;
  * Goes to a day's page when asked to (Enter or "Go"), never while a date is being typed: typing
  * "15" must not land on the 1st. A plain GET form underneath, so it works without JavaScript; with
  * it, the page changes in place and focus stays on the picker. On a category's or keyword's pages
- * (`base` is their path) it stays within them.
+ * (`base` is their path) it stays within them, and a filtered list stays filtered.
  */
 export function DatePicker({
   value,
   max,
   base = "/papers",
   scope = null,
+  filter = NO_FILTER,
 }: {
   value: string;
   max: string;
   base?: string;
   scope?: PaperScope | null;
+  filter?: ListFilter;
 }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
@@ -48,10 +51,13 @@ export function DatePicker({
         event.preventDefault();
         if (!ISO_DATE.test(draft)) return;
         refocusAfterNavigation = true;
-        router.push(`${base}/date/${draft}`);
+        router.push(withFilter(`${base}/date/${draft}`, filter));
       }}
     >
       {scope && <input type="hidden" name={scope.kind} value={scope.value} />}
+      {filterQueryEntries(filter).map(([name, param], index) => (
+        <input key={`${name}-${index}`} type="hidden" name={name} value={param} />
+      ))}
       <label className="inline-flex items-center">
         <span className="sr-only">Go to date</span>
         <input

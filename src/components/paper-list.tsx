@@ -32,11 +32,11 @@ export async function PaperList({ papers, showRank = false, startAt = 1 }: Paper
   );
 }
 
-export async function SearchHitList({ hits }: { hits: SearchHit[] }) {
+export async function SearchHitList({ hits, startAt = 1 }: { hits: SearchHit[]; startAt?: number }) {
   const ids = hits.map((hit) => hit.paper.id);
   const [votes, saves] = await Promise.all([getViewerVotes(ids), getViewerSaves(ids)]);
   return (
-    <ol className="flex flex-col gap-4">
+    <ol start={startAt} className="flex flex-col gap-4">
       {hits.map((hit) => (
         <li key={hit.paper.id}>
           <PaperCard

@@ -2,13 +2,15 @@ import { DatePicker } from "@/components/date-picker";
 import { FocusKeepingLink } from "@/components/ui/focus-keeping-link";
 import { pillClass } from "@/components/ui/pill-class";
 import { FEED_SORT_LABELS, FEED_SORTS, type FeedSort } from "@/lib/feed-sort";
+import { describeFilter, isFiltered, NO_FILTER, withFilter, type ListFilter } from "@/lib/list-filter";
 import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
 import { periodContaining, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 
 const KIND_LABELS: Record<PeriodKind, string> = { date: "Daily", week: "Weekly", month: "Monthly" };
 
-function withSort(path: string, sort: FeedSort) {
-  return sort === "trending" ? path : `${path}?sort=${sort}`;
+/** A link within the list's views: its sort (trending is the default) and filter kept. */
+function listLink(path: string, sort: FeedSort, filter: ListFilter) {
+  return withFilter(path, filter, { sort: sort === "trending" ? null : sort });
 }
 
 /** "← Previous" / "Next →" to the nearest period with papers, or a dimmed label when there is none. */
@@ -17,11 +19,13 @@ function NeighbourLink({
   period,
   sort,
   base,
+  filter,
 }: {
   direction: "prev" | "next";
   period: Period | null;
   sort: FeedSort;
   base: string;
+  filter: ListFilter;
 }) {
   // Arrows alone on phones, so the heading and both links share one row.
   const label =
@@ -48,7 +52,7 @@ function NeighbourLink({
       focusKey={`period-${direction}`}
       rel={direction}
       data-testid={direction === "prev" ? "previous-period" : "next-period"}
-      href={withSort(periodPath(period, base), sort)}
+      href={listLink(periodPath(period, base), sort, filter)}
       className={pillClass(false)}
       title={periodLabel(period)}
     >
@@ -66,9 +70,11 @@ export interface PeriodNavProps {
   paperCount: number;
   /** A category's or keyword's pages (whose heading is the page's, so the period's is a level below); null for the whole feed. */
   scope?: PaperScope | null;
+  /** The list's filter: kept by every link here, and the count is of the papers it lets through. */
+  filter?: ListFilter;
 }
 
-export function PeriodNav({ period, previous, next, sort, today, paperCount, scope = null }: PeriodNavProps) {
+export function PeriodNav({ period, previous, next, sort, today, paperCount, scope = null, filter = NO_FILTER }: PeriodNavProps) {
   const base = scopeBasePath(scope);
   const Heading = scope ? "h2" : "h1";
   return (
@@ -76,11 +82,14 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount, sco
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <Heading className="text-xl font-bold sm:text-2xl">{periodLabel(period)}</Heading>
-          <p className="text-sm text-gray-500 dark:text-gray-400">{paperCount === 1 ? "1 paper" : `${paperCount} papers`}</p>
+          <p data-testid="period-count" className="text-sm text-gray-500 dark:text-gray-400">
+            {paperCount === 1 ? "1 paper" : `${paperCount.toLocaleString("en-US")} papers`}
+            {isFiltered(filter) && ` ${describeFilter(filter)}`}
+          </p>
         </div>
         <nav aria-label="Period" className="flex items-center gap-2">
-          <NeighbourLink direction="prev" period={previous} sort={sort} base={base} />
-          <NeighbourLink direction="next" period={next} sort={sort} base={base} />
+          <NeighbourLink direction="prev" period={previous} sort={sort} base={base} filter={filter} />
+          <NeighbourLink direction="next" period={next} sort={sort} base={base} filter={filter} />
         </nav>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -89,7 +98,7 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount, sco
             <FocusKeepingLink
               key={kind}
               focusKey={`kind-${kind}`}
-              href={withSort(periodPath(periodContaining(kind, period.start), base), sort)}
+              href={listLink(periodPath(periodContaining(kind, period.start), base), sort, filter)}
               aria-current={kind === period.kind ? "page" : undefined}
               className={pillClass(kind === period.kind)}
             >
@@ -103,7 +112,7 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount, sco
               <FocusKeepingLink
                 key={option}
                 focusKey={`sort-${option}`}
-                href={withSort(periodPath(period, base), option)}
+                href={listLink(periodPath(period, base), option, filter)}
                 aria-current={option === sort ? "true" : undefined}
                 className={pillClass(option === sort)}
               >
@@ -111,7 +120,7 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount, sco
               </FocusKeepingLink>
             ))}
           </nav>
-          <DatePicker value={period.start} max={today} base={base} scope={scope} />
+          <DatePicker value={period.start} max={today} base={base} scope={scope} filter={filter} />
         </div>
       </div>
     </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FilterBar } from "@/components/filter-bar";
+import { FilterErrorNotice, NoMatches } from "@/components/filter-notices";
 import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
 import { PeriodNav } from "@/components/period-nav";
@@ -8,9 +10,11 @@ import { ScopeHeader } from "@/components/scope-header";
 import { SubscribeBanner } from "@/components/subscribe-banner";
 import { toIsoDate } from "@/lib/dates";
 import { feedSortSchema } from "@/lib/feed-sort";
+import { isFiltered, withFilter } from "@/lib/list-filter";
 import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
 import { parsePeriod, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
 import { firstParam, type SearchParams } from "@/lib/search-params";
+import { pageFilter } from "@/server/filters/page-filter";
 import { getCachedPeriodFeed, getCachedScopedPeriodFeed } from "@/server/papers/cache";
 import { cursorParam, listHref } from "@/server/papers/list-pages";
 
@@ -30,13 +34,15 @@ export async function PeriodView({ kind, periodKey, searchParams, scope = null }
   const sort = feedSortSchema.catch("trending").parse(firstParam(query.sort) ?? "trending");
   const today = toIsoDate(new Date());
   const cursor = cursorParam(firstParam(query.cursor));
+  const { filter, error, signedIn, defaultFilter } = await pageFilter(query, { mainFeed: !scope });
   const feed = scope
-    ? await getCachedScopedPeriodFeed(scope, period.kind, period.key, sort, cursor)
-    : await getCachedPeriodFeed(period.kind, period.key, sort, cursor);
+    ? await getCachedScopedPeriodFeed(scope, period.kind, period.key, sort, cursor, filter)
+    : await getCachedPeriodFeed(period.kind, period.key, sort, cursor, filter);
   // A keyword no paper has is not a page (a category is: arXiv's taxonomy is fixed).
-  if (scope?.kind === "keyword" && feed.total === 0 && !feed.previous && !feed.next) notFound();
+  if (scope?.kind === "keyword" && !isFiltered(filter) && feed.total === 0 && !feed.previous && !feed.next) notFound();
   const sortParam = sort === "trending" ? null : sort;
   const base = scopeBasePath(scope);
+  const path = periodPath(period, base);
 
   return (
     <div className="flex flex-col gap-4 sm:gap-6">
@@ -50,7 +56,10 @@ export async function PeriodView({ kind, periodKey, searchParams, scope = null }
         today={today}
         paperCount={feed.total}
         scope={scope}
+        filter={filter}
       />
+      <FilterBar filter={filter} path={path} keep={{ sort: sortParam }} defaultFilter={defaultFilter} signedIn={signedIn} />
+      {error && <FilterErrorNotice error={error} />}
       {feed.papers.length > 0 ? (
         <>
           <PaperList papers={feed.papers} showRank={sort === "trending"} startAt={feed.offset + 1} />
@@ -58,10 +67,12 @@ export async function PeriodView({ kind, periodKey, searchParams, scope = null }
             offset={feed.offset}
             count={feed.papers.length}
             total={feed.total}
-            nextHref={feed.nextCursor && listHref(periodPath(period, base), { sort: sortParam, cursor: feed.nextCursor })}
-            firstHref={listHref(periodPath(period, base), { sort: sortParam })}
+            nextHref={feed.nextCursor && withFilter(path, filter, { sort: sortParam, cursor: feed.nextCursor })}
+            firstHref={withFilter(path, filter, { sort: sortParam })}
           />
         </>
+      ) : isFiltered(filter) ? (
+        <NoMatches filter={filter} clearHref={listHref(path, { sort: sortParam })} />
       ) : (
         <EmptyPeriod period={period} today={today} previous={feed.previous} next={feed.next} base={base} />
       )}

@@ -2,6 +2,7 @@
 // server and the tests use it; which routes may be shared at all is the route table's `cacheable`.
 import { ROUTER_HEADERS, SERVER_ACTION_HEADER } from "@/edge/next-internals";
 import { matchRoute } from "@/edge/routes";
+import { filterQueryEntries, parseListFilter } from "@/lib/list-filter";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
 import { decodePathSegment } from "@/lib/url-path";
 
@@ -30,7 +31,11 @@ function hasSessionCookie(cookieHeader: string): boolean {
 // Next.js's client router adds this to RSC requests as a cache-buster derived from its headers.
 const ROUTER_QUERY = "_rsc";
 
-/** The URL the cache keeps a page under: the path and the query parameters its route reads, in the table's order. */
+/**
+ * The URL the cache keeps a page under: the path and the query parameters its route reads, in the
+ * table's order, then its list filter in one order (`cat=a&cat=b` and `cat=b&cat=a` share a page).
+ * A bad filter is not cached: its request goes on to the 400 that names the parameter.
+ */
 function canonicalUrl(url: string): string | null {
   // An origin-form request target; anything else (`//host/x`, `http://…`) is left to Next.js.
   if (!url.startsWith("/") || url.startsWith("//")) return null;
@@ -41,6 +46,11 @@ function canonicalUrl(url: string): string | null {
   for (const name of [...(match.route.query ?? []), ROUTER_QUERY]) {
     const value = searchParams.get(name);
     if (value !== null) kept.set(name, value);
+  }
+  if (match.route.filters) {
+    const filter = parseListFilter(searchParams);
+    if (!filter.ok) return null;
+    for (const [name, value] of filterQueryEntries(filter.filter)) kept.append(name, value);
   }
   const query = kept.toString();
   return query ? `${pathname}?${query}` : pathname;

@@ -1,13 +1,17 @@
 // The proxy's work (src/proxy.ts is Next.js's entry to it): a CSP nonce per page view, hostile
-// paths and cross-site form posts turned away with a 400, and full page loads of addresses that
-// name nothing sent to the server-rendered 404 page (the route table says which routes name what).
+// paths, cross-site form posts and unreadable list filters turned away with a 400, and full page
+// loads of addresses that name nothing sent to the server-rendered 404 page (the route table says
+// which routes name what and which are lists).
 import { NextResponse, type NextRequest } from "next/server";
+import { badFilterPage } from "@/edge/bad-filter-page";
 import { contentSecurityPolicy, nonceScriptSources } from "@/edge/content-security-policy";
 import { isMissingPage } from "@/edge/missing-page";
 import { isPrefetch, isRscRequest, SERVER_ACTION_BODY_LIMIT_BYTES } from "@/edge/next-internals";
 import { isPageCacheRender, PAGE_CACHE_RENDER_HEADER } from "@/edge/render-secret";
+import { matchRoute } from "@/edge/routes";
 import { siteUrl } from "@/env";
-import { isUsablePath } from "@/lib/url-path";
+import { parseListFilter, type FilterError } from "@/lib/list-filter";
+import { decodePathSegment, isUsablePath } from "@/lib/url-path";
 import { isAdminSession } from "@/server/admin/access";
 import { sessionTokenFromCookies } from "@/server/auth/session";
 
@@ -72,6 +76,13 @@ function notFoundPage(request: NextRequest): NextResponse {
   return withContentSecurityPolicy(request, (init) => NextResponse.rewrite(new URL("/_not-found-page", request.url), init));
 }
 
+// A list page asked for with a filter it cannot read (the route table says which pages are lists).
+function filterError(url: URL): FilterError | null {
+  if (!matchRoute(url.pathname.split("/").filter(Boolean).map(decodePathSegment))?.route.filters) return null;
+  const filter = parseListFilter(url.searchParams);
+  return filter.ok ? null : filter.error;
+}
+
 // The operator console does not exist for anyone but an operator.
 async function isConsoleHiddenFrom(request: NextRequest, pathname: string): Promise<boolean> {
   if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return false;
@@ -93,5 +104,7 @@ export async function proxy(request: NextRequest) {
   if (isDocumentRequest(request) && ((await isMissingPage(pathname)) || (await isConsoleHiddenFrom(request, pathname)))) {
     return notFoundPage(request);
   }
+  const badFilter = filterError(request.nextUrl);
+  if (badFilter) return badFilterPage(request.nextUrl, badFilter);
   return withContentSecurityPolicy(request, (init) => NextResponse.next(init));
 }

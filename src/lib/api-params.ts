@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateSchema } from "@/lib/dates";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 
 const period = (kind: PeriodKind, example: string) =>
@@ -29,15 +30,57 @@ export const dailyPapersParamsSchema = z
 
 export type DailyPapersParams = z.infer<typeof dailyPapersParamsSchema>;
 
-export const searchParamsSchema = z.object({
-  q: z.string({ error: "is required" }).trim().min(1, "is required").max(10_000, "is too long"),
-  limit: z.coerce
-    .number({ error: "must be a number" })
-    .int()
-    .min(1, "must be between 1 and 50")
-    .max(50, "must be between 1 and 50")
-    .default(20),
-});
+export const SEARCH_SORTS = ["relevance", "newest", "upvotes"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const SEARCH_SORT_LABELS: Record<SearchSort, string> = { relevance: "Relevance", newest: "Newest", upvotes: "Most upvoted" };
+
+/** Past this a search has no hits with any page size: at most 1,000 matches are ranked (src/server/papers/search.ts). */
+export const MAX_SEARCH_PAGE = 1000;
+
+// An empty date is no date: the search page's date fields send `from=` when left blank.
+const searchDay = z.preprocess((value) => (value === "" ? undefined : value), isoDateSchema.optional());
+
+// What narrows and orders a search besides the words, shared by the search page, its feeds and the API.
+const searchShape = {
+  sort: z.enum(SEARCH_SORTS, { error: `must be one of: ${SEARCH_SORTS.join(", ")}` }).default("relevance"),
+  from: searchDay,
+  to: searchDay,
+};
+
+const searchPage = z.coerce
+  .number({ error: "must be a page number" })
+  .int("must be a whole number")
+  .min(0, "must be 0 or more")
+  .max(MAX_SEARCH_PAGE, `must be at most ${MAX_SEARCH_PAGE}`)
+  .default(0);
+
+function checkDayRange(params: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (params.from && params.to && params.from > params.to)
+    ctx.addIssue({ code: "custom", path: ["from"], message: `${params.from} is after to (${params.to}); give the earlier day in from` });
+}
+
+const searchQuery = z.string({ error: "is required" }).trim().min(1, "is required").max(10_000, "is too long");
+
+/** The search page's sort, date range and page (`p`); its words and filters are read apart. */
+export const searchOptionsSchema = z.object({ ...searchShape, p: searchPage }).superRefine(checkDayRange);
+
+/** The search feeds: a search's first page, so no `p`. */
+export const searchFeedParamsSchema = z.object({ q: searchQuery, ...searchShape }).superRefine(checkDayRange);
+
+export const searchParamsSchema = z
+  .object({
+    q: searchQuery,
+    limit: z.coerce
+      .number({ error: "must be a number" })
+      .int()
+      .min(1, "must be between 1 and 50")
+      .max(50, "must be between 1 and 50")
+      .default(20),
+    p: searchPage,
+    ...searchShape,
+  })
+  .superRefine(checkDayRange);
 
 /** The query string as a plain object, first value per key (what HF clients send). */
 export function queryObject(url: string): Record<string, string> {

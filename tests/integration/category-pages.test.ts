@@ -34,7 +34,7 @@ const ids = (list: { id: string }[]) => list.map((paper) => paper.id).sort();
 
 /** Every paper of a period in the scope, through the page queries (one big page). */
 async function listed(scope: PaperScope, kind: PeriodKind, key: string, sort: FeedSort = "trending") {
-  return (await getPeriodFeed(t.db, period(kind, key), sort, now, { limit: 1000 }, scope)).papers;
+  return (await getPeriodFeed(t.db, period(kind, key), sort, now, { limit: 1000 }, { scope })).papers;
 }
 
 beforeAll(async () => {
@@ -63,12 +63,12 @@ describe("category pages", () => {
     const byUpvotes = (await listed(category("cs.CL"), "date", day, "upvotes")).map((paper) => paper.upvotes);
     expect(byUpvotes).toEqual([...byUpvotes].sort((a, b) => b - a));
 
-    const feed = await getPeriodFeed(t.db, period("date", day), "trending", now, {}, category("cs.CL"));
+    const feed = await getPeriodFeed(t.db, period("date", day), "trending", now, {}, { scope: category("cs.CL") });
     const clDays = [...new Set(papers.filter(inCategory("cs.CL")).map((paper) => paper.feedDate))].sort();
     expect(feed.previous?.key).toBe(clDays.filter((other) => other < day).at(-1));
     expect(feed.next).toBeNull();
-    expect(await getLatestFeedDate(t.db, category("cs.CL"))).toBe(clDays.at(-1));
-    expect(await getLatestFeedDate(t.db, category("astro-ph.EP"))).toBeNull();
+    expect(await getLatestFeedDate(t.db, { scope: category("cs.CL") })).toBe(clDays.at(-1));
+    expect(await getLatestFeedDate(t.db, { scope: category("astro-ph.EP") })).toBeNull();
   });
 
   it("an archive lists the papers of all its categories; weeks and months too", async () => {
@@ -86,13 +86,13 @@ describe("category pages", () => {
     const scope = category("cs");
     const month = period("month", "2026-06");
     const seen: string[] = [];
-    let page = await getPeriodFeed(t.db, month, "upvotes", now, { limit: 7 }, scope);
+    let page = await getPeriodFeed(t.db, month, "upvotes", now, { limit: 7 }, { scope });
     for (;;) {
       seen.push(...page.papers.map((paper) => paper.id));
       if (!page.nextCursor) break;
       // A vote between pages moves the last paper to the top; the frozen order keeps paging stable.
       await t.db.paper.update({ where: { id: seen.at(-1)! }, data: { localUpvotes: { increment: 1000 } } });
-      page = await getPeriodFeed(t.db, month, "upvotes", now, { cursor: listCursorSchema.parse(page.nextCursor), limit: 7 }, scope);
+      page = await getPeriodFeed(t.db, month, "upvotes", now, { cursor: listCursorSchema.parse(page.nextCursor), limit: 7 }, { scope });
     }
     expect(page.total).toBe(seen.length);
     expect(new Set(seen).size).toBe(seen.length);
@@ -101,7 +101,7 @@ describe("category pages", () => {
   });
 
   it("trends within the category's last days", async () => {
-    const trending = await getTrendingPapers(t.db, now, { limit: 1000 }, category("cs.CV"));
+    const trending = await getTrendingPapers(t.db, now, { limit: 1000 }, { scope: category("cs.CV") });
     expect(trending.windowEnd).toBe("2026-06-17");
     expect(ids(trending.papers)).toEqual(expected(inCategory("cs.CV"), (day) => day > "2026-06-10" && day <= "2026-06-17"));
     const scores = trending.papers.map((paper) => paper.rank.score);

@@ -129,9 +129,17 @@ describe("the sitemaps", () => {
     await t.db.paper.delete({ where: { id: "2606.00001" } });
   });
 
-  it("list the site's own pages in a sitemap of their own", async () => {
-    const urls = await urlsOf(createPagesSitemapHandler(SITE_URL)(new Request(`${SITE_URL}/sitemaps/pages.xml`)));
-    expect(urls.map((url) => url.loc)).toEqual([`${SITE_URL}/`, `${SITE_URL}/papers/trending`, `${SITE_URL}/about/ranking`]);
+  it("list the site's own pages in a sitemap of their own, with each arXiv category and archive that has papers", async () => {
+    const pagesSitemap = createPagesSitemapHandler({ db: t.db, siteUrl: SITE_URL });
+    const locs = async () => (await urlsOf(await pagesSitemap(new Request(`${SITE_URL}/sitemaps/pages.xml`), undefined))).map((url) => url.loc);
+    expect(await locs()).toEqual([`${SITE_URL}/`, `${SITE_URL}/papers/trending`, `${SITE_URL}/about/ranking`]);
+    await t.db.paper.update({ where: { id: seeded[0]!.id }, data: { categories: ["cs.CL", "math.OC"] } });
+    await t.db.paper.update({ where: { id: HIDDEN[0]! }, data: { categories: ["astro-ph.EP"] } });
+    try {
+      expect((await locs()).slice(3)).toEqual(["cs", "cs.CL", "math", "math.OC"].map((id) => `${SITE_URL}/papers/category/${id}`));
+    } finally {
+      await t.db.paper.updateMany({ where: { id: { in: [seeded[0]!.id, HIDDEN[0]!] } }, data: { categories: [] } });
+    }
   });
 
   it("refuse a name that is not a range with a 400 that says what is expected, and an empty range with a 404", async () => {

@@ -81,6 +81,30 @@ describe("which requests the page cache answers", () => {
     expect(entry("//evil.example/papers")).toBeNull();
   });
 
+  it("keys a list by its filter in one order, and leaves a bad filter to the page's 400", () => {
+    const entry = (url: string) => pageCacheEntry({ method: "GET", url, headers: {} });
+    expect(entry("/papers/date/2026-06-16?code=1&not=cs.RO&not=cs.CV&cat=cs&junk=1")?.url).toBe(
+      "/papers/date/2026-06-16?cat=cs&not=cs.CV&not=cs.RO&code=1",
+    );
+    expect(entry("/papers/date/2026-06-16?not=cs.CV&not=cs.RO")?.key).toBe(
+      entry("/papers/date/2026-06-16?not=cs.RO&not=cs.CV&not=cs.RO")?.key,
+    );
+    expect(entry("/papers/date/2026-06-16?not=cs.CV")?.key).not.toBe(entry("/papers/date/2026-06-16")?.key);
+    expect(entry("/papers/date/2026-06-16?code=0&min=0")?.key).toBe(entry("/papers/date/2026-06-16")?.key);
+    expect(entry("/papers/category/cs.CL/trending?min=5&cursor=1.50")?.url).toBe("/papers/category/cs.CL/trending?cursor=1.50&min=5");
+    // Routes that list no papers ignore the names like any other unknown parameter.
+    expect(entry("/about/ranking?cat=cs.CL")?.url).toBe("/about/ranking");
+    for (const bad of [
+      "cat=xx.YY",
+      "not=cs.CV%00",
+      "min=-3",
+      "code=2",
+      Array.from({ length: 21 }, (_, i) => `cat=cs.${["AI", "CL", "CV", "LG", "RO", "IR", "NE"][i % 7]}`).join("&") + "&cat=math",
+    ]) {
+      expect(entry(`/papers/date/2026-06-16?${bad}`), bad).toBeNull();
+    }
+  });
+
   it("keeps the page, its RSC payloads and the crawler variant apart", () => {
     expect(get("/", { rsc: "1" })).not.toBe(get("/"));
     expect(get("/", { rsc: "1", "next-router-prefetch": "1" })).not.toBe(get("/", { rsc: "1" }));

@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/delete-account-form";
+import { ClearDefaultFilterForm } from "@/components/filter-bar/default-filter-controls";
 import { FollowButtons } from "@/components/follow-buttons";
 import { HandleForm } from "@/components/handle-form";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
 import { siteUrl } from "@/env";
 import { followReason } from "@/lib/follows";
+import { describeFilter } from "@/lib/list-filter";
 import { setReplyNotificationsAction } from "@/server/accounts/actions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
+import { parseStoredFilter } from "@/server/filters/default-filter";
 import { privateFeedAction } from "@/server/follows/actions";
 import { listFollows } from "@/server/follows/follows";
 import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
@@ -27,9 +30,10 @@ export default async function MePage() {
   const [papers, subscription, settings, follows] = await Promise.all([
     listUpvotedPapers(db, user.id),
     findAccountSubscription(db, user.id),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true, forYouFeedToken: true } }),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true, forYouFeedToken: true, defaultFilter: true } }),
     listFollows(db, user.id),
   ]);
+  const defaultFilter = parseStoredFilter(settings.defaultFilter);
   return (
     <div>
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -113,6 +117,26 @@ export default async function MePage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section id="default-filter" aria-labelledby="default-filter-heading" className={sectionClass}>
+        <h2 id="default-filter-heading" className="text-lg font-semibold">
+          Default filter
+        </h2>
+        {defaultFilter ? (
+          <p data-testid="default-filter-summary" className="mt-2 text-gray-700 dark:text-gray-300">
+            The main feed opens filtered: <strong className="text-gray-900 dark:text-gray-100">{describeFilter(defaultFilter)}</strong>.{" "}
+            <Link href="/" className={linkClass}>
+              Open the main feed
+            </Link>
+          </p>
+        ) : (
+          <p data-testid="default-filter-summary" className="mt-2 text-gray-700 dark:text-gray-300">
+            None: the main feed shows every paper. Open the filter bar above a day&apos;s papers, filter them and choose “Save as my
+            default”.
+          </p>
+        )}
+        <ClearDefaultFilterForm hasDefault={defaultFilter !== null} />
       </section>
 
       <section aria-labelledby="private-feed-heading" className={sectionClass}>

@@ -15,6 +15,7 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
       image: true,
       emailVerified: true,
       createdAt: true,
+      defaultFilter: true,
       accounts: { select: { provider: true, providerAccountId: true } },
       sessions: { select: { expires: true }, orderBy: { expires: "desc" } },
       upvotes: { select: { paperId: true, createdAt: true, paper: { select: { title: true } } }, orderBy: { createdAt: "desc" } },
@@ -40,6 +41,8 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
       emailVerified: user.emailVerified,
       createdAt: user.createdAt,
     },
+    // The main feed's default filter as its query string (`not=cs.CV&code=1`), or null.
+    defaultFilter: user.defaultFilter,
     linkedAccounts: user.accounts,
     sessions: user.sessions,
     upvotes: user.upvotes.map((upvote) => ({ paperId: upvote.paperId, title: upvote.paper.title, upvotedAt: upvote.createdAt })),

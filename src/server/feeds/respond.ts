@@ -1,5 +1,6 @@
 import "server-only";
 import { siteUrl } from "@/env";
+import { describeFilter, isFiltered, withFilter, type ListFilter } from "@/lib/list-filter";
 import { renderJsonFeed, renderRss, type FeedFormat } from "@/server/feeds/render";
 import { cacheableResponse } from "@/server/http/cacheable";
 import type { PaperDto } from "@/server/papers/dto";
@@ -9,6 +10,12 @@ export interface FeedSpec {
   description: string;
   /** Site-relative path of the page the feed mirrors, e.g. `/papers/trending`. */
   pagePath: string;
+}
+
+/** The feed of a filtered list: its filter in the title and on the page link. */
+export function filteredSpec(spec: FeedSpec, filter: ListFilter): FeedSpec {
+  if (!isFiltered(filter)) return spec;
+  return { ...spec, title: `${spec.title} (${describeFilter(filter)})`, pagePath: withFilter(spec.pagePath, filter) };
 }
 
 /** Renders papers as RSS or JSON Feed with absolute links on the site's public URL. */

@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { addDays, toIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { FOLLOW_KINDS, MAX_FOLLOWS, type FollowKindName, type FollowRequest } from "@/lib/follows";
+import { NO_FILTER, type ListFilter } from "@/lib/list-filter";
 import { TRENDING_DAYS } from "@/lib/ranking";
 import { db as sharedDb, queryRows, type Db } from "@/server/db";
 import {
@@ -14,6 +15,7 @@ import {
   readerFollowsCtes,
 } from "@/server/follows/follow-match";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
+import { filterCondition } from "@/server/papers/list-condition";
 import { feedOrderSql } from "@/server/papers/list-pages";
 
 const FOR_YOU_LIMIT = 50;
@@ -59,15 +61,11 @@ export interface ForYouPaper {
 const matchRow = z.object({ id: z.string(), kind: z.enum(FOLLOW_KINDS), value: z.string() });
 
 /**
- * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute, by
- * trending score, each with the first follow it matched, in one statement.
- */
-/**
  * The statement behind the for-you feed (exported for `npm run bench:for-you`'s EXPLAIN): the
- * window's papers matching a follow, by trending score; mutes are tested on that order only until
- * the page is full, and the reason only for the papers shown.
+ * window's papers matching a follow (and the list filter), by trending score; mutes are tested on
+ * that order only until the page is full, and the reason only for the papers shown.
  */
-export function forYouQuery(userId: string, now: Date): Prisma.Sql {
+export function forYouQuery(userId: string, now: Date, filter: ListFilter = NO_FILTER): Prisma.Sql {
   const end = toIsoDate(now);
   const start = addDays(end, -TRENDING_DAYS);
   return Prisma.sql`
@@ -75,6 +73,7 @@ export function forYouQuery(userId: string, now: Date): Prisma.Sql {
     matched AS MATERIALIZED (
       SELECT ${FOLLOW_TEST_COLUMNS} FROM "Paper" p, follow_sets fs
       WHERE p."feedDate" > ${start}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL AND ${MATCHES_A_FOLLOW}
+        AND ${filterCondition(filter)}
       ORDER BY ${feedOrderSql("trending", now)}
     ),
     shown AS (
@@ -85,8 +84,12 @@ export function forYouQuery(userId: string, now: Date): Prisma.Sql {
     ORDER BY ${feedOrderSql("trending", now)}`;
 }
 
-export async function getForYouPapers(db: Db, userId: string, now: Date): Promise<ForYouPaper[]> {
-  const rows = await queryRows(db, matchRow, forYouQuery(userId, now));
+/**
+ * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute (and the
+ * filter), by trending score, each with the first follow it matched, in one statement.
+ */
+export async function getForYouPapers(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<ForYouPaper[]> {
+  const rows = await queryRows(db, matchRow, forYouQuery(userId, now, filter));
   const papers = await db.paper.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: paperSelect });
   const byId = new Map(papers.map((paper) => [paper.id, toPaperDto(paper)]));
   return rows.flatMap((row) => {

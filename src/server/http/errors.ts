@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
+import { parseListFilter, type ListFilter } from "@/lib/list-filter";
 import { decodePathSegment } from "@/lib/url-path";
 
 export interface ErrorBody {
@@ -73,6 +74,13 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
   const param = issue?.path.map(String).join(".") || undefined;
   const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "Invalid request";
   throw new AppError("BAD_REQUEST", message, { param });
+}
+
+/** The list filter a request's query asks for (src/lib/list-filter.ts), or a 400 naming the parameter at fault. */
+export function filterOrThrow(request: Request): ListFilter {
+  const result = parseListFilter(new URL(request.url).searchParams);
+  if (result.ok) return result.filter;
+  throw new AppError("BAD_REQUEST", result.error.message, { param: result.error.param });
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { FeedSort } from "@/lib/feed-sort";
+import type { ListFilter } from "@/lib/list-filter";
 import type { PaperScope } from "@/lib/paper-scope";
 import { parsePeriod, type PeriodKind } from "@/lib/periods";
 import { onPapersChanged } from "@/server/changes/listener";
@@ -59,48 +60,56 @@ const position = (cursor: string | null, offset = 0, limit = PAGE_SIZE) => ({
   limit,
 });
 
+// A filter is passed as the ListFilter a page parsed (sorted arrays, so equal filters give equal keys).
+
 export const getCachedPeriodFeed = cachedPaperQuery(
   "period-feed",
-  (kind: PeriodKind, key: string, sort: FeedSort, cursor: string | null, offset?: number, limit?: number) =>
-    getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor, offset, limit)),
+  (kind: PeriodKind, key: string, sort: FeedSort, cursor: string | null, filter: ListFilter, offset?: number, limit?: number) =>
+    getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor, offset, limit), { filter }),
 );
 
-export const getCachedTrendingPapers = cachedPaperQuery("trending", (cursor: string | null) =>
-  getTrendingPapers(db, new Date(), position(cursor)),
+export const getCachedTrendingPapers = cachedPaperQuery("trending", (cursor: string | null, filter: ListFilter) =>
+  getTrendingPapers(db, new Date(), position(cursor), { filter }),
 );
 
 export const getCachedPaper = cachedPaperQuery("paper", (id: string) => getPaperById(db, id));
 
-export const getCachedOrganizationPapers = cachedPaperQuery("organization", (name: string, cursor: string | null) =>
-  getOrganizationPapers(db, name, position(cursor)),
+export const getCachedOrganizationPapers = cachedPaperQuery("organization", (name: string, cursor: string | null, filter: ListFilter) =>
+  getOrganizationPapers(db, name, position(cursor), filter),
 );
 
-export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, cursor: string | null) =>
-  getAuthorPapers(db, name, position(cursor)),
+export const getCachedAuthorPapers = cachedPaperQuery("author", (name: string, cursor: string | null, filter: ListFilter) =>
+  getAuthorPapers(db, name, position(cursor), filter),
 );
 
 export const getCachedPaperWithSimilar = cachedPaperQuery("paper-with-similar", (id: string, limit: number, rankMissing: RankMissing) =>
   getPaperWithSimilar(db, id, { limit, rankMissing }),
 );
 
-export const getCachedSearch = cachedPaperQuery("search", (query: string) => searchPapers(db, query));
+// Options are a plain object of strings, numbers and the filter's arrays: JSON, as cache keys must be.
+export const getCachedSearch = cachedPaperQuery("search", (query: string, options: Parameters<typeof searchPapers>[2] = {}) =>
+  searchPapers(db, query, options),
+);
 
-export const getCachedRecentPapers = cachedPaperQuery("recent", () => getRecentPapers(db));
+export const getCachedRecentPapers = cachedPaperQuery("recent", (filter: ListFilter) => getRecentPapers(db, { filter }));
 
 // The same lists for one category, archive or keyword (src/lib/paper-scope.ts).
 
 export const getCachedScopedLatestFeedDate = cachedPaperQuery("scoped-latest-feed-date", (scope: PaperScope) =>
-  getLatestFeedDate(db, scope),
+  getLatestFeedDate(db, { scope }),
 );
 
 export const getCachedScopedPeriodFeed = cachedPaperQuery(
   "scoped-period-feed",
-  (scope: PaperScope, kind: PeriodKind, key: string, sort: FeedSort, cursor: string | null) =>
-    getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor), scope),
+  (scope: PaperScope, kind: PeriodKind, key: string, sort: FeedSort, cursor: string | null, filter: ListFilter) =>
+    getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor), { scope, filter }),
 );
 
-export const getCachedScopedTrendingPapers = cachedPaperQuery("scoped-trending", (scope: PaperScope, cursor: string | null) =>
-  getTrendingPapers(db, new Date(), position(cursor), scope),
+export const getCachedScopedTrendingPapers = cachedPaperQuery(
+  "scoped-trending",
+  (scope: PaperScope, cursor: string | null, filter: ListFilter) => getTrendingPapers(db, new Date(), position(cursor), { scope, filter }),
 );
 
-export const getCachedScopedRecentPapers = cachedPaperQuery("scoped-recent", (scope: PaperScope) => getRecentPapers(db, { scope }));
+export const getCachedScopedRecentPapers = cachedPaperQuery("scoped-recent", (scope: PaperScope, filter: ListFilter) =>
+  getRecentPapers(db, { scope, filter }),
+);

@@ -1,12 +1,16 @@
 import { dailyPapersParamsSchema, queryObject } from "@/lib/api-params";
 import { cacheableJson } from "@/server/http/cacheable";
-import { handleErrors, parseOrThrow } from "@/server/http/errors";
+import { filterOrThrow, handleErrors, parseOrThrow } from "@/server/http/errors";
 import { getCachedLatestFeedDate, getCachedPeriodFeed } from "@/server/papers/cache";
 import { toHfDailyPaper } from "@/server/papers/hf-shape";
 
-/** GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending&p=&limit= (Hugging Face's shape). */
+/**
+ * GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending&p=&limit= (Hugging Face's
+ * shape), and the lists' filters: cat=, not= (repeatable), code=1, min=.
+ */
 export const GET = handleErrors(async (request: Request) => {
   const params = parseOrThrow(dailyPapersParamsSchema, queryObject(request.url));
+  const filter = filterOrThrow(request);
   const [kind, key] = params.week
     ? (["week", params.week] as const)
     : params.month
@@ -14,6 +18,6 @@ export const GET = handleErrors(async (request: Request) => {
       : (["date", params.date ?? (await getCachedLatestFeedDate())] as const);
   if (!key) return cacheableJson(request, []);
   const sort = params.sort === "trending" ? "trending" : "newest";
-  const page = await getCachedPeriodFeed(kind, key, sort, null, params.p * params.limit, params.limit);
+  const page = await getCachedPeriodFeed(kind, key, sort, null, filter, params.p * params.limit, params.limit);
   return cacheableJson(request, page.papers.map(toHfDailyPaper));
 });

@@ -1,22 +1,25 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FilterBar } from "@/components/filter-bar";
+import { FilterErrorNotice, NoMatches } from "@/components/filter-notices";
 import { FollowButtons } from "@/components/follow-buttons";
 import { ListPager } from "@/components/list-pager";
 import { PaperList } from "@/components/paper-list";
 import { AUTHOR_NAME_MAX } from "@/lib/author-name";
+import { describeFilter, isFiltered, listFilterOf, NO_FILTER, withFilter, type ListFilter } from "@/lib/list-filter";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getViewerFollow } from "@/server/follows/follows";
 import { getCachedAuthorPapers } from "@/server/papers/cache";
-import { cursorParam, listHref } from "@/server/papers/list-pages";
+import { cursorParam } from "@/server/papers/list-pages";
 
 type Params = Promise<{ name: string }>;
 
-async function authorFor(params: Params, cursor: string | null = null) {
+async function authorFor(params: Params, cursor: string | null = null, filter: ListFilter = NO_FILTER) {
   const name = decodePathSegment((await params).name);
-  return name && name.length <= AUTHOR_NAME_MAX ? getCachedAuthorPapers(name, cursor) : null;
+  return name && name.length <= AUTHOR_NAME_MAX ? getCachedAuthorPapers(name, cursor, filter) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -25,7 +28,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function AuthorPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const page = await authorFor(params, cursorParam(firstParam((await searchParams).cursor)));
+  const query = await searchParams;
+  const { filter, error } = listFilterOf(query);
+  const page = await authorFor(params, cursorParam(firstParam(query.cursor)), filter);
   if (!page) notFound();
   const path = `/authors/${encodeURIComponent(page.author)}`;
   const viewer = await getCurrentUser();
@@ -36,18 +41,22 @@ export default async function AuthorPage({ params, searchParams }: { params: Par
         <div>
           <h1 className="text-2xl font-bold">{page.author}</h1>
           <p data-testid="author-summary" className="text-sm text-gray-500 dark:text-gray-400">
-            {countOf(page.total, "paper", "papers")} here, {countOf(page.totalUpvotes, "upvote", "upvotes")} in all; newest first
+            {countOf(page.totalPapers, "paper", "papers")} here, {countOf(page.totalUpvotes, "upvote", "upvotes")} in all; newest first
+            {isFiltered(filter) && `. Showing the ${countOf(page.total, "paper", "papers")} ${describeFilter(filter)}`}
           </p>
         </div>
         <FollowButtons kind="AUTHOR" value={page.author} current={following} signedIn={viewer !== null} />
       </header>
+      <FilterBar filter={filter} path={path} signedIn={viewer !== null} />
+      {error && <FilterErrorNotice error={error} />}
+      {page.papers.length === 0 && isFiltered(filter) && <NoMatches filter={filter} clearHref={path} />}
       <PaperList papers={page.papers} startAt={page.offset + 1} />
       <ListPager
         offset={page.offset}
         count={page.papers.length}
         total={page.total}
-        nextHref={page.nextCursor && listHref(path, { cursor: page.nextCursor })}
-        firstHref={path}
+        nextHref={page.nextCursor && withFilter(path, filter, { cursor: page.nextCursor })}
+        firstHref={withFilter(path, filter)}
       />
     </div>
   );

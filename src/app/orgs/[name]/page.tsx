@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FilterBar } from "@/components/filter-bar";
+import { FilterErrorNotice, NoMatches } from "@/components/filter-notices";
 import { FollowButtons } from "@/components/follow-buttons";
 import { ListPager } from "@/components/list-pager";
 import { OrgAvatar } from "@/components/org-badge";
 import { PaperList } from "@/components/paper-list";
+import { describeFilter, isFiltered, listFilterOf, NO_FILTER, withFilter, type ListFilter } from "@/lib/list-filter";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getViewerFollow } from "@/server/follows/follows";
 import { getCachedOrganizationPapers } from "@/server/papers/cache";
-import { cursorParam, listHref } from "@/server/papers/list-pages";
+import { cursorParam } from "@/server/papers/list-pages";
 
 type Params = Promise<{ name: string }>;
 
-async function organizationFor(params: Params, cursor: string | null = null) {
+async function organizationFor(params: Params, cursor: string | null = null, filter: ListFilter = NO_FILTER) {
   const name = decodePathSegment((await params).name);
-  return name && name.length <= 200 ? getCachedOrganizationPapers(name, cursor) : null;
+  return name && name.length <= 200 ? getCachedOrganizationPapers(name, cursor, filter) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -29,7 +32,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function OrganizationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const page = await organizationFor(params, cursorParam(firstParam((await searchParams).cursor)));
+  const query = await searchParams;
+  const { filter, error } = listFilterOf(query);
+  const page = await organizationFor(params, cursorParam(firstParam(query.cursor)), filter);
   if (!page) notFound();
   const path = `/orgs/${encodeURIComponent(page.organization.name)}`;
   const viewer = await getCurrentUser();
@@ -41,20 +46,24 @@ export default async function OrganizationPage({ params, searchParams }: { param
         <div>
           <h1 className="text-2xl font-bold">{page.organization.fullName}</h1>
           <p className="text-sm text-gray-500 dark:text-gray-400">
-            {page.total === 1 ? "1 paper" : `${page.total.toLocaleString("en-US")} papers`}, newest first
+            {page.total === 1 ? "1 paper" : `${page.total.toLocaleString("en-US")} papers`}
+            {isFiltered(filter) && ` ${describeFilter(filter)}`}, newest first
           </p>
         </div>
         <div className="ml-auto">
           <FollowButtons kind="ORGANIZATION" value={page.organization.name} current={following} signedIn={viewer !== null} canMute />
         </div>
       </header>
+      <FilterBar filter={filter} path={path} signedIn={viewer !== null} />
+      {error && <FilterErrorNotice error={error} />}
+      {page.papers.length === 0 && isFiltered(filter) && <NoMatches filter={filter} clearHref={path} />}
       <PaperList papers={page.papers} startAt={page.offset + 1} />
       <ListPager
         offset={page.offset}
         count={page.papers.length}
         total={page.total}
-        nextHref={page.nextCursor && listHref(path, { cursor: page.nextCursor })}
-        firstHref={path}
+        nextHref={page.nextCursor && withFilter(path, filter, { cursor: page.nextCursor })}
+        firstHref={withFilter(path, filter)}
       />
     </div>
   );

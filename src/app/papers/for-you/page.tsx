@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterBar } from "@/components/filter-bar";
+import { FilterErrorNotice } from "@/components/filter-notices";
 import { FollowButtons } from "@/components/follow-buttons";
 import { PaperCard } from "@/components/paper-card";
 import { followReason } from "@/lib/follows";
+import { describeFilter, isFiltered, listFilterOf } from "@/lib/list-filter";
 import { TRENDING_DAYS } from "@/lib/ranking";
+import type { SearchParams } from "@/lib/search-params";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { getForYouPapers, listFollows, suggestedOrganizations } from "@/server/follows/follows";
@@ -14,7 +18,7 @@ export const metadata: Metadata = { title: "For you" };
 
 const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
 
-export default async function ForYouPage() {
+export default async function ForYouPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   if (!user) {
     return (
@@ -32,7 +36,8 @@ export default async function ForYouPage() {
     );
   }
   const now = new Date();
-  const [follows, papers] = await Promise.all([listFollows(db, user.id), getForYouPapers(db, user.id, now)]);
+  const { filter, error } = listFilterOf(await searchParams);
+  const [follows, papers] = await Promise.all([listFollows(db, user.id), getForYouPapers(db, user.id, now, filter)]);
   const ids = papers.map((item) => item.paper.id);
   const [upvoted, saved] = await Promise.all([getUpvotedPaperIds(db, user.id, ids), getSavedPaperIds(db, user.id, ids)]);
   const suggestions = follows.some((follow) => !follow.muted) ? [] : await suggestedOrganizations(db, now);
@@ -41,12 +46,15 @@ export default async function ForYouPage() {
       <header>
         <h1 className="text-2xl font-bold">For you</h1>
         <p className="text-sm text-gray-500 dark:text-gray-400">
-          Papers of the last {TRENDING_DAYS} days from what you follow, most trending first.{" "}
+          Papers of the last {TRENDING_DAYS} days from what you follow{isFiltered(filter) && `, only those ${describeFilter(filter)}`}, most
+          trending first.{" "}
           <Link href="/me#follows" className="underline">
             Manage what you follow
           </Link>
         </p>
       </header>
+      <FilterBar filter={filter} path="/papers/for-you" signedIn />
+      {error && <FilterErrorNotice error={error} />}
       {suggestions.length > 0 && (
         <section
           aria-labelledby="suggestions-heading"
@@ -72,7 +80,9 @@ export default async function ForYouPage() {
       )}
       {papers.length === 0 ? (
         suggestions.length === 0 && (
-          <p className="text-gray-600 dark:text-gray-400">Nothing from what you follow in the last {TRENDING_DAYS} days.</p>
+          <p className="text-gray-600 dark:text-gray-400">
+            Nothing from what you follow in the last {TRENDING_DAYS} days{isFiltered(filter) && " that matches the filters"}.
+          </p>
         )
       ) : (
         <ol className="flex flex-col gap-4">
