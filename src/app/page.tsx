@@ -14,5 +14,5 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       </section>
     );
   }
-  return <PeriodView kind="date" periodKey={latest} searchParams={searchParams} />;
+  return <PeriodView kind="date" periodKey={latest} searchParams={searchParams} listPath="/" />;
 }

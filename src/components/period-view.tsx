@@ -24,10 +24,12 @@ export interface PeriodViewProps {
   searchParams: SearchParams;
   /** A category's or keyword's papers of the period; null for the whole feed. */
   scope?: PaperScope | null;
+  /** Where the reader is when it is not the period's own page (`/`, a category's latest day): filters and pages stay there. */
+  listPath?: string;
 }
 
 /** Shared by the day, week and month routes (and the home page), of the whole feed or of a category or keyword: parse, fetch, render. */
-export async function PeriodView({ kind, periodKey, searchParams, scope = null }: PeriodViewProps) {
+export async function PeriodView({ kind, periodKey, searchParams, scope = null, listPath }: PeriodViewProps) {
   const period = parsePeriod(kind, periodKey);
   if (!period) notFound();
   const query = await searchParams;
@@ -42,7 +44,7 @@ export async function PeriodView({ kind, periodKey, searchParams, scope = null }
   if (scope?.kind === "keyword" && !isFiltered(filter) && feed.total === 0 && !feed.previous && !feed.next) notFound();
   const sortParam = sort === "trending" ? null : sort;
   const base = scopeBasePath(scope);
-  const path = periodPath(period, base);
+  const path = listPath ?? periodPath(period, base);
 
   return (
     <div className="flex flex-col gap-4 sm:gap-6">

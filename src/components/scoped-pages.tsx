@@ -4,7 +4,7 @@ import { PeriodView } from "@/components/period-view";
 import { scopeMetadata } from "@/components/scope-header";
 import { TrendingView } from "@/components/trending-view";
 import { toIsoDate } from "@/lib/dates";
-import { parseScope, type PaperScope } from "@/lib/paper-scope";
+import { parseScope, scopeBasePath, type PaperScope } from "@/lib/paper-scope";
 import { parsePeriod, periodLabel, type PeriodKind } from "@/lib/periods";
 import type { SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
@@ -39,7 +39,7 @@ export function scopedLatestPage(kind: ScopeKind) {
       const scope = await scopeFrom(kind, params);
       if (!scope) notFound();
       const latest = (await getCachedScopedLatestFeedDate(scope)) ?? toIsoDate(new Date());
-      return <PeriodView kind="date" periodKey={latest} searchParams={searchParams} scope={scope} />;
+      return <PeriodView kind="date" periodKey={latest} searchParams={searchParams} scope={scope} listPath={scopeBasePath(scope)} />;
     },
   };
 }

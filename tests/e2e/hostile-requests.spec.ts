@@ -83,6 +83,48 @@ test("hostile path segments on every dynamic route get a 4xx with the site's own
   expect(server.log()).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)|Prisma|Error:/);
 });
 
+// A list route of each kind: pages (through the page cache), feeds and the API.
+const LIST_PATHS = [
+  "/",
+  "/papers/date/2026-06-16",
+  "/papers/trending",
+  "/papers/category/cs.CL/week/2026-W25",
+  "/orgs/nvidia",
+  "/papers?q=diffusion",
+  "/papers/feed.xml",
+  "/papers/category/cs/feed.json",
+  "/api/daily_papers?date=2026-06-16",
+  "/api/papers/search?q=diffusion",
+];
+const HOSTILE_FILTERS: [query: string, param: string][] = [
+  ["cat=xx.YY", "cat"],
+  [Array.from({ length: 1000 }, () => "not=cs.CV").join("&"), "not"],
+  ["cat=cs.CL%00", "cat"],
+  ["not=%E0%A4%A", "not"],
+  ["code=%FF", "code"],
+  ["min=1e9", "min"],
+];
+
+test("hostile list filters get a 400 naming the parameter on pages, feeds and the API, never a 5xx", async ({ request }) => {
+  const failures: string[] = [];
+  for (const path of LIST_PATHS) {
+    for (const [query, param] of HOSTILE_FILTERS) {
+      const url = `${server.baseURL}${path}${path.includes("?") ? "&" : "?"}${query}`;
+      const response = await request.get(url, { maxRedirects: 0 });
+      const body = await response.text();
+      const shown = `${path} ${query.slice(0, 40)}`;
+      if (response.status() !== 400) failures.push(`${shown}: ${response.status()}`);
+      else if (/^\/api\/|\/feed\.(xml|json)$/.test(path.split("?")[0]!)) {
+        const error = (JSON.parse(body) as { error?: { param?: string } }).error;
+        if (error?.param !== param) failures.push(`${shown}: JSON error names ${error?.param}`);
+      } else if (!body.includes(`<code>${param}</code> parameter is not valid`) || !body.includes("Show the list without filters"))
+        failures.push(`${shown}: the page does not name ${param}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(server.log()).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)|Prisma|Error:/);
+});
+
 test("a server action called with a foreign Origin is refused with a 4xx, not a 500", async ({ request }) => {
   const response = await request.post(`${server.baseURL}/submit`, {
     headers: { origin: "https://evil.example", "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
