@@ -131,7 +131,8 @@ describe("the sitemaps", () => {
 
   it("list the site's own pages in a sitemap of their own, with each arXiv category and archive that has papers", async () => {
     const pagesSitemap = createPagesSitemapHandler({ db: t.db, siteUrl: SITE_URL });
-    const locs = async () => (await urlsOf(await pagesSitemap(new Request(`${SITE_URL}/sitemaps/pages.xml`), undefined))).map((url) => url.loc);
+    const locs = async () =>
+      (await urlsOf(await pagesSitemap(new Request(`${SITE_URL}/sitemaps/pages.xml`), undefined))).map((url) => url.loc);
     expect(await locs()).toEqual([`${SITE_URL}/`, `${SITE_URL}/papers/trending`, `${SITE_URL}/about/ranking`]);
     await t.db.paper.update({ where: { id: seeded[0]!.id }, data: { categories: ["cs.CL", "math.OC"] } });
     await t.db.paper.update({ where: { id: HIDDEN[0]! }, data: { categories: ["astro-ph.EP"] } });

@@ -9,7 +9,10 @@ describe("list filters from a query string", () => {
     expect(result).toEqual({ ok: true, filter: { include: ["cs"], exclude: ["cs.CV", "cs.RO"], hasCode: true, minUpvotes: 10 } });
     expect(parse("")).toEqual({ ok: true, filter: { include: [], exclude: [], hasCode: false, minUpvotes: 0 } });
     // What a plain GET form sends for the fields left empty.
-    expect(parse("cat=&not=cs.CV&code=&min=")).toEqual({ ok: true, filter: { include: [], exclude: ["cs.CV"], hasCode: false, minUpvotes: 0 } });
+    expect(parse("cat=&not=cs.CV&code=&min=")).toEqual({
+      ok: true,
+      filter: { include: [], exclude: ["cs.CV"], hasCode: false, minUpvotes: 0 },
+    });
     expect(parseListFilter({ cat: ["math.OC", "cs.CL"], code: "0" })).toMatchObject({
       ok: true,
       filter: { include: ["cs.CL", "math.OC"], hasCode: false },

@@ -37,7 +37,8 @@ export function createScopedPapersFeedHandler(
     const filter = filterOrThrow(request);
     const papers = await recentPapers(scope, filter);
     // A filter may leave nothing of a keyword that exists; unfiltered, no papers means no such keyword.
-    if (kind === "keyword" && papers.length === 0 && !isFiltered(filter)) throw new AppError("NOT_FOUND", `${param}: no paper here has this keyword`, { param });
+    if (kind === "keyword" && papers.length === 0 && !isFiltered(filter))
+      throw new AppError("NOT_FOUND", `${param}: no paper here has this keyword`, { param });
     const title = scopeTitle(scope);
     const spec = { title: `${title} · Daily Papers`, description: `${title}: papers of the latest days`, pagePath: scopeBasePath(scope) };
     return feedResponse(request, format, filteredSpec(spec, filter), papers);
