@@ -8,7 +8,7 @@ import { periodContaining, type Period } from "@/lib/periods";
 import { TRENDING_DAYS } from "@/lib/ranking";
 import { queryRows, type Db } from "@/server/db";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
-import { selectionEdgeDay, selectionKey, selectionWhere, type ListSelection } from "@/server/papers/list-condition";
+import { selectionEdgeDay, selectionKey, selectionWhere, selectionWhereInBounds, type ListSelection } from "@/server/papers/list-condition";
 import { getListPage, type ListPage, type ListPosition, type PaperList } from "@/server/papers/list-pages";
 
 export type { RankedPaper } from "@/server/papers/list-pages";
@@ -23,7 +23,7 @@ export interface PeriodFeed extends ListPage {
 export function periodList(period: Period, selection: ListSelection = {}): PaperList {
   return {
     key: `${selectionKey(selection)}${period.kind}:${period.key}`,
-    where: Prisma.sql`p."feedDate" >= ${period.start}::date AND p."feedDate" < ${period.end}::date AND ${selectionWhere(selection)}`,
+    where: Prisma.sql`p."feedDate" >= ${period.start}::date AND p."feedDate" < ${period.end}::date AND ${selectionWhereInBounds(selection)}`,
   };
 }
 
@@ -91,7 +91,7 @@ export async function getTrendingPapers(
   const list = {
     key: `${selectionKey(selection)}trending:${windowEnd}`,
     where: Prisma.sql`p."feedDate" > ${addDays(windowEnd, -TRENDING_DAYS)}::date AND p."feedDate" <= ${windowEnd}::date
-      AND ${selectionWhere(selection)}`,
+      AND ${selectionWhereInBounds(selection)}`,
   };
   return { ...(await getListPage(db, list, "trending", now, position)), windowEnd };
 }

@@ -47,6 +47,19 @@ export function selectionWhere(selection: ListSelection): Prisma.Sql {
   return selectionCondition(selection) ?? Prisma.sql`TRUE`;
 }
 
+/**
+ * The same, tested on the rows a period's bounds read rather than through the categories' GIN index
+ * (`IS TRUE` is not an operator the index answers). For a common category the planner ANDs the
+ * feed-day range with a bitmap of every paper in the category (300k for cs.CL at a million papers),
+ * 125-175 ms whatever the period; reading the period's rows costs a day's 700 papers or a month's
+ * 20k instead. A keyword is rare, so its index stays the way in.
+ */
+export function selectionWhereInBounds(selection: ListSelection): Prisma.Sql {
+  const condition = selectionCondition(selection);
+  if (!condition) return Prisma.sql`TRUE`;
+  return selection.scope?.kind === "keyword" ? condition : Prisma.sql`(${condition}) IS TRUE`;
+}
+
 /** The selection's part of a list's snapshot key: `category:cs.CL:` plus `[not=cs.CV;code]`, empty for the whole feed. */
 export function selectionKey({ scope, filter }: ListSelection): string {
   const filtered = filter && isFiltered(filter) ? `[${filterKey(filter)}]` : "";
@@ -57,27 +70,38 @@ export function selectionKey({ scope, filter }: ListSelection): string {
 // filter) with at least one paper in this many finds its day here (any with a 0.1% share, over a
 // day and a half).
 const ORDERED_PROBE = 1000;
+// How far a selection with no index of its own (`min`, `code`, `not` alone) is looked for: about a
+// month of a busy instance's papers. Past it, the list says there is no earlier (or later) period.
+const UNINDEXED_PROBE = 20_000;
+
+/** The newest (DESC) or oldest (ASC) feed day among the first `limit` papers within `bound` in that order that are in the selection. */
+function probedDay(direction: Prisma.Sql, bound: Prisma.Sql, inSelection: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`(SELECT probe.day FROM (
+      SELECT p."feedDate" AS day, ${inSelection} AS hit FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${bound}
+      ORDER BY p."feedDate" ${direction} LIMIT ${limit}
+    ) probe WHERE probe.hit ORDER BY probe.day ${direction} LIMIT 1)`;
+}
 
 /**
- * The latest (`max`) or earliest (`min`) feed day of the selection's papers within `bound` (a condition
- * on "Paper" p), as an SQL expression. For max() with a filter PostgreSQL walks the feed-day index
- * until a row matches, which reads the whole table for a category with few papers that way, and
- * its statistics cannot tell a rare category from a common one that is absent there. So the walk
- * stops after ORDERED_PROBE papers, and only a selection with none among them, a rare one, is read
- * through its GIN index (`+ 0` keeps the planner from walking the feed-day index again); a filter
- * with no category (code, min) has no index of its own, so a rare one reads the rows `bound` lets
- * through (bench/ measures it). PostgreSQL evaluates the second subquery only when the first finds
- * nothing.
+ * The latest (`max`) or earliest (`min`) feed day of the selection's papers within `bound` (a
+ * condition on "Paper" p), as an SQL expression. For max() with a filter PostgreSQL walks the
+ * feed-day index until a row matches, which reads the whole table for a category with few papers
+ * that way, and its statistics cannot tell a rare category from a common one that is absent there.
+ * So the walk stops after ORDERED_PROBE papers, and only a selection with none among them, a rare
+ * one, is read through its GIN index (`+ 0` keeps the planner from walking the feed-day index
+ * again); PostgreSQL evaluates the second subquery only when the first finds nothing. A filter with
+ * no category of its own (`min`, `code`, `not`) has no index to ask: it is looked for among the
+ * nearest UNINDEXED_PROBE papers only, as a `min` no paper reaches would otherwise read the whole
+ * table for each neighbour (1-1.7 s at a million papers, bench/RESULTS.md).
  */
 export function selectionEdgeDay(edge: "max" | "min", bound: Prisma.Sql, selection: ListSelection): Prisma.Sql {
   const aggregate = Prisma.raw(edge);
-  const inScope = selectionCondition(selection);
-  if (!inScope) return Prisma.sql`(SELECT ${aggregate}(p."feedDate") FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${bound})`;
+  const inSelection = selectionCondition(selection);
+  if (!inSelection) return Prisma.sql`(SELECT ${aggregate}(p."feedDate") FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${bound})`;
   const direction = Prisma.raw(edge === "max" ? "DESC" : "ASC");
+  const indexed = Boolean(selection.scope) || (selection.filter?.include.length ?? 0) > 0;
+  if (!indexed) return probedDay(direction, bound, inSelection, UNINDEXED_PROBE);
   return Prisma.sql`coalesce(
-    (SELECT probe.day FROM (
-      SELECT p."feedDate" AS day, ${inScope} AS hit FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${bound}
-      ORDER BY p."feedDate" ${direction} LIMIT ${ORDERED_PROBE}
-    ) probe WHERE probe.hit ORDER BY probe.day ${direction} LIMIT 1),
-    (SELECT ${aggregate}(p."feedDate" + 0) FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${bound} AND ${inScope}))`;
+    ${probedDay(direction, bound, inSelection, ORDERED_PROBE)},
+    (SELECT ${aggregate}(p."feedDate" + 0) FROM "Paper" p WHERE p."hiddenAt" IS NULL AND ${bound} AND ${inSelection}))`;
 }

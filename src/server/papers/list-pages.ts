@@ -60,7 +60,8 @@ export function feedOrderSql(sort: FeedSort, now: Date): Prisma.Sql {
   if (sort === "newest") return Prisma.sql`p."publishedAt" DESC, p."id"`;
   // Timestamps are stored as UTC without a zone, so the clock is turned into one too.
   const clock = Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')`;
-  const ageHours = Prisma.sql`greatest(0, extract(epoch FROM (${clock} - coalesce(p."submittedAt", p."feedDate"::timestamp))) / 3600)`;
+  // float8, not extract's numeric: power() on numeric costs ~50 µs a paper, 0.7 s for a month's order.
+  const ageHours = Prisma.sql`greatest(0, extract(epoch FROM (${clock} - coalesce(p."submittedAt", p."feedDate"::timestamp)))::float8 / 3600)`;
   return Prisma.sql`(${upvotes} + 1) / power(${ageHours} + 2, ${GRAVITY}) DESC, ${upvotes} DESC, p."id"`;
 }
 

@@ -183,8 +183,11 @@ async function findPage(db: Db, plan: SearchPlan, searched: DayRange) {
         -- The query is spelled out here, not taken from q, so the planner sees the words and can
         -- tell a common one (walk the feed-day index) from a rare one (use the full-text index).
         -- The id decides among a day's papers, so the same candidates are chosen for every page.
-        WHERE p."searchVector" @@ websearch_to_tsquery('english', ${plan.query}) AND p."hiddenAt" IS NULL
-          ${dayBounds(searched)} AND ${filter}
+        -- The filter comes first: PostgreSQL tests quals of equal cost in the order written, and
+        -- a category test rejects most papers before their search vector is read (half the time
+        -- of a category search for a common word at a million papers, bench/RESULTS.md).
+        WHERE ${filter} AND p."searchVector" @@ websearch_to_tsquery('english', ${plan.query}) AND p."hiddenAt" IS NULL
+          ${dayBounds(searched)}
         ORDER BY p."feedDate" DESC, p."id" DESC
         LIMIT ${SEARCH_CANDIDATES + 1}
       ),
