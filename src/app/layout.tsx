@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { KeyboardTriage } from "@/components/keyboard-triage";
 import { MainNav } from "@/components/main-nav";
+import { DENSITY_SCRIPT } from "@/components/paper-card/density";
 import { SearchBox } from "@/components/search-box";
 import { THEME_SCRIPT } from "@/components/theme-script";
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -37,6 +39,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en" suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: DENSITY_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-gray-50 font-sans text-gray-900 antialiased dark:bg-gray-950 dark:text-gray-100">
         <a
@@ -78,6 +81,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </a>
           </p>
         </footer>
+        <KeyboardTriage />
       </body>
     </html>
   );

@@ -1,21 +1,35 @@
+import type { Metadata } from "next";
+import { cache } from "react";
 import { AuthorNotFound } from "@/components/author-not-found";
 import { NotFoundPanel } from "@/components/not-found-panel";
+import { NOT_FOUND_TITLES, PAGE_NOT_FOUND_TITLE } from "@/components/not-found-titles";
 import { OrganizationNotFound } from "@/components/organization-not-found";
 import { PaperNotFound } from "@/components/paper-not-found";
 import { PeriodNotFound } from "@/components/period-not-found";
 import { missingSubject } from "@/edge/missing-page";
-import { pageSubjects } from "@/edge/routes";
+import { pageSubjects, type PageSubject } from "@/edge/routes";
 import { TAXONOMY_URL } from "@/lib/arxiv-taxonomy";
 import { requestPathSegments } from "@/server/http/request-path";
+
+/** What the address names that is missing, read from the path the proxy passes on; once per request. */
+const missingPageSubject = cache(async (): Promise<PageSubject | undefined> => {
+  const subjects = pageSubjects(await requestPathSegments());
+  // An address naming two things (a category and a day) says which of them is missing.
+  return subjects.length > 1 ? ((await missingSubject(subjects)) ?? subjects[0]) : subjects[0];
+});
+
+/** A title that says what is missing ("Paper not found · Daily Papers"), not the site's name alone. */
+export async function generateMetadata(): Promise<Metadata> {
+  const subject = await missingPageSubject();
+  return { title: subject ? NOT_FOUND_TITLES[subject.type] : PAGE_NOT_FOUND_TITLE };
+}
 
 /**
  * Every 404 page: Next.js renders this one without the route's params, both for unmatched
  * addresses and for pages that found nothing, so it reads the path the proxy passes on.
  */
 export default async function NotFound() {
-  const subjects = pageSubjects(await requestPathSegments());
-  // An address naming two things (a category and a day) says which of them is missing.
-  const subject = subjects.length > 1 ? ((await missingSubject(subjects)) ?? subjects[0]) : subjects[0];
+  const subject = await missingPageSubject();
   switch (subject?.type) {
     case "organization":
       return <OrganizationNotFound name={subject.key} />;

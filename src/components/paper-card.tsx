@@ -1,5 +1,10 @@
 import Link from "next/link";
 import { OrgBadge } from "@/components/org-badge";
+import "@/components/paper-card/density.css";
+import { MENU_ITEM_CLASS } from "@/components/paper-card/menu-item-class";
+import { MoreMenu } from "@/components/paper-card/more-menu";
+import { TriageButtons } from "@/components/paper-card/triage-buttons";
+import { TriageCard } from "@/components/paper-card/triage-card";
 import { SaveButton } from "@/components/save-button";
 import { CategoryChip } from "@/components/topic-chips";
 import { HighlightedText } from "@/components/ui/highlighted-text";
@@ -25,35 +30,71 @@ export interface PaperCardProps {
   signedIn?: boolean;
   /** Whether the viewer saved it; the save button shows when this is known. */
   saved?: boolean;
+  /** The signed-in viewer has seen it: the card is dimmed and marked "Read". */
+  seen?: boolean;
+  /** The page the card is on, so the card leaves out what the page already says. */
+  context?: PaperCardContext;
+}
+
+export interface PaperCardContext {
+  /** A day's page (`YYYY-MM-DD`): no "Added <that day>". */
+  day?: string;
+  /** An organization's page (its `name`, as in /orgs/<name>): no badge of that organization. */
+  organization?: string;
 }
 
 export function paperPath(id: string): string {
   return `/papers/${id}`;
 }
 
-export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: PaperCardProps) {
+export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved, seen, context }: PaperCardProps) {
   const authorCount = paper.authors.length;
   const authorLabel = countOf(authorCount, "author", "authors");
+  const organization = paper.organization?.name === context?.organization ? null : paper.organization;
+  // The parts are named (`data-card-part`) for density.css, which lays the same HTML out as Full,
+  // Compact or Titles; `data-card-keep` marks what a Titles line keeps of the meta line.
   return (
-    <article
-      data-testid="paper-card"
-      className="flex gap-3 rounded-xl border border-gray-200 bg-white p-3 shadow-xs sm:gap-4 sm:p-4 transition-colors hover:border-gray-300 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-700"
+    <TriageCard
+      paperId={paper.id}
+      seen={seen ?? false}
+      className="group/card relative flex scroll-my-4 gap-3 rounded-xl border border-gray-200 bg-white p-3 shadow-xs transition-colors hover:border-gray-300 data-current:ring-2 data-current:ring-indigo-500 data-current:ring-offset-2 data-current:ring-offset-gray-50 sm:gap-4 sm:p-4 dark:border-gray-800 dark:bg-gray-900 dark:hover:border-gray-700 dark:data-current:ring-indigo-400 dark:data-current:ring-offset-gray-950"
     >
-      <div className="shrink-0 self-start">
+      <div data-card-part="vote" className="shrink-0 self-start">
         <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={upvoted ?? false} signedIn={signedIn ?? false} />
       </div>
 
-      <div className="min-w-0 flex-1">
-        <h2 className="text-base leading-snug font-semibold break-words sm:text-lg">
+      <div data-card-part="body" className="min-w-0 flex-1">
+        <h2
+          data-card-part="title"
+          className="text-base leading-snug font-semibold break-words group-data-seen/card:font-medium group-data-seen/card:text-gray-600 sm:text-lg dark:group-data-seen/card:text-gray-400"
+        >
           <Link data-testid="paper-title" href={paperPath(paper.id)} className="hover:underline focus-visible:underline">
             {highlight ? <HighlightedText text={highlight.title} /> : paper.title}
           </Link>
         </h2>
 
         {/* One line on phones, as on the listing we follow: badge, primary category, "N authors", publication date. */}
-        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-gray-500 sm:mt-1.5 sm:gap-x-3 dark:text-gray-400">
-          {paper.organization && <OrgBadge organization={paper.organization} />}
-          {paper.categories[0] && <CategoryChip category={paper.categories[0]} />}
+        <div
+          data-card-part="meta"
+          className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-gray-500 sm:mt-1.5 sm:gap-x-3 dark:text-gray-400"
+        >
+          <span
+            data-testid="read-badge"
+            data-card-keep=""
+            className="hidden rounded-md border border-gray-300 px-1.5 text-xs font-medium text-gray-600 group-data-seen/card:inline-block dark:border-gray-600 dark:text-gray-400"
+          >
+            Read
+          </span>
+          {organization && (
+            <span data-card-keep="" data-card-part="organization" className="inline-flex max-w-full min-w-0">
+              <OrgBadge organization={organization} />
+            </span>
+          )}
+          {paper.categories[0] && (
+            <span data-card-keep="" className="inline-flex max-w-full">
+              <CategoryChip category={paper.categories[0]} />
+            </span>
+          )}
           <details className="group">
             <summary
               data-testid="paper-authors"
@@ -64,14 +105,20 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: 
             </summary>
             <p className="mt-1 max-h-40 overflow-y-auto text-xs text-gray-600 dark:text-gray-400">{paper.authors.join(", ")}</p>
           </details>
-          <span>
+          <span data-card-part="published">
             <span className="sr-only sm:not-sr-only">Published </span>
             <time dateTime={paper.publishedAt}>{formatDay(paper.publishedAt.slice(0, 10))}</time>
           </span>
-          <span className="hidden sm:inline">
-            Added <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
-          </span>
-          {paper.submitter && <span className="hidden sm:inline">Submitted by {paper.submitter.fullName || paper.submitter.name}</span>}
+          {paper.feedDate !== context?.day && (
+            <span data-card-part="added" className="hidden sm:inline">
+              Added <time dateTime={paper.feedDate}>{formatDay(paper.feedDate)}</time>
+            </span>
+          )}
+          {paper.submitter && (
+            <span data-card-part="submitter" className="hidden sm:inline">
+              Submitted by {paper.submitter.fullName || paper.submitter.name}
+            </span>
+          )}
           {paper.comments > 0 && (
             <Link
               href={`${paperPath(paper.id)}#discussion`}
@@ -85,21 +132,40 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: 
             </Link>
           )}
           {saved !== undefined && <SaveButton paperId={paper.id} saved={saved} signedIn={signedIn ?? false} />}
-          <Link
-            data-testid="more-like-this"
-            href={`/papers/similar/${paper.id}`}
-            className="hidden py-0.5 hover:text-gray-800 hover:underline sm:inline dark:hover:text-gray-200"
-          >
-            More like this<span className="sr-only">: {paper.title}</span>
-          </Link>
           {paper.githubRepo && (
-            <a href={paper.githubRepo} rel="noopener noreferrer" className="hover:text-gray-800 hover:underline dark:hover:text-gray-200">
+            <a
+              data-card-part="github"
+              href={paper.githubRepo}
+              rel="noopener noreferrer"
+              className="hover:text-gray-800 hover:underline dark:hover:text-gray-200"
+            >
               GitHub{paper.githubStars !== null && ` ★ ${compact.format(paper.githubStars)}`}
             </a>
           )}
+          <MoreMenu title={paper.title}>
+            <Link data-testid="more-like-this" href={`/papers/similar/${paper.id}`} className={MENU_ITEM_CLASS}>
+              More like this<span className="sr-only">: {paper.title}</span>
+            </Link>
+            {signedIn && <TriageButtons paperId={paper.id} title={paper.title} seen={seen ?? false} />}
+            {rank && (
+              <div data-testid="why-here" className="mt-1 border-t border-gray-200 px-2 pt-2 pb-1 text-xs dark:border-gray-700">
+                <p className="font-medium text-gray-800 dark:text-gray-200">Why here?</p>
+                <p className="mt-1 text-gray-600 dark:text-gray-400">
+                  Score {rank.score.toFixed(4)} = ({paper.upvotes} upvotes + 1) / ({rank.ageHours.toFixed(1)} hours since added + 2)
+                  <sup>{GRAVITY}</sup>.{" "}
+                  <Link href="/about/ranking" className="inline-block py-1 underline">
+                    How ranking works
+                  </Link>
+                </p>
+              </div>
+            )}
+          </MoreMenu>
         </div>
 
-        <div className="mt-2 text-sm text-gray-700 dark:text-gray-300">
+        <div
+          data-card-part="abstract"
+          className="mt-2 text-sm text-gray-700 group-data-seen/card:text-gray-500 dark:text-gray-300 dark:group-data-seen/card:text-gray-400"
+        >
           {highlight ? (
             <p>
               <HighlightedText text={highlight.excerpt} />
@@ -108,23 +174,16 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: 
             <AbstractExcerpt paper={paper} />
           )}
         </div>
-
-        {rank && (
-          <details className="mt-2 text-xs text-gray-500 dark:text-gray-400">
-            <summary className="inline-block cursor-pointer py-1">Why here?</summary>
-            <p className="mt-1">
-              Score {rank.score.toFixed(4)} = ({paper.upvotes} upvotes + 1) / ({rank.ageHours.toFixed(1)} hours since added + 2)
-              <sup>{GRAVITY}</sup>.{" "}
-              <Link href="/about/ranking" className="underline">
-                How ranking works
-              </Link>
-            </p>
-          </details>
-        )}
       </div>
 
       {paper.thumbnailUrl && (
-        <Link href={paperPath(paper.id)} tabIndex={-1} aria-hidden className="hidden shrink-0 self-start sm:block">
+        <Link
+          data-card-part="thumbnail"
+          href={paperPath(paper.id)}
+          tabIndex={-1}
+          aria-hidden
+          className="hidden shrink-0 self-start sm:block"
+        >
           <RemoteImage
             src={paper.thumbnailUrl}
             width={160}
@@ -144,7 +203,7 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved }: 
           />
         </Link>
       )}
-    </article>
+    </TriageCard>
   );
 }
 
@@ -162,6 +221,7 @@ function AbstractExcerpt({ paper }: { paper: PaperDto }) {
         <>
           {" "}
           <Link
+            data-card-part="read-more"
             href={`${paperPath(paper.id)}#abstract`}
             className="font-medium whitespace-nowrap text-indigo-600 hover:underline dark:text-indigo-400"
           >

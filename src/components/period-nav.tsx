@@ -1,12 +1,10 @@
-import { DatePicker } from "@/components/date-picker";
+import { PeriodLinks } from "@/components/period-links";
 import { FocusKeepingLink } from "@/components/ui/focus-keeping-link";
 import { pillClass } from "@/components/ui/pill-class";
-import { FEED_SORT_LABELS, FEED_SORTS, type FeedSort } from "@/lib/feed-sort";
+import type { FeedSort } from "@/lib/feed-sort";
 import { describeFilter, isFiltered, NO_FILTER, withFilter, type ListFilter } from "@/lib/list-filter";
 import { scopeBasePath, type PaperScope } from "@/lib/paper-scope";
-import { periodContaining, periodLabel, periodPath, type Period, type PeriodKind } from "@/lib/periods";
-
-const KIND_LABELS: Record<PeriodKind, string> = { date: "Daily", week: "Weekly", month: "Monthly" };
+import { periodLabel, periodPath, type Period } from "@/lib/periods";
 
 /** A link within the list's views: its sort (trending is the default) and filter kept. */
 function listLink(path: string, sort: FeedSort, filter: ListFilter) {
@@ -92,37 +90,7 @@ export function PeriodNav({ period, previous, next, sort, today, paperCount, sco
           <NeighbourLink direction="next" period={next} sort={sort} base={base} filter={filter} />
         </nav>
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Period length" className="flex gap-1">
-          {(Object.keys(KIND_LABELS) as PeriodKind[]).map((kind) => (
-            <FocusKeepingLink
-              key={kind}
-              focusKey={`kind-${kind}`}
-              href={listLink(periodPath(periodContaining(kind, period.start), base), sort, filter)}
-              aria-current={kind === period.kind ? "page" : undefined}
-              className={pillClass(kind === period.kind)}
-            >
-              {KIND_LABELS[kind]}
-            </FocusKeepingLink>
-          ))}
-        </nav>
-        <div className="flex flex-wrap items-center gap-3">
-          <nav aria-label="Sort" className="flex gap-1">
-            {FEED_SORTS.map((option) => (
-              <FocusKeepingLink
-                key={option}
-                focusKey={`sort-${option}`}
-                href={listLink(periodPath(period, base), option, filter)}
-                aria-current={option === sort ? "true" : undefined}
-                className={pillClass(option === sort)}
-              >
-                {FEED_SORT_LABELS[option]}
-              </FocusKeepingLink>
-            ))}
-          </nav>
-          <DatePicker value={period.start} max={today} base={base} scope={scope} filter={filter} />
-        </div>
-      </div>
+      <PeriodLinks period={period} sort={sort} today={today} base={base} scope={scope} filter={filter} />
     </div>
   );
 }

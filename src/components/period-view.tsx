@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { FilterBar } from "@/components/filter-bar";
 import { FilterErrorNotice, NoMatches } from "@/components/filter-notices";
 import { ListPager } from "@/components/list-pager";
+import { ListPositionNote } from "@/components/list-position-note";
+import { NOT_FOUND_TITLES } from "@/components/not-found-titles";
 import { PaperList } from "@/components/paper-list";
 import { PeriodNav } from "@/components/period-nav";
 import { ScopeHeader } from "@/components/scope-header";
@@ -64,7 +66,18 @@ export async function PeriodView({ kind, periodKey, searchParams, scope = null, 
       {error && <FilterErrorNotice error={error} />}
       {feed.papers.length > 0 ? (
         <>
-          <PaperList papers={feed.papers} showRank={sort === "trending"} startAt={feed.offset + 1} />
+          <ListPositionNote
+            offset={feed.offset}
+            count={feed.papers.length}
+            total={feed.total}
+            firstHref={withFilter(path, filter, { sort: sortParam })}
+          />
+          <PaperList
+            papers={feed.papers}
+            showRank={sort === "trending"}
+            startAt={feed.offset + 1}
+            context={period.kind === "date" ? { day: period.key } : undefined}
+          />
           <ListPager
             offset={feed.offset}
             count={feed.papers.length}
@@ -89,7 +102,8 @@ export function periodPage(kind: PeriodKind) {
   return {
     async generateMetadata({ params }: { params: PeriodParams }): Promise<Metadata> {
       const period = parsePeriod(kind, (await params)[kind] ?? "");
-      return { title: period ? periodLabel(period) : "Not found" };
+      // One address for search engines whatever the sort, filter, page or carried day.
+      return period ? { title: periodLabel(period), alternates: { canonical: periodPath(period) } } : { title: NOT_FOUND_TITLES[kind] };
     },
     async Page({ params, searchParams }: { params: PeriodParams; searchParams: SearchParams }) {
       return <PeriodView kind={kind} periodKey={(await params)[kind] ?? ""} searchParams={searchParams} />;

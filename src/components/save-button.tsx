@@ -16,8 +16,21 @@ function BookmarkIcon({ filled }: { filled: boolean }) {
   );
 }
 
-/** Saves a paper to the reader's library (/me/library), at once, rolled back if the server refuses. */
-export function SaveButton({ paperId, saved, signedIn }: { paperId: string; saved: boolean; signedIn: boolean }) {
+/**
+ * Saves a paper to the reader's library (/me/library), at once, rolled back if the server refuses.
+ * `className` replaces the small inline look of cards (the paper page's row of actions has its own).
+ */
+export function SaveButton({
+  paperId,
+  saved,
+  signedIn,
+  className = buttonClass,
+}: {
+  paperId: string;
+  saved: boolean;
+  signedIn: boolean;
+  className?: string;
+}) {
   const pathname = usePathname();
   const [confirmed, setConfirmed] = useState(saved);
   const [optimistic, setOptimistic] = useOptimistic(confirmed);
@@ -27,7 +40,7 @@ export function SaveButton({ paperId, saved, signedIn }: { paperId: string; save
     return (
       <Link
         href={`/auth/signin?callbackUrl=${encodeURIComponent(pathname)}`}
-        className={buttonClass}
+        className={className}
         title="Sign in to save papers to your library"
       >
         <BookmarkIcon filled={false} />
@@ -55,7 +68,7 @@ export function SaveButton({ paperId, saved, signedIn }: { paperId: string; save
             else setError(result.message);
           })
         }
-        className={`${buttonClass} ${optimistic ? "text-indigo-700 dark:text-indigo-300" : ""}`}
+        className={`${className} ${optimistic ? "text-indigo-700 dark:text-indigo-300" : ""}`}
       >
         <BookmarkIcon filled={optimistic} />
         {optimistic ? "Saved" : "Save"}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NOT_FOUND_TITLES } from "@/components/not-found-titles";
 import { PeriodView } from "@/components/period-view";
 import { scopeMetadata } from "@/components/scope-header";
 import { TrendingView } from "@/components/trending-view";
@@ -33,7 +34,7 @@ export function scopedLatestPage(kind: ScopeKind) {
   return {
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
       const scope = await scopeFrom(kind, params);
-      return scope ? scopeMetadata(scope, null) : { title: "Not found" };
+      return scope ? scopeMetadata(scope, null) : { title: NOT_FOUND_TITLES[kind] };
     },
     async Page({ params, searchParams }: PageProps) {
       const scope = await scopeFrom(kind, params);
@@ -50,7 +51,8 @@ export function scopedPeriodPage(kind: ScopeKind, periodKind: PeriodKind) {
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
       const scope = await scopeFrom(kind, params);
       const period = parsePeriod(periodKind, (await params)[periodKind] ?? "");
-      return scope && period ? scopeMetadata(scope, periodLabel(period)) : { title: "Not found" };
+      if (!scope) return { title: NOT_FOUND_TITLES[kind] };
+      return period ? scopeMetadata(scope, periodLabel(period)) : { title: NOT_FOUND_TITLES[periodKind] };
     },
     async Page({ params, searchParams }: PageProps) {
       const scope = await scopeFrom(kind, params);
@@ -65,7 +67,7 @@ export function scopedTrendingPage(kind: ScopeKind) {
   return {
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
       const scope = await scopeFrom(kind, params);
-      return scope ? scopeMetadata(scope, "Trending") : { title: "Not found" };
+      return scope ? scopeMetadata(scope, "Trending") : { title: NOT_FOUND_TITLES[kind] };
     },
     async Page({ params, searchParams }: PageProps) {
       const scope = await scopeFrom(kind, params);

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
-import { useRef, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { flushSync } from "react-dom";
+import { SEARCH_HEADING_ID } from "@/components/search-heading";
 
 function SearchIcon({ className }: { className: string }) {
   return (
@@ -18,7 +19,8 @@ function SearchIcon({ className }: { className: string }) {
  * The site's one search field, in the header. On the search page it carries the query being
  * shown, so that page needs no second field (and has one search landmark). On phones it sits
  * behind a search button, so the header stays one row; without JavaScript that button is a link
- * to the search page, where the field is always shown.
+ * to the search page, where the field is always shown. With JavaScript a search opens the results
+ * in place and moves the focus to their heading, so a keyboard or screen reader user starts there.
  */
 export function SearchBox() {
   const pathname = usePathname();
@@ -28,6 +30,16 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const toggle = useRef<HTMLAnchorElement>(null);
+  const router = useRouter();
+  const [searching, startSearch] = useTransition();
+  // The words just searched for, until their results are shown and their heading has the focus.
+  const [focusFor, setFocusFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (searching || focusFor === null || !onSearchPage || query !== focusFor) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a one-shot request, cleared once served
+    setFocusFor(null);
+    document.getElementById(SEARCH_HEADING_ID)?.focus();
+  }, [searching, focusFor, onSearchPage, query]);
 
   // A search (or any navigation) folds the phone's field away again.
   const [openedOn, setOpenedOn] = useState(pathname);
@@ -60,7 +72,7 @@ export function SearchBox() {
             flushSync(() => setOpen(true));
             input.current?.focus();
           }}
-          className="ml-auto inline-flex size-9 items-center justify-center rounded-md border border-gray-200 text-gray-700 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-500 sm:hidden dark:border-gray-700 dark:text-gray-200 dark:hover:bg-gray-800"
+          className="ml-auto inline-flex size-8 items-center justify-center rounded-md border border-gray-200 text-gray-700 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-500 sm:hidden dark:border-gray-700 dark:text-gray-200 dark:hover:bg-gray-800"
         >
           <SearchIcon className="size-4" />
         </Link>
@@ -70,6 +82,14 @@ export function SearchBox() {
         role="search"
         action="/papers"
         method="get"
+        aria-busy={searching || undefined}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const field = new FormData(event.currentTarget).get("q");
+          const q = typeof field === "string" ? field : "";
+          setFocusFor(q);
+          startSearch(() => router.push(`/papers?${new URLSearchParams({ q })}`));
+        }}
         onKeyDown={(event) => {
           if (event.key === "Escape" && open) close();
         }}

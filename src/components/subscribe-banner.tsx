@@ -1,8 +1,18 @@
 import Link from "next/link";
 import { DismissBannerButton } from "@/components/dismiss-banner-button";
 import { buttonClasses } from "@/components/ui/button";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { db } from "@/server/db";
+import { isConfirmedSubscriber } from "@/server/subscriptions/account-subscription";
 
-export function SubscribeBanner() {
+/**
+ * "Trending papers by email", above the feed. Not shown to a signed-in reader who already gets the
+ * digest. Signed-out pages are shared by every reader (the page cache), so there it stays, and a
+ * reader who subscribed without signing in dismisses it (remembered in this browser).
+ */
+export async function SubscribeBanner() {
+  const user = await getCurrentUser();
+  if (user && (await isConfirmedSubscriber(db, user))) return null;
   return (
     <aside
       data-subscribe-banner

@@ -46,7 +46,7 @@ export function ThemeToggle() {
       onClick={cycle}
       aria-label={`${LABEL[theme]} (switch to ${LABEL[NEXT[theme]].toLowerCase()})`}
       title={LABEL[theme]}
-      className="inline-flex size-9 items-center justify-center rounded-md border border-gray-200 text-base hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-gray-700 dark:hover:bg-gray-800"
+      className="inline-flex size-8 items-center justify-center rounded-md border border-gray-200 text-base hover:bg-gray-100 sm:size-9 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-gray-700 dark:hover:bg-gray-800"
     >
       <span aria-hidden>{ICON[theme]}</span>
     </button>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FilterBar } from "@/components/filter-bar";
 import { FilterErrorNotice, NoMatches } from "@/components/filter-notices";
@@ -35,9 +36,12 @@ export async function TrendingView({ searchParams, scope = null }: { searchParam
       <header>
         <Heading className="text-2xl font-bold">Trending papers</Heading>
         <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
-          Papers added in the last {TRENDING_DAYS} days, ranked by upvotes with a time decay: (upvotes + 1) / (hours since added + 2)
-          <sup>{GRAVITY}</sup>.
-          {stale && windowEnd && ` No papers were added recently, so this shows the ${TRENDING_DAYS} days up to ${formatDay(windowEnd)}.`}
+          Papers added in the last {TRENDING_DAYS} days, ranked by their upvotes divided by their age in hours to the power {GRAVITY}, so a
+          new paper needs fewer upvotes than an older one to rank as high.{" "}
+          <Link href="/about/ranking" className="underline">
+            More on the ranking
+          </Link>
+          .{stale && windowEnd && ` No papers were added recently, so this shows the ${TRENDING_DAYS} days up to ${formatDay(windowEnd)}.`}
         </p>
         {isFiltered(filter) && (
           <p data-testid="trending-filter" className="mt-1 text-sm text-gray-500 dark:text-gray-400">

@@ -16,11 +16,12 @@ test("browses days with previous/next, skipping empty days", async ({ page }) =>
 
 test("switches to weekly and monthly views and sorts", async ({ page }) => {
   await page.goto("/papers/date/2026-06-10");
+  // The week and the month carry the day the reader came from (review-fixes.spec.ts goes back to it).
   await page.getByRole("link", { name: "Weekly" }).click();
-  await expect(page).toHaveURL(/\/papers\/week\/2026-W24$/);
+  await expect(page).toHaveURL(/\/papers\/week\/2026-W24\?day=2026-06-10$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Week 24");
   await page.getByRole("link", { name: "Monthly" }).click();
-  await expect(page).toHaveURL(/\/papers\/month\/2026-06$/);
+  await expect(page).toHaveURL(/\/papers\/month\/2026-06\?day=2026-06-10$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("June 2026");
   // A month of 69 papers comes a page of 50 at a time; "Show more" is a plain link to the rest.
   await expect(page.getByTestId("paper-card")).toHaveCount(50);
@@ -32,7 +33,7 @@ test("switches to weekly and monthly views and sorts", async ({ page }) => {
   await expect(page.getByTestId("show-more")).toHaveCount(0);
   const secondPage = await paperLinks();
   expect(new Set([...firstPage, ...secondPage]).size).toBe(69);
-  await page.getByRole("link", { name: "Back to the top" }).click();
+  await page.getByRole("navigation", { name: "More papers" }).getByRole("link", { name: "Back to the top" }).click();
   await expect(page).toHaveURL(/\/papers\/month\/2026-06$/);
 
   await page.getByRole("link", { name: "Most upvoted" }).click();
@@ -72,7 +73,7 @@ test("keyboard navigation keeps the focus on the control that was used", async (
 
   await page.getByRole("link", { name: "Weekly" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/papers\/week\/2026-W24$/);
+  await expect(page).toHaveURL(/\/papers\/week\/2026-W24\?day=2026-06-12$/);
   await expect(page.getByRole("link", { name: "Weekly" })).toBeFocused();
 });
 
@@ -172,7 +173,7 @@ test("searches from the header and opens a paper", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Data Journalist Agent: Transforming Data into Verifiable Multimodal Stories",
   );
-  await expect(page.getByTestId("upvote-breakdown")).toContainText("82 on Hugging Face + 0 here");
+  await expect(page.getByTestId("upvote-breakdown")).toContainText("82 upvotes (82 on Hugging Face)");
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /Data Journalist Agent/);
 
   await page.goto("/papers?q=%22%3B%20DROP%20TABLE%20Paper%3B%20--%20%F0%9F%A4%96");

@@ -58,6 +58,8 @@ test("“More like this” on a card narrows the feed to that paper's neighbours
   await page.goto("/papers/date/2026-06-16");
   const card = page.getByTestId("paper-card").first();
   const title = (await card.getByTestId("paper-title").textContent())!;
+  // "More like this" is in the card's More menu.
+  await card.getByTestId("card-more").click();
   await card.getByTestId("more-like-this").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("More like this");
   await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();

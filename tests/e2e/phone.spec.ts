@@ -55,7 +55,7 @@ test("links and summaries are tap targets of at least 24 px", async ({ page }) =
   await page.goto("/papers/month/2026-06");
   const targets = [
     page.getByTestId("show-more"),
-    page.getByText("Why here?").first(),
+    page.getByTestId("card-more").first(),
     page.getByTestId("paper-authors").first(),
     page.getByRole("link", { name: "How ranking works" }),
     page.getByRole("link", { name: "API", exact: true }),

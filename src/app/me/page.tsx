@@ -5,6 +5,7 @@ import { DeleteAccountForm } from "@/components/delete-account-form";
 import { ClearDefaultFilterForm } from "@/components/filter-bar/default-filter-controls";
 import { FollowButtons } from "@/components/follow-buttons";
 import { HandleForm } from "@/components/handle-form";
+import { KeyboardShortcutsToggle } from "@/components/keyboard-shortcuts-toggle";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
 import { siteUrl } from "@/env";
@@ -162,6 +163,19 @@ export default async function MePage() {
             </button>
           )}
         </form>
+      </section>
+
+      <section aria-labelledby="keyboard-heading" className={sectionClass}>
+        <h2 id="keyboard-heading" className="text-lg font-semibold">
+          Keyboard
+        </h2>
+        <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
+          On lists, j and k move between papers, o opens one, u upvotes, s saves, m marks read, x hides; ? shows them all. Kept in this
+          browser.
+        </p>
+        <div className="mt-3">
+          <KeyboardShortcutsToggle />
+        </div>
       </section>
 
       <section aria-labelledby="replies-heading" className={sectionClass}>

@@ -4,6 +4,7 @@ import { FilterBar } from "@/components/filter-bar";
 import { FollowButtons } from "@/components/follow-buttons";
 import { ListPager } from "@/components/list-pager";
 import { SearchHitList } from "@/components/paper-list";
+import { SEARCH_HEADING_ID } from "@/components/search-heading";
 import { FocusKeepingLink } from "@/components/ui/focus-keeping-link";
 import { pillClass } from "@/components/ui/pill-class";
 import { SEARCH_SORT_LABELS, SEARCH_SORTS, searchOptionsSchema, type SearchSort } from "@/lib/api-params";
@@ -81,7 +82,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
-        <h1 className="text-2xl font-bold">{query ? "Search results" : "Search papers"}</h1>
+        {/* Focused after a search from the header (search-box.tsx), so the reader starts at the results. */}
+        <h1 id={SEARCH_HEADING_ID} tabIndex={-1} className="text-2xl font-bold focus:outline-none">
+          {query ? "Search results" : "Search papers"}
+        </h1>
         {!query && (
           <p className="text-gray-600 dark:text-gray-400">Type words, an author’s name or an arXiv id in the search field at the top.</p>
         )}

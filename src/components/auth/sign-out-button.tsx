@@ -3,7 +3,10 @@
 import { useState, useTransition } from "react";
 import { postToAuth } from "@/components/auth/post-to-auth";
 
-export function SignOutButton() {
+const defaultClass =
+  "rounded-md px-2 py-1 text-sm font-medium text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-60 dark:text-gray-300 dark:hover:bg-gray-800 dark:hover:text-white";
+
+export function SignOutButton({ className = defaultClass }: { className?: string }) {
   const [pending, startTransition] = useTransition();
   const [failed, setFailed] = useState(false);
   return (
@@ -20,7 +23,7 @@ export function SignOutButton() {
           if (result.ok) window.location.assign("/");
         })
       }
-      className="rounded-md px-2 py-1 text-sm font-medium text-gray-600 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-indigo-500 disabled:opacity-60 dark:text-gray-300 dark:hover:bg-gray-800 dark:hover:text-white"
+      className={className}
     >
       {pending ? "Signing out…" : failed ? "Sign out (retry)" : "Sign out"}
     </button>

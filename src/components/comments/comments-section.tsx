@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CommentBody } from "@/components/comment-body";
-import { CommentForm } from "@/components/comments/comment-form";
+import { CommentForm, ReplyForm } from "@/components/comments/comment-form";
 import { OwnCommentControls } from "@/components/comments/edit-comment-form";
 import { ReportForm } from "@/components/report-form";
 import type { CommentOrder } from "@/lib/comments";
@@ -20,7 +20,13 @@ function commentsHref(paperId: string, order: CommentOrder, page = 0): string {
 
 function Comment({ comment, paperId, signedIn }: { comment: CommentDto; paperId: string; signedIn: boolean }) {
   return (
-    <article data-testid="comment" id={`comment-${comment.id}`} className="min-w-0">
+    // Focusable from script only: a comment just posted takes the focus (comment-form.tsx).
+    <article
+      data-testid="comment"
+      id={`comment-${comment.id}`}
+      tabIndex={-1}
+      className="min-w-0 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500"
+    >
       <p className="text-xs text-gray-500 dark:text-gray-400">
         {comment.authorHandle ? (
           <Link href={`/users/${comment.authorHandle}`} className="font-medium text-gray-700 hover:underline dark:text-gray-300">
@@ -111,16 +117,7 @@ export function CommentsSection({ paperId, comments, order, signedIn, upstreamCo
                   {thread.replies.map((reply) => (
                     <Comment key={reply.id} comment={reply} paperId={paperId} signedIn={signedIn} />
                   ))}
-                  {signedIn && (
-                    <details className="text-sm">
-                      <summary className="inline-block cursor-pointer py-1 text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100">
-                        Reply
-                      </summary>
-                      <div className="mt-1">
-                        <CommentForm paperId={paperId} replyTo={thread.id} label="Your reply" submitLabel="Reply" />
-                      </div>
-                    </details>
-                  )}
+                  {signedIn && <ReplyForm paperId={paperId} replyTo={thread.id} />}
                 </div>
               )}
             </li>

@@ -12,8 +12,8 @@ import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
 import { notifyReply } from "@/server/notifications/notify-reply";
 
-/** What a comment form shows after a submit: nothing new, or why it failed (keeping the text). */
-export type CommentFormState = { ok: true; postedAt: number } | { ok: false; message: string; body: string } | null;
+/** What a comment form shows after a submit: nothing new (a new comment's id, to focus it), or why it failed (keeping the text). */
+export type CommentFormState = { ok: true; postedAt: number; commentId?: string } | { ok: false; message: string; body: string } | null;
 
 function failure(error: unknown, body: string, action: string): CommentFormState {
   if (isAppError(error)) return { ok: false, message: error.message, body };
@@ -55,7 +55,7 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
     await refresh(paperId);
     // The reply is saved whatever happens to the email, so the poster does not wait for SMTP.
     if (replyTo) void sendReplyNotification(comment.id);
-    return { ok: true, postedAt: Date.now() };
+    return { ok: true, postedAt: Date.now(), commentId: comment.id };
   } catch (error) {
     return failure(error, body, "posted");
   }

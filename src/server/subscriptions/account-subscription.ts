@@ -53,6 +53,18 @@ export async function findAccountSubscription(db: Db, userId: string): Promise<A
   return subscriber ? toAccountSubscription(subscriber) : null;
 }
 
+/**
+ * Whether a signed-in reader already gets the digest: a confirmed subscription linked to the
+ * account or to its address (subscribed on the form, before or without signing in).
+ */
+export async function isConfirmedSubscriber(db: Db, user: { id: string; email: string | null }): Promise<boolean> {
+  const found = await db.subscriber.findFirst({
+    where: { status: "CONFIRMED", OR: [{ userId: user.id }, ...(user.email ? [{ email: user.email }] : [])] },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
 function toAccountSubscription(subscriber: {
   email: string;
   status: AccountSubscription["status"];

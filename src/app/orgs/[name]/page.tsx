@@ -57,7 +57,7 @@ export default async function OrganizationPage({ params, searchParams }: { param
       <FilterBar filter={filter} path={path} signedIn={viewer !== null} />
       {error && <FilterErrorNotice error={error} />}
       {page.papers.length === 0 && isFiltered(filter) && <NoMatches filter={filter} clearHref={path} />}
-      <PaperList papers={page.papers} startAt={page.offset + 1} />
+      <PaperList papers={page.papers} startAt={page.offset + 1} context={{ organization: page.organization.name }} />
       <ListPager
         offset={page.offset}
         count={page.papers.length}

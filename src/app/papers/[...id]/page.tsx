@@ -12,6 +12,7 @@ import { PaperTopics } from "@/components/topic-chips";
 import { UpvoteButton } from "@/components/upvote-button";
 import { bibtexEntry } from "@/lib/bibtex";
 import { commentOrderSchema } from "@/lib/comments";
+import { countWithSources, sourcesNote } from "@/lib/count-sources";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
@@ -22,6 +23,10 @@ import { getPaperPageForReader } from "@/server/papers/paper-page";
 import { PAPER_PAGE_VIEW } from "@/server/papers/similar";
 
 type Params = Promise<{ id: string[] }>;
+
+// The paper's links, Save and Cite: one look, in one row with the upvote button.
+const actionClass =
+  "rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-gray-700 dark:hover:bg-gray-800";
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const found = await paperFromPath(params, PAPER_PAGE_VIEW);
@@ -61,6 +66,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
       : []),
     ...(paper.projectPage ? [{ label: "Project page", href: paper.projectPage }] : []),
   ];
+  const commentSources = sourcesNote(paper.upstreamComments, paper.localComments);
   return (
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-3">
@@ -83,29 +89,35 @@ export default async function PaperPage({ params, searchParams }: { params: Para
             {paper.organization.fullName}
           </Link>
         )}
-        <div className="flex flex-wrap items-center gap-3">
+        {/* One row of what a reader does with the paper; the Cite panel spans it (hence `relative`). */}
+        <div data-testid="paper-actions" className="relative flex flex-wrap items-center gap-2">
           <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={upvoted} signedIn={viewer !== null} />
-          <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
-            {paper.upstreamUpvotes} on Hugging Face + {paper.localUpvotes} here ·{" "}
-            <a href="#discussion" className="underline">
-              {countOf(paper.comments, "comment", "comments")}
-            </a>{" "}
-            ({paper.upstreamComments} on Hugging Face + {paper.localComments} here)
-          </p>
+          <nav aria-label="Links" className="flex flex-wrap gap-2">
+            {links.map((link) => (
+              <a key={link.href} href={link.href} rel="noopener noreferrer" className={actionClass}>
+                {link.label}
+              </a>
+            ))}
+          </nav>
+          <SaveButton
+            paperId={paper.id}
+            saved={saved}
+            signedIn={viewer !== null}
+            className={`inline-flex items-center gap-1 ${actionClass}`}
+          />
+          <CiteBox
+            bibtex={bibtexEntry(paper)}
+            summaryClassName={`block cursor-pointer list-none [&::-webkit-details-marker]:hidden ${actionClass}`}
+          />
         </div>
+        <p data-testid="upvote-breakdown" className="text-sm text-gray-500 dark:text-gray-400">
+          {countWithSources(paper.upstreamUpvotes, paper.localUpvotes, "upvote", "upvotes")} ·{" "}
+          <a href="#discussion" className="underline">
+            {countOf(paper.comments, "comment", "comments")}
+          </a>
+          {commentSources && ` ${commentSources}`}
+        </p>
         <PaperTopics categories={paper.categories} keywords={paper.keywords} />
-        <nav aria-label="Links" className="flex flex-wrap gap-2">
-          {links.map((link) => (
-            <a
-              key={link.href}
-              href={link.href}
-              rel="noopener noreferrer"
-              className="rounded-md border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-100 dark:border-gray-700 dark:hover:bg-gray-800"
-            >
-              {link.label}
-            </a>
-          ))}
-        </nav>
       </header>
 
       {paper.aiSummary && (
@@ -146,11 +158,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         <p className="text-sm text-gray-500 dark:text-gray-400">Submitted by {paper.submitter.fullName || paper.submitter.name}</p>
       )}
 
-      <div className="flex flex-wrap items-start gap-4">
-        <SaveButton paperId={paper.id} saved={saved} signedIn={viewer !== null} />
-        <CiteBox bibtex={bibtexEntry(paper)} />
-        {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
-      </div>
+      {viewer && <ReportForm paperId={paper.id} summary="Report this paper" />}
 
       <SimilarPapers papers={similar} moreHref={`/papers/similar/${paper.id}`} />
 
