@@ -191,7 +191,8 @@ export function KeyboardTriage() {
 
   return (
     <>
-      <p ref={announcer} role="status" data-testid="triage-announcer" className="sr-only">
+      {/* A live region, not role=status: it is on every page, and a page's own status message should stay the only one. */}
+      <p ref={announcer} aria-live="polite" aria-atomic="true" data-testid="triage-announcer" className="sr-only">
         {announcement}
       </p>
       <TriageToast />
@@ -264,7 +265,11 @@ function TriageToast() {
   }, [toast]);
 
   return (
-    <div role="status" data-testid="triage-toast" className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
+    <div
+      aria-live="polite"
+      data-testid="triage-toast"
+      className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4"
+    >
       {toast && (
         <div
           key={toast.key}

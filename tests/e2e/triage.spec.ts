@@ -400,3 +400,51 @@ test.describe("keyboard", () => {
     await expect(card(third)).toBeVisible();
   });
 });
+
+test("“New since your last visit” marks exactly the papers imported after the previous visit, and /papers/new lists them", async ({
+  page,
+  baseURL,
+}) => {
+  const email = `visits-${Date.now()}@example.com`;
+  await signInAs(page.context(), baseURL!, email);
+  await page.goto(DAY); // the first visit: nothing is new yet
+  await expect(page.getByTestId("new-since-marker")).toHaveCount(0);
+
+  // Half an hour passes (the visit is moved back rather than waited for), then an import adds a paper to the day.
+  const newId = `2606.9${String(Date.now()).slice(-4)}`;
+  await withDatabase(async (db) => {
+    await db.query(`UPDATE "User" SET "lastVisitAt" = now() - interval '31 minutes' WHERE email = $1`, [email]);
+    await db.query(
+      `INSERT INTO "Paper" (id, title, abstract, authors, "publishedAt", "feedDate", source, "upstreamUpvotes", "createdAt", "updatedAt")
+       VALUES ($1, 'A paper imported between two visits', 'Its abstract.', ARRAY['Ada Lovelace'], now(), '2026-06-10', 'ARXIV', 0, now(), now())`,
+      [newId],
+    );
+    await db.query(`SELECT pg_notify('papers_changed', '')`);
+  });
+  try {
+    await page.goto(`${DAY}?sort=newest`);
+    const marker = page.getByTestId("new-since-marker");
+    await expect(marker).toHaveCount(1);
+    // The marker stands before the new paper's card, and only that paper is new.
+    const markedCard = page.locator("li", { has: marker }).getByTestId("paper-card");
+    await expect(markedCard).toHaveAttribute("data-paper-id", newId);
+
+    // Exactly the papers imported since the previous visit, oldest first: the new one, and any the
+    // test data's own import added within that half hour.
+    const expected = await withDatabase(async (db) => {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT p.id FROM "Paper" p, "User" u WHERE u.email = $1 AND p."createdAt" > u."previousVisitAt" AND p."hiddenAt" IS NULL
+         ORDER BY p."createdAt", p.id`,
+        [email],
+      );
+      return rows.map((row) => row.id);
+    });
+    expect(expected).toContain(newId);
+    await page.goto("/papers/new");
+    await expect
+      .poll(() => page.getByTestId("paper-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-paper-id"))))
+      .toEqual(expected.slice(0, 50));
+  } finally {
+    await withDatabase((db) => db.query(`DELETE FROM "Paper" WHERE id = $1`, [newId]));
+  }
+});
