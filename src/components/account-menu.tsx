@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { useCloseOnOutsideClick } from "@/components/ui/use-close-on-outside-click";
 
 const itemClass =
   "block rounded-md px-3 py-2 text-sm font-medium text-gray-700 hover:bg-gray-100 hover:text-gray-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-gray-200 dark:hover:bg-gray-800 dark:hover:text-white";
@@ -30,14 +31,7 @@ export function AccountMenu({ label }: { label: string }) {
     if (menu.current) menu.current.open = false;
   }, [pathname]);
 
-  useEffect(() => {
-    function closeOnOutsideClick(event: PointerEvent) {
-      const details = menu.current;
-      if (details?.open && !details.contains(event.target as Node)) details.open = false;
-    }
-    document.addEventListener("pointerdown", closeOnOutsideClick);
-    return () => document.removeEventListener("pointerdown", closeOnOutsideClick);
-  }, []);
+  useCloseOnOutsideClick(menu);
 
   return (
     <details

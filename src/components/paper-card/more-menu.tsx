@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
+import { useCloseOnOutsideClick } from "@/components/ui/use-close-on-outside-click";
 
 /**
  * A card's "More" menu: what a reader wants now and then ("More like this", "Why here?", and
@@ -12,14 +13,7 @@ import { useEffect, useRef } from "react";
 export function MoreMenu({ title, children }: { title: string; children: React.ReactNode }) {
   const menu = useRef<HTMLDetailsElement>(null);
 
-  useEffect(() => {
-    function closeOnOutsideClick(event: PointerEvent) {
-      const details = menu.current;
-      if (details?.open && !details.contains(event.target as Node)) details.open = false;
-    }
-    document.addEventListener("pointerdown", closeOnOutsideClick);
-    return () => document.removeEventListener("pointerdown", closeOnOutsideClick);
-  }, []);
+  useCloseOnOutsideClick(menu);
 
   return (
     <details
