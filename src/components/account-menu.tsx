@@ -54,6 +54,9 @@ export function AccountMenu({ label }: { label: string }) {
       </summary>
       <div className="absolute top-full right-0 z-20 mt-2 flex w-60 flex-col gap-0.5 rounded-lg border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
         <p className="truncate px-3 py-1.5 text-xs text-gray-600 dark:text-gray-400">{label}</p>
+        <Link href="/papers/new" className={itemClass}>
+          New since your last visit
+        </Link>
         <Link href="/me" className={itemClass}>
           Your account
         </Link>

@@ -3,12 +3,28 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const SECTIONS: { href: string; label: string; current: (path: string) => boolean; signedInOnPhones?: boolean }[] = [
-  { href: "/", label: "Daily", current: (path: string) => path === "/" || /^\/papers\/(date|week|month)\//.test(path) },
-  { href: "/papers/trending", label: "Trending", current: (path: string) => path.startsWith("/papers/trending") },
+type Shown = "always" | "signed-in-on-phones" | "signed-in-on-wide-screens";
+
+const SECTIONS: { href: string; label: string; current: (path: string) => boolean; shown: Shown; title?: string }[] = [
+  { href: "/", label: "Daily", current: (path) => path === "/" || /^\/papers\/(date|week|month)\//.test(path), shown: "always" },
+  { href: "/papers/trending", label: "Trending", current: (path) => path.startsWith("/papers/trending"), shown: "always" },
   // On phones only for signed-in readers: signed out, the header's one row has no room for it.
-  { href: "/papers/for-you", label: "For you", current: (path: string) => path === "/papers/for-you", signedInOnPhones: true },
+  { href: "/papers/for-you", label: "For you", current: (path) => path === "/papers/for-you", shown: "signed-in-on-phones" },
+  // Only signed-in readers have a last visit; on phones it is in the account menu (one header row).
+  {
+    href: "/papers/new",
+    label: "New",
+    current: (path) => path === "/papers/new",
+    shown: "signed-in-on-wide-screens",
+    title: "Papers added since your last visit, oldest first",
+  },
 ];
+
+const SHOWN_CLASS: Record<Shown, string> = {
+  always: "",
+  "signed-in-on-phones": "hidden signed-in:inline sm:inline",
+  "signed-in-on-wide-screens": "hidden sm:signed-in:inline",
+};
 
 /** The header's sections; the one being read is marked for assistive technology and by sight. */
 export function MainNav() {
@@ -22,7 +38,8 @@ export function MainNav() {
             key={section.href}
             href={section.href}
             aria-current={current ? "page" : undefined}
-            className={`hover:text-gray-900 dark:hover:text-white ${section.signedInOnPhones ? "hidden signed-in:inline sm:inline" : ""} ${current ? "text-gray-900 underline decoration-2 underline-offset-8 dark:text-white" : ""}`}
+            title={section.title}
+            className={`hover:text-gray-900 dark:hover:text-white ${SHOWN_CLASS[section.shown]} ${current ? "text-gray-900 underline decoration-2 underline-offset-8 dark:text-white" : ""}`}
           >
             {section.label}
           </Link>

@@ -21,13 +21,15 @@ export interface PaperListProps {
   startAt?: number;
   /** The page the list is on, passed to every card (see PaperCardContext). */
   context?: PaperCardContext;
+  /** A line above a paper's card saying why it is in the list (for-you's reasons), by paper id. */
+  reasons?: ReadonlyMap<string, string>;
 }
 
 // The cards are the shared, cached list; what this reader has seen and hidden is applied here, per
 // request (src/server/triage/viewer.ts): hidden papers are left out, read ones too with "Hide read",
 // and the day and week lists mark where the papers new since the last visit start.
 
-export async function PaperList({ papers, showRank = false, startAt = 1, context }: PaperListProps) {
+export async function PaperList({ papers, showRank = false, startAt = 1, context, reasons }: PaperListProps) {
   const ids = papers.map((paper) => paper.id);
   const [votes, saves, reads] = await Promise.all([getViewerVotes(ids), getViewerSaves(ids), getViewerReadState(ids)]);
   const triaged = triageList(papers, (paper) => paper.id, reads);
@@ -38,6 +40,11 @@ export async function PaperList({ papers, showRank = false, startAt = 1, context
           <li key={paper.id} value={triaged.shown.length < papers.length ? startAt + index : undefined}>
             {paper.id === triaged.firstNewId && reads.newSince && (
               <NewSinceMarker since={reads.newSince} newCount={triaged.newCount} shownCount={triaged.shown.length} />
+            )}
+            {reasons?.has(paper.id) && (
+              <p data-testid="list-reason" className="mb-1 text-sm font-medium text-indigo-700 dark:text-indigo-300">
+                {reasons.get(paper.id)}
+              </p>
             )}
             <PaperCard
               paper={paper}

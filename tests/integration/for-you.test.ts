@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { applyFollow, getForYouPapers, suggestedOrganizations } from "@/server/follows/follows";
 import { createForYouFeedHandler } from "@/server/follows/for-you-feed-handler";
 import { revokeForYouFeedToken, rotateForYouFeedToken } from "@/server/follows/private-feed";
+import { hidePaper, unhidePaper } from "@/server/triage/read-state";
 import { createSignedInUser } from "../support/accounts";
 import { useTestDatabase } from "../support/test-db";
 
@@ -66,6 +67,12 @@ describe("for-you feed", () => {
 
     await applyFollow(t.db, user.id, { kind: "TOPIC", value: "robot", mode: "unfollow" });
     expect((await getForYouPapers(t.db, user.id, NOW)).length).toBe(4);
+
+    // A paper the reader hid leaves their feed only.
+    await hidePaper(t.db, user.id, "2611.00002");
+    expect((await getForYouPapers(t.db, user.id, NOW)).map((item) => item.paper.id)).toEqual(["2611.00001", "2611.00004", "2611.00003"]);
+    expect((await getForYouPapers(t.db, other.id, NOW)).map((item) => item.paper.id)).toEqual(["2611.00002", "2611.00001"]);
+    await unhidePaper(t.db, user.id, "2611.00002");
     expect((await suggestedOrganizations(t.db, NOW)).map((org) => org.name)).toEqual(["nvidia", "meta"]);
   });
 

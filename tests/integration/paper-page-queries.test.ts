@@ -6,6 +6,7 @@ import { postComment } from "@/server/comments/comments";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { getPaperPageForReader } from "@/server/papers/paper-page";
 import { getPaperWithSimilar, SIMILAR_PAPERS } from "@/server/papers/similar";
+import { hidePaper } from "@/server/triage/read-state";
 import { createSignedInUser } from "../support/accounts";
 import { HF_FIXTURES } from "../support/fixtures";
 import { useTestDatabase } from "../support/test-db";
@@ -35,7 +36,7 @@ afterAll(async () => {
 async function loadPaperPage(paperId: string, viewer: CurrentUser | null = null) {
   statements = [];
   const found = await getPaperWithSimilar(counted, paperId, { limit: SIMILAR_PAPERS });
-  const reader = await getPaperPageForReader(counted, found!.paper, viewer, { order: "newest", page: 0 });
+  const reader = await getPaperPageForReader(counted, found!.paper, found!.similar, viewer, { order: "newest", page: 0 });
   return { found: found!, reader, statements };
 }
 
@@ -76,13 +77,20 @@ describe("a paper page's queries", () => {
     expect(statements.filter((statement) => /"(Session|Upvote|SavedPaper)"/.test(statement))).toEqual([]);
   });
 
-  it("add only the reader's vote and save for a signed-in reader", async () => {
+  it("add only the reader's vote, save and hidden neighbours for a signed-in reader, and leave out what they hid", async () => {
     const paper = await paperWithOrganization(2);
-    const signedOut = (await loadPaperPage(paper.id)).statements.length;
-    const { sessionToken } = await createSignedInUser(t.db, "reader@example.com");
+    const signedOut = await loadPaperPage(paper.id);
+    const { user, sessionToken } = await createSignedInUser(t.db, "reader@example.com");
+    const hiddenNeighbour = signedOut.found.similar[1]!.id;
+    await hidePaper(t.db, user.id, hiddenNeighbour);
     const signedIn = await loadPaperPage(paper.id, await findSessionUser(t.db, sessionToken));
-    expect(signedIn.statements.length).toBe(signedOut + 2);
+    expect(signedIn.statements.length).toBe(signedOut.statements.length + 3);
     expect(signedIn.statements.filter(reading("Upvote"))).toHaveLength(1);
     expect(signedIn.statements.filter(reading("SavedPaper"))).toHaveLength(1);
+    expect(signedIn.statements.filter((statement) => statement.includes('"PaperHidden"'))).toHaveLength(1);
+    expect(signedOut.reader.similar.map((neighbour) => neighbour.id)).toContain(hiddenNeighbour);
+    expect(signedIn.reader.similar.map((neighbour) => neighbour.id)).toEqual(
+      signedOut.reader.similar.map((neighbour) => neighbour.id).filter((id) => id !== hiddenNeighbour),
+    );
   });
 });

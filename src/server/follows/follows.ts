@@ -62,8 +62,9 @@ const matchRow = z.object({ id: z.string(), kind: z.enum(FOLLOW_KINDS), value: z
 
 /**
  * The statement behind the for-you feed (exported for `npm run bench:for-you`'s EXPLAIN): the
- * window's papers matching a follow (and the list filter), by trending score; mutes are tested on
- * that order only until the page is full, and the reason only for the papers shown.
+ * window's papers matching a follow (and the list filter), by trending score; mutes and the papers
+ * the reader hid are tested on that order only until the page is full, and the reason only for the
+ * papers shown.
  */
 export function forYouQuery(userId: string, now: Date, filter: ListFilter = NO_FILTER): Prisma.Sql {
   const end = toIsoDate(now);
@@ -77,7 +78,10 @@ export function forYouQuery(userId: string, now: Date, filter: ListFilter = NO_F
       ORDER BY ${feedOrderSql("trending", now)}
     ),
     shown AS (
-      SELECT p.* FROM matched p, follow_sets fs WHERE NOT ${MATCHES_A_MUTE} LIMIT ${FOR_YOU_LIMIT}
+      SELECT p.* FROM matched p, follow_sets fs
+      WHERE NOT ${MATCHES_A_MUTE}
+        AND NOT EXISTS (SELECT 1 FROM "PaperHidden" h WHERE h."userId" = ${userId} AND h."paperId" = p."id")
+      LIMIT ${FOR_YOU_LIMIT}
     )
     SELECT p."id", reason."kind"::text AS "kind", reason."value"
     FROM shown p CROSS JOIN LATERAL ${FIRST_MATCHING_FOLLOW} AS reason
@@ -86,7 +90,7 @@ export function forYouQuery(userId: string, now: Date, filter: ListFilter = NO_F
 
 /**
  * The reader's feed: papers of the last TRENDING_DAYS days matching any follow and no mute (and the
- * filter), by trending score, each with the first follow it matched, in one statement.
+ * filter), not hidden by the reader, by trending score, each with the first follow it matched, in one statement.
  */
 export async function getForYouPapers(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<ForYouPaper[]> {
   const rows = await queryRows(db, matchRow, forYouQuery(userId, now, filter));

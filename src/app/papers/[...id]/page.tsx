@@ -46,7 +46,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PaperPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const found = await paperFromPath(params, PAPER_PAGE_VIEW);
   if (!found) notFound();
-  const { paper, similar } = found;
+  const { paper } = found;
   const query = await searchParams;
   const order = commentOrderSchema.catch("newest").parse(firstParam(query.comments) ?? "newest");
   const commentsPage = z.coerce
@@ -57,7 +57,10 @@ export default async function PaperPage({ params, searchParams }: { params: Para
     .catch(0)
     .parse(firstParam(query.cpage) ?? 0);
   const viewer = await getCurrentUser();
-  const { comments, upvoted, saved } = await getPaperPageForReader(db, paper, viewer, { order, page: commentsPage });
+  const { comments, upvoted, saved, similar } = await getPaperPageForReader(db, paper, found.similar, viewer, {
+    order,
+    page: commentsPage,
+  });
   const links = [
     { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
     { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilterBar } from "@/components/filter-bar";
 import { FilterErrorNotice } from "@/components/filter-notices";
 import { FollowButtons } from "@/components/follow-buttons";
-import { PaperCard } from "@/components/paper-card";
+import { PaperList } from "@/components/paper-list";
 import { followReason } from "@/lib/follows";
 import { describeFilter, isFiltered, listFilterOf } from "@/lib/list-filter";
 import { TRENDING_DAYS } from "@/lib/ranking";
@@ -11,8 +11,6 @@ import type { SearchParams } from "@/lib/search-params";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { getForYouPapers, listFollows, suggestedOrganizations } from "@/server/follows/follows";
-import { getSavedPaperIds } from "@/server/library/library";
-import { getUpvotedPaperIds } from "@/server/votes/votes";
 
 export const metadata: Metadata = { title: "For you" };
 
@@ -38,8 +36,6 @@ export default async function ForYouPage({ searchParams }: { searchParams: Searc
   const now = new Date();
   const { filter, error } = listFilterOf(await searchParams);
   const [follows, papers] = await Promise.all([listFollows(db, user.id), getForYouPapers(db, user.id, now, filter)]);
-  const ids = papers.map((item) => item.paper.id);
-  const [upvoted, saved] = await Promise.all([getUpvotedPaperIds(db, user.id, ids), getSavedPaperIds(db, user.id, ids)]);
   const suggestions = follows.some((follow) => !follow.muted) ? [] : await suggestedOrganizations(db, now);
   return (
     <div className="flex flex-col gap-6">
@@ -85,16 +81,10 @@ export default async function ForYouPage({ searchParams }: { searchParams: Searc
           </p>
         )
       ) : (
-        <ol className="flex flex-col gap-4">
-          {papers.map(({ paper, reason }) => (
-            <li key={paper.id} className="flex flex-col gap-1">
-              <p data-testid="for-you-reason" className="text-sm font-medium text-indigo-700 dark:text-indigo-300">
-                {followReason(reason.kind, reason.value)}
-              </p>
-              <PaperCard paper={paper} upvoted={upvoted.has(paper.id)} saved={saved.has(paper.id)} signedIn />
-            </li>
-          ))}
-        </ol>
+        <PaperList
+          papers={papers.map((item) => item.paper)}
+          reasons={new Map(papers.map(({ paper, reason }) => [paper.id, followReason(reason.kind, reason.value)]))}
+        />
       )}
     </div>
   );
