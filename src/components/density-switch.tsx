@@ -1,15 +1,18 @@
 "use client";
 
-import { useId, useSyncExternalStore } from "react";
-import { applyDensity, currentDensity, DENSITIES, DENSITY_LABELS, type Density } from "@/components/paper-card/density";
+import { useId, useState, useSyncExternalStore } from "react";
+import { applyDensity, currentDensity } from "@/components/paper-card/density";
 import { OPEN_SHORTCUTS_EVENT } from "@/components/paper-card/keyboard-preference";
+import { DENSITIES, DENSITY_LABELS, type Density } from "@/lib/density";
+import { setDensityAction } from "@/server/triage/actions";
 
 // Full, Compact or Titles: a presentation switch in the browser, not a server render. Every card is
 // the same HTML for every reader, and `data-density` on <html> (set before first paint by the
 // inline DENSITY_SCRIPT from a cookie) picks the CSS that hides and clamps parts of it
 // (paper-card/density.css). So signed-out readers keep sharing one cached copy of each page
-// whatever their density (X-Cache: HIT), and nobody's page flashes the wrong density. The cookie
-// serves signed-in readers too; the server never reads it.
+// whatever their density (X-Cache: HIT), and nobody's page flashes the wrong density. A signed-in
+// reader's choice is also kept on their account, and their pages apply it in any browser
+// (AccountDensity in the header); the server never reads the cookie.
 
 const listeners = new Set<() => void>();
 
@@ -39,16 +42,24 @@ function keepPlace(change: () => void) {
 
 /**
  * The list's density, as a segmented control: a group of radio buttons (arrow keys move between
- * them), remembered in this browser. The selected look follows <html>'s attribute, so it is right
- * from first paint; without JavaScript the control is not shown.
+ * them), remembered in this browser and, with `saveToAccount`, on the reader's account. The
+ * selected look follows <html>'s attribute, so it is right from first paint; without JavaScript the
+ * control is not shown.
  */
-export function DensitySwitch() {
+export function DensitySwitch({ saveToAccount = false }: { saveToAccount?: boolean }) {
   const density = useSyncExternalStore(subscribe, currentDensity, () => "full" as Density);
   const name = useId();
+  const [failure, setFailure] = useState("");
 
   function choose(next: Density) {
     keepPlace(() => applyDensity(next));
     for (const listener of listeners) listener();
+    if (!saveToAccount) return;
+    setFailure("");
+    setDensityAction(next).then(
+      (result) => setFailure(result.ok ? "" : result.message),
+      () => setFailure("Not saved to your account: the server could not be reached. This browser keeps it."),
+    );
   }
 
   return (
@@ -74,6 +85,9 @@ export function DensitySwitch() {
         <span aria-hidden>?</span>
         <span className="sr-only">Keyboard shortcuts</span>
       </button>
+      <span aria-live="polite" className="text-sm text-red-700 empty:hidden dark:text-red-400">
+        {failure}
+      </span>
     </div>
   );
 }

@@ -118,7 +118,7 @@ function TriageFrame<T>({
         <HideReadToggle hideRead={reads.hideRead} readHiddenCount={triaged.readHiddenCount} />
         <div className="flex flex-wrap items-center gap-3">
           <MarkAllReadButton paperIds={unseen} />
-          <DensitySwitch />
+          <DensitySwitch saveToAccount />
         </div>
       </div>
       {triaged.shown.length === 0 && triaged.readHiddenCount > 0 && (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountDensity } from "@/components/account-density";
 import { AccountMenu } from "@/components/account-menu";
 import { SignInLink } from "@/components/auth/sign-in-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -21,6 +22,7 @@ export async function UserMenu() {
   // `data-signed-in` also shows "For you" in the phone header (the `signed-in:` variant in globals.css).
   return (
     <nav aria-label="Account" data-testid="user-menu" data-signed-in="" className="flex items-center gap-1">
+      <AccountDensity density={user.density} />
       <div className="hidden items-center gap-1 sm:flex">
         <Link href="/submit" className={linkClass} title="Submit a paper from arXiv">
           Submit

@@ -113,6 +113,38 @@ test.describe("densities", () => {
     await expect(page.getByTestId("paper-abstract").first()).toBeVisible();
   });
 
+  test("a signed-in reader's density is kept on the account and follows them to another browser", async ({ browser, baseURL }) => {
+    const email = "density-traveller@example.com";
+    const laptop = await browser.newContext();
+    await signInAs(laptop, baseURL!, email);
+    const page = await laptop.newPage();
+    await open(page, DAY);
+    await page.getByRole("group", { name: "Density" }).getByText("Titles", { exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-density", "titles");
+    await expect
+      .poll(() => withDatabase(async (db) => (await db.query(`SELECT density FROM "User" WHERE email = $1`, [email])).rows[0]?.density))
+      .toBe("titles");
+
+    // Another browser, signed in as the same reader, with no density cookie of its own: its first page is in Titles.
+    const phone = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    await signInAs(phone, baseURL!, email);
+    const other = await phone.newPage();
+    await other.goto(DAY);
+    await expect(other.locator("html")).toHaveAttribute("data-density", "titles");
+    await expect(other.getByTestId("paper-abstract").first()).toBeHidden();
+    expect((await phone.cookies()).find((cookie) => cookie.name === "density")?.value).toBe("titles");
+
+    // Back to Full there: the account follows, and the first browser opens in Full on its next page.
+    await expect(other.getByTestId("triage-announcer")).toHaveAttribute("data-ready", "");
+    await other.getByRole("group", { name: "Density" }).getByText("Full", { exact: true }).click();
+    await expect
+      .poll(() => withDatabase(async (db) => (await db.query(`SELECT density FROM "User" WHERE email = $1`, [email])).rows[0]?.density))
+      .toBe("full");
+    await page.reload();
+    await expect(page.locator("html")).not.toHaveAttribute("data-density", /./);
+    await Promise.all([laptop.close(), phone.close()]);
+  });
+
   test("signed-out readers share one cached page whatever their density", async ({ playwright, baseURL }) => {
     const reader = async (cookie?: string) => playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { cookie } : {} });
     const [plain, compact, titles] = await Promise.all([reader(), reader("density=compact"), reader("density=titles; theme=dark")]);
@@ -440,7 +472,9 @@ test("“New since your last visit” marks exactly the papers imported after th
       return rows.map((row) => row.id);
     });
     expect(expected).toContain(newId);
-    await page.goto("/papers/new");
+    // The header's "New" (signed-in readers only) leads there.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "New", exact: true }).click();
+    await expect(page).toHaveURL(/\/papers\/new$/);
     await expect
       .poll(() => page.getByTestId("paper-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-paper-id"))))
       .toEqual(expected.slice(0, 50));

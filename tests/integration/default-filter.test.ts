@@ -43,7 +43,7 @@ beforeEach(async () => {
 
 async function signIn(email: string): Promise<CurrentUser> {
   const { user } = await createSignedInUser(t.db, email);
-  request.user = { id: user.id, email: user.email, name: user.name, handle: null, banned: false };
+  request.user = { id: user.id, email: user.email, name: user.name, handle: null, banned: false, density: null };
   return request.user;
 }
 

@@ -5,7 +5,14 @@ import type { CurrentUser } from "@/server/auth/session";
 import type * as DbModule from "@/server/db";
 import type { Db } from "@/server/db";
 import { getPeriodFeed } from "@/server/papers/feed";
-import { hidePaperAction, markPapersRead, markPaperUnread, setHideReadAction, unhidePaperAction } from "@/server/triage/actions";
+import {
+  hidePaperAction,
+  markPapersRead,
+  markPaperUnread,
+  setDensityAction,
+  setHideReadAction,
+  unhidePaperAction,
+} from "@/server/triage/actions";
 import {
   formatNewPapersCursor,
   getNewSinceLastVisit,
@@ -59,7 +66,7 @@ async function reader(email: string) {
 }
 
 function signIn(user: { id: string; email: string | null }, banned = false) {
-  request.user = { id: user.id, email: user.email, name: null, handle: null, banned };
+  request.user = { id: user.id, email: user.email, name: null, handle: null, banned, density: null };
 }
 
 const sorted = (set: Set<string>) => [...set].sort();
@@ -333,6 +340,19 @@ describe("the read-state actions", () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: ada.id } })).hideRead).toBe(true);
     expect(await setHideReadAction(null, form("0"))).toEqual({ ok: true, hideRead: false });
     expect(request.refreshed).toBe(2);
+
+    // The density goes on the account (and back to Full), without a render; anything else is refused.
+    const density = async () => (await t.db.user.findUniqueOrThrow({ where: { id: ada.id } })).density;
+    expect(await density()).toBeNull();
+    expect(await setDensityAction("titles")).toEqual({ ok: true });
+    expect(await density()).toBe("titles");
+    expect(await setDensityAction("tiny")).toEqual({ ok: false, message: "The density must be full, compact or titles." });
+    expect(await setDensityAction("full")).toEqual({ ok: true });
+    expect(await density()).toBe("full");
+    expect(request.refreshed).toBe(2);
+    request.user = null;
+    expect(await setDensityAction("compact")).toEqual({ ok: false, message: expect.stringMatching(/session has ended/) });
+    expect(await density()).toBe("full");
   });
 });
 
@@ -352,7 +372,7 @@ describe("the account", () => {
       { paperId: "2611.00002", seenAt: "2026-11-02T10:00:00.000Z" },
     ]);
     expect(data.hiddenPapers).toEqual([{ paperId: "2611.00003", hiddenAt: "2026-11-02T11:00:00.000Z" }]);
-    expect(data.readState).toEqual({ hideRead: false, lastVisitAt: "2026-11-02T09:00:00.000Z", previousVisitAt: null });
+    expect(data.readState).toEqual({ hideRead: false, density: null, lastVisitAt: "2026-11-02T09:00:00.000Z", previousVisitAt: null });
 
     await deleteUserAccount(t.db, ada.id);
     expect(await t.db.paperSeen.count({ where: { userId: ada.id } })).toBe(0);

@@ -17,6 +17,7 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
       createdAt: true,
       defaultFilter: true,
       hideRead: true,
+      density: true,
       lastVisitAt: true,
       previousVisitAt: true,
       accounts: { select: { provider: true, providerAccountId: true } },
@@ -57,7 +58,7 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     reports: user.reports,
     // Read state: the "Hide read" setting, the visits behind "new since your last visit", the papers
     // seen (shown, opened or marked read) and hidden ("not interested").
-    readState: { hideRead: user.hideRead, lastVisitAt: user.lastVisitAt, previousVisitAt: user.previousVisitAt },
+    readState: { hideRead: user.hideRead, density: user.density, lastVisitAt: user.lastVisitAt, previousVisitAt: user.previousVisitAt },
     seenPapers,
     hiddenPapers: user.hiddenPapers,
   };

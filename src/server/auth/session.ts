@@ -1,4 +1,5 @@
 import "server-only";
+import { densitySchema, type Density } from "@/lib/density";
 import { AppError } from "@/lib/errors";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
 import type { Db } from "@/server/db";
@@ -11,6 +12,8 @@ export interface CurrentUser {
   handle: string | null;
   /** Suspended by a moderator: may read, may not vote, comment or submit. */
   banned: boolean;
+  /** The list density chosen while signed in, applied in every browser; null until chosen. */
+  density: Density | null;
 }
 
 /** Refuses a suspended account's votes, comments and submissions (403). */
@@ -24,11 +27,11 @@ export async function findSessionUser(db: Db, sessionToken: string | undefined, 
   if (!sessionToken) return null;
   const session = await db.session.findUnique({
     where: { sessionToken },
-    select: { expires: true, user: { select: { id: true, email: true, name: true, handle: true, bannedAt: true } } },
+    select: { expires: true, user: { select: { id: true, email: true, name: true, handle: true, bannedAt: true, density: true } } },
   });
   if (!session || session.expires <= now) return null;
-  const { bannedAt, ...user } = session.user;
-  return { ...user, banned: bannedAt !== null };
+  const { bannedAt, density, ...user } = session.user;
+  return { ...user, banned: bannedAt !== null, density: densitySchema.nullable().catch(null).parse(density) };
 }
 
 export function sessionTokenFromCookies(read: (name: string) => string | undefined): string | undefined {

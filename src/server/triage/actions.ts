@@ -5,13 +5,14 @@ import "server-only";
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { isArxivId } from "@/lib/arxiv-id";
+import { densitySchema } from "@/lib/density";
 import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute, type CurrentUser } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { parseOrThrow } from "@/server/http/errors";
 import { enforceRateLimit, type RateLimitRule } from "@/server/http/rate-limit";
-import { hidePaper, MARK_SEEN_MAX_IDS, markSeen, markUnseen, setHideRead, unhidePaper } from "@/server/triage/read-state";
+import { hidePaper, MARK_SEEN_MAX_IDS, markSeen, markUnseen, setDensity, setHideRead, unhidePaper } from "@/server/triage/read-state";
 
 // The read-state actions of lists and cards. None of them re-renders the page: the seen tracker
 // calls markPapersRead every few seconds while the reader scrolls, and the cards update themselves
@@ -101,4 +102,14 @@ export async function setHideReadAction(_previous: HideReadState, formData: Form
   if (!result.ok) return result;
   refresh();
   return { ok: true, hideRead };
+}
+
+/**
+ * Saves the density the reader picked in this browser on their account, so every browser they sign
+ * in on opens lists in it. The page is not rendered again: the switch has already applied it.
+ */
+export async function setDensityAction(density: string): Promise<TriageActionResult> {
+  return asReader("keep this density", "Not saved to your account: something went wrong on our side.", async (user) => {
+    await setDensity(db, user.id, parseOrThrow(densitySchema, density));
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import type { Density } from "@/lib/density";
 import { AppError } from "@/lib/errors";
 import { queryRows, type Db } from "@/server/db";
 
@@ -145,4 +146,9 @@ export async function getVisit(db: Db, userId: string): Promise<Visit | null> {
 /** Switches "Hide read" for the reader. */
 export async function setHideRead(db: Db, userId: string, hideRead: boolean): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { hideRead } });
+}
+
+/** Keeps the reader's list density on their account. */
+export async function setDensity(db: Db, userId: string, density: Density): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { density } });
 }
