@@ -3,8 +3,8 @@ import type { Db } from "@/server/db";
 import { fetchArxivPapers } from "@/server/ingest/arxiv-client";
 import type { RetryOptions } from "@/server/ingest/fetch-with-retry";
 import { addToSummary, emptySummary, type ImportProgress, type ImportSummary } from "@/server/ingest/import-report";
+import { processNewPapers } from "@/server/ingest/new-papers";
 import { writePapers } from "@/server/ingest/write-papers";
-import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 
 export interface ArxivImportOptions {
   apiUrl: string;
@@ -29,6 +29,6 @@ export async function importArxivIds(db: Db, options: ArxivImportOptions, progre
   const skipped = failures.map((failure) => ({ source: "arXiv", index: null, paperId: failure.id, reason: failure.reason }));
   addToSummary(summary, result, skipped);
   progress?.onSource({ position: 1, total: 1, source: `arXiv (${options.ids.length} ids)`, papers: papers.length, result, skipped });
-  await storeSimilarListsOfNewPapers(db, summary.createdIds, new Date());
+  await processNewPapers(db, summary.createdIds, new Date());
   return summary;
 }

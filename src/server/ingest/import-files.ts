@@ -4,8 +4,8 @@ import { basename, join } from "node:path";
 import type { Db } from "@/server/db";
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "@/server/ingest/import-report";
+import { processNewPapers } from "@/server/ingest/new-papers";
 import { nothingWritten, writePapers } from "@/server/ingest/write-papers";
-import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 
 /** Expands folders to the `.json` files inside them, sorted so that later days are imported last. */
 export async function listImportFiles(paths: string[]): Promise<string[]> {
@@ -46,7 +46,7 @@ export async function importDailyPaperFiles(db: Db, files: string[], progress?: 
     addToSummary(summary, result, skipped);
     progress?.onSource({ position: position + 1, total: files.length, source: name, papers, result, skipped });
   }
-  await storeSimilarListsOfNewPapers(db, summary.createdIds, new Date());
+  await processNewPapers(db, summary.createdIds, new Date());
   return summary;
 }
 

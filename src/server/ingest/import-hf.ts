@@ -3,9 +3,9 @@ import type { Db } from "@/server/db";
 import { fetchWithRetry, type RetryOptions } from "@/server/ingest/fetch-with-retry";
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import { addToSummary, emptySummary, type ImportProgress, type ImportSummary, type SkippedItem } from "@/server/ingest/import-report";
+import { processNewPapers } from "@/server/ingest/new-papers";
 import type { PaperRecord } from "@/server/ingest/paper-record";
 import { nothingWritten, writePapers } from "@/server/ingest/write-papers";
-import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 
 const PAGE_SIZE = 100;
 // A day on Hugging Face has at most a few dozen papers; this bounds a server that ignores paging.
@@ -38,7 +38,7 @@ export async function importHfDays(db: Db, options: HfImportOptions, progress?: 
     addToSummary(summary, result, skipped);
     progress?.onSource({ position: position + 1, total: options.dates.length, source: date, papers, result, skipped });
   }
-  await storeSimilarListsOfNewPapers(db, summary.createdIds, new Date());
+  await processNewPapers(db, summary.createdIds, new Date());
   return summary;
 }
 

@@ -5,8 +5,8 @@ import type { SyncSource } from "@/lib/sync-sources";
 import { parseArxivFeed, type ArxivEntry } from "@/server/ingest/arxiv-atom";
 import { toPaperRecord } from "@/server/ingest/arxiv-client";
 import { fetchWithRetry } from "@/server/ingest/fetch-with-retry";
+import { processNewPapers } from "@/server/ingest/new-papers";
 import { writePapers } from "@/server/ingest/write-papers";
-import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 import { addCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
 import { readCursor, writeCursor } from "@/server/sync/cursor";
 
@@ -81,7 +81,7 @@ export async function syncArxiv(context: SyncContext, { key, options: categories
       fresh.map((entry) => toPaperRecord(entry, toIsoDate(answeredAt), answeredAt)),
       "refreshMetadata",
     );
-    await storeSimilarListsOfNewPapers(db, written.createdIds, context.now());
+    await processNewPapers(db, written.createdIds, context.now());
     addCounts(counts, { ...written, skipped: feed.errors.length });
     start += feed.entries.length;
     const reachedSeen = fresh.length < feed.entries.length;

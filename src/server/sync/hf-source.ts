@@ -3,8 +3,8 @@ import { z } from "zod";
 import { toIsoDate } from "@/lib/dates";
 import type { SyncSource } from "@/lib/sync-sources";
 import { fetchHfDay } from "@/server/ingest/import-hf";
+import { processNewPapers } from "@/server/ingest/new-papers";
 import { writePapers } from "@/server/ingest/write-papers";
-import { storeSimilarListsOfNewPapers } from "@/server/papers/similar-lists";
 import { addCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
 import { readCursor, writeCursor } from "@/server/sync/cursor";
 
@@ -40,7 +40,7 @@ export async function syncHuggingFace(context: SyncContext, { key }: SyncSource,
       onRetry: (message) => context.progress(`${key}: ${message}`),
     });
     const written = await writePapers(db, day.records);
-    await storeSimilarListsOfNewPapers(db, written.createdIds, context.now());
+    await processNewPapers(db, written.createdIds, context.now());
     addCounts(counts, { ...written, skipped: day.skipped.length });
     done.add(date);
     await writeCursor(db, key, { unfinished: { days, done: [...done] } });

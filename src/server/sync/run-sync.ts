@@ -1,5 +1,6 @@
 import "server-only";
 import type { SyncSource } from "@/lib/sync-sources";
+import { refreshPaperVectors, type VectorsRefresh } from "@/server/recs/refresh-vectors";
 import { noCounts, type SourceCounts, type SyncContext } from "@/server/sync/context";
 import { enrichCategories, type CategoryEnrichment } from "@/server/sync/enrich-categories";
 import type { SyncLock } from "@/server/sync/lock";
@@ -24,7 +25,13 @@ export interface SourceReport extends SourceCounts {
 
 export type SyncReport =
   | { status: "already-running" }
-  | { status: "finished"; sources: SourceReport[]; categories: CategoryEnrichment; similarLists: SimilarListsRefresh };
+  | {
+      status: "finished";
+      sources: SourceReport[];
+      categories: CategoryEnrichment;
+      similarLists: SimilarListsRefresh;
+      vectors: VectorsRefresh;
+    };
 
 function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -34,7 +41,7 @@ function describeFailure(error: unknown): string {
  * Syncs every source once, one after another; a source that fails (unreachable, malformed answer)
  * is recorded with its message and the others still run. Each source's run is a SyncRun row.
  * Then asks arXiv for the categories of a bounded number of papers that lack them, and refreshes a
- * bounded number of older papers' similar-paper lists.
+ * bounded number of older papers' similar-paper lists and recommender vectors.
  */
 export async function runSync(options: SyncOptions): Promise<SyncReport> {
   const lock = await options.lock();
@@ -73,7 +80,9 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     });
     const similarLists = await refreshSimilarLists(db, now());
     context.progress(`similar papers: ${similarLists.ranked} lists ranked, ${similarLists.examined} papers looked at`);
-    return { status: "finished", sources: reports, categories, similarLists };
+    const vectors = await refreshPaperVectors(db, now());
+    context.progress(`recommender vectors: ${vectors.vectorised} new, ${vectors.reweighed} weighed again, ${vectors.examined} papers looked at`);
+    return { status: "finished", sources: reports, categories, similarLists, vectors };
   } finally {
     await lock.release();
   }

@@ -81,6 +81,13 @@ export async function hidePaperAction(paperId: string): Promise<TriageActionResu
   });
 }
 
+/** For-you's "Less like this": hidden, and a strong no for the reader's model, which learns it on the next render. */
+export async function lessLikeThisAction(paperId: string): Promise<TriageActionResult> {
+  return asReader("teach For you", "Not noted: something went wrong on our side. Please try again.", async (user) => {
+    await hidePaper(db, user.id, parseOrThrow(paperIdSchema, paperId), new Date(), { lessLikeThis: true });
+  });
+}
+
 /** Undoes "Hide". */
 export async function unhidePaperAction(paperId: string): Promise<TriageActionResult> {
   return asReader("show hidden papers", "Not shown again: something went wrong on our side. Please try again.", async (user) => {

@@ -81,17 +81,28 @@ export async function markUnseen(db: Db, userId: string, paperIds: readonly stri
   return count;
 }
 
-/** Hides a paper from every list the reader sees ("not interested"; idempotent). 404 for a paper that is not here. */
-export async function hidePaper(db: Db, userId: string, paperId: string, now: Date = new Date()): Promise<void> {
-  // Raw: insert only if the paper exists, and do nothing if already hidden, in one statement.
+/**
+ * Hides a paper from every list the reader sees ("not interested"; idempotent). With
+ * `lessLikeThis` (for-you's "Less like this") it also counts as a strong no for the reader's model,
+ * also for a paper already hidden. 404 for a paper that is not here.
+ */
+export async function hidePaper(
+  db: Db,
+  userId: string,
+  paperId: string,
+  now: Date = new Date(),
+  { lessLikeThis = false }: { lessLikeThis?: boolean } = {},
+): Promise<void> {
+  // Raw: insert only if the paper exists, and leave an existing row (or mark it), in one statement.
   const [row] = await queryRows(
     db,
     z.object({ found: z.boolean() }),
     Prisma.sql`
       WITH paper AS (SELECT p."id" FROM "Paper" p WHERE p."id" = ${paperId}),
       inserted AS (
-        INSERT INTO "PaperHidden" ("userId", "paperId", "hiddenAt") SELECT ${userId}, "id", ${now} FROM paper
-        ON CONFLICT DO NOTHING
+        INSERT INTO "PaperHidden" ("userId", "paperId", "hiddenAt", "lessLikeThis") SELECT ${userId}, "id", ${now}, ${lessLikeThis} FROM paper
+        ON CONFLICT ("userId", "paperId") DO UPDATE SET "lessLikeThis" = true, "hiddenAt" = excluded."hiddenAt"
+        WHERE excluded."lessLikeThis" AND NOT "PaperHidden"."lessLikeThis"
       )
       SELECT EXISTS (SELECT 1 FROM paper) AS "found"`,
   );

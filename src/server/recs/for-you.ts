@@ -1,0 +1,156 @@
+import "server-only";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { addDays, toIsoDate } from "@/lib/dates";
+import { FOLLOW_KINDS, type FollowKindName } from "@/lib/follows";
+import { NO_FILTER, type ListFilter } from "@/lib/list-filter";
+import { type LinearModel, topContributions } from "@/lib/recs/linear-model";
+import { rankCandidates, type RankCandidate } from "@/lib/recs/rank";
+import type { ForYouReason } from "@/lib/recs/reason";
+import { cosine, type SparseVector } from "@/lib/recs/vector";
+import { queryRows, type Db } from "@/server/db";
+import { FIRST_MATCHING_FOLLOW, MATCHES_A_FOLLOW, MATCHES_A_MUTE, readerFollowsCtes } from "@/server/follows/follow-match";
+import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
+import { filterCondition } from "@/server/papers/list-condition";
+import { getReaderModel, type ReaderModelState } from "@/server/recs/reader-model";
+
+// For-you for a reader with a model: the window's papers they have not seen, hidden or muted,
+// ranked by the model (src/lib/recs/rank.ts), papers of what they follow a little higher, each
+// with a reason in words: the saved papers it is closest to and the terms that matched, or the
+// follow it matches.
+
+/** Papers the page shows. */
+export const LEARNED_FOR_YOU_SIZE = 50;
+/** The window, and the wider one used when it holds fewer than MIN_CANDIDATES papers to rank. */
+export const FOR_YOU_DAYS = 7;
+export const WIDE_FOR_YOU_DAYS = 30;
+const MIN_CANDIDATES = 20;
+/** A followed paper's head start over the model's margin: about one strongly shared term. */
+const FOLLOW_BONUS = 0.5;
+/** How close (cosine of the vectors) a saved paper must be to count as "similar" in a reason. */
+const SIMILAR_AT = 0.12;
+
+export interface LearnedForYou {
+  items: { paper: PaperDto; reason: ForYouReason; score: number }[];
+  /** The window ranked: FOR_YOU_DAYS, or WIDE_FOR_YOU_DAYS when the week had too few papers. */
+  days: number;
+  model: LinearModel;
+}
+
+const candidateRow = z.object({
+  id: z.string(),
+  terms: z.array(z.string()),
+  weights: z.array(z.number()),
+  ageDays: z.number(),
+  upvotes: z.number(),
+  followed: z.boolean(),
+});
+
+/** The window's papers this reader may be shown, with their vectors (every paper has one after import). */
+async function candidates(db: Db, userId: string, now: Date, days: number, filter: ListFilter) {
+  const end = toIsoDate(now);
+  return queryRows(
+    db,
+    candidateRow,
+    Prisma.sql`
+      WITH ${readerFollowsCtes(userId)}
+      SELECT p."id", v."terms", v."weights", (${end}::date - p."feedDate")::int AS "ageDays",
+        (p."upstreamUpvotes" + p."localUpvotes")::int AS "upvotes", ${MATCHES_A_FOLLOW} AS "followed"
+      FROM "Paper" p JOIN "PaperVector" v ON v."paperId" = p."id", follow_sets fs
+      WHERE p."feedDate" > ${addDays(end, -days)}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
+        AND ${filterCondition(filter)} AND NOT ${MATCHES_A_MUTE}
+        AND NOT EXISTS (SELECT 1 FROM "PaperHidden" h WHERE h."userId" = ${userId} AND h."paperId" = p."id")
+        AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id")`,
+  );
+}
+
+const followRow = z.object({ id: z.string(), kind: z.enum(FOLLOW_KINDS), value: z.string() });
+
+async function matchedFollows(db: Db, userId: string, paperIds: string[]) {
+  if (paperIds.length === 0) return new Map<string, { kind: FollowKindName; value: string }>();
+  const rows = await queryRows(
+    db,
+    followRow,
+    Prisma.sql`
+      WITH ${readerFollowsCtes(userId)}
+      SELECT p."id", reason."kind"::text AS "kind", reason."value"
+      FROM "Paper" p CROSS JOIN LATERAL ${FIRST_MATCHING_FOLLOW} AS reason WHERE p."id" = ANY(${paperIds}::text[])`,
+  );
+  return new Map(rows.map((row) => [row.id, { kind: row.kind, value: row.value }]));
+}
+
+/** The reason a paper the reader follows nothing of is here: the saved papers closest to it, or the terms. */
+function similarReason(vector: SparseVector, state: ReaderModelState, model: LinearModel) {
+  const close = state.positives
+    .map((positive) => ({ id: positive.paperId, similarity: cosine(positive.vector, vector) }))
+    .filter((positive) => positive.similarity >= SIMILAR_AT)
+    .sort((a, b) => b.similarity - a.similarity);
+  return {
+    count: close.length,
+    closestIds: close.slice(0, 2).map(({ id }) => id),
+    terms: topContributions(model, vector).filter((term) => !term.startsWith("cat:")),
+  };
+}
+
+/** The reader's learned for-you, or null when they have no model yet (fewer than MIN_POSITIVES). */
+export async function getLearnedForYou(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<LearnedForYou | null> {
+  const state = await getReaderModel(db, userId, now);
+  const model = state.model;
+  if (!model) return null;
+  let days = FOR_YOU_DAYS;
+  let rows = await candidates(db, userId, now, days, filter);
+  if (rows.length < MIN_CANDIDATES) {
+    days = WIDE_FOR_YOU_DAYS;
+    rows = await candidates(db, userId, now, days, filter);
+  }
+  const ranked = rankCandidates(
+    model,
+    rows.map((row): RankCandidate & { followed: boolean } => ({
+      id: row.id,
+      vector: { terms: row.terms, weights: row.weights },
+      ageDays: row.ageDays,
+      upvotes: row.upvotes,
+      followed: row.followed,
+    })),
+  )
+    .map(({ candidate, score }) => ({ candidate, score: score + (candidate.followed ? FOLLOW_BONUS : 0) }))
+    .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1))
+    .slice(0, LEARNED_FOR_YOU_SIZE);
+  const follows = await matchedFollows(
+    db,
+    userId,
+    ranked.filter(({ candidate }) => candidate.followed).map(({ candidate }) => candidate.id),
+  );
+  const similar = new Map(
+    ranked
+      .filter(({ candidate }) => !follows.has(candidate.id))
+      .map(({ candidate }) => [candidate.id, similarReason(candidate.vector, state, model)]),
+  );
+  const [papers, closest] = await Promise.all([
+    db.paper.findMany({ where: { id: { in: ranked.map(({ candidate }) => candidate.id) } }, select: paperSelect }),
+    db.paper.findMany({
+      where: { id: { in: [...similar.values()].flatMap((reason) => reason.closestIds) } },
+      select: { id: true, title: true },
+    }),
+  ]);
+  const byId = new Map(papers.map((paper) => [paper.id, toPaperDto(paper)]));
+  const titles = new Map(closest.map((paper) => [paper.id, paper.title]));
+  const items = ranked.flatMap(({ candidate, score }) => {
+    const paper = byId.get(candidate.id);
+    if (!paper) return [];
+    const follow = follows.get(candidate.id);
+    const found = similar.get(candidate.id);
+    const reason: ForYouReason = follow
+      ? { kind: "follow", followKind: follow.kind, value: follow.value }
+      : found && found.count > 0
+        ? {
+            kind: "similar",
+            count: found.count,
+            closest: found.closestIds.map((id) => ({ id, title: titles.get(id) ?? id })),
+            terms: found.terms,
+          }
+        : { kind: "terms", terms: found?.terms ?? [] };
+    return [{ paper, reason, score }];
+  });
+  return { items, days, model };
+}
