@@ -1,8 +1,8 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CORPUS_BUCKET } from "@/lib/recs/term-buckets";
 import { reasonText } from "@/lib/recs/reason";
+import { CORPUS_BUCKET } from "@/lib/recs/term-buckets";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
 import { getLearnedForYou } from "@/server/recs/for-you";
 import { storePaperVectors } from "@/server/recs/paper-vectors";
