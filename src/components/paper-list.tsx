@@ -21,8 +21,8 @@ export interface PaperListProps {
   startAt?: number;
   /** The page the list is on, passed to every card (see PaperCardContext). */
   context?: PaperCardContext;
-  /** A line above a paper's card saying why it is in the list (for-you's reasons), by paper id. */
-  reasons?: ReadonlyMap<string, string>;
+  /** What goes above a paper's card to say why it is in the list (for-you's reasons), by paper id. */
+  reasons?: ReadonlyMap<string, ReactNode>;
 }
 
 // The cards are the shared, cached list; what this reader has seen and hidden is applied here, per
@@ -41,11 +41,7 @@ export async function PaperList({ papers, showRank = false, startAt = 1, context
             {paper.id === triaged.firstNewId && reads.newSince && (
               <NewSinceMarker since={reads.newSince} newCount={triaged.newCount} shownCount={triaged.shown.length} />
             )}
-            {reasons?.has(paper.id) && (
-              <p data-testid="list-reason" className="mb-1 text-sm font-medium text-indigo-700 dark:text-indigo-300">
-                {reasons.get(paper.id)}
-              </p>
-            )}
+            {reasons?.has(paper.id) && <div className="mb-1">{reasons.get(paper.id)}</div>}
             <PaperCard
               paper={paper}
               rank={showRank && "rank" in paper ? paper.rank : undefined}

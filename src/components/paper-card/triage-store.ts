@@ -1,5 +1,12 @@
 import { useSyncExternalStore } from "react";
-import { hidePaperAction, markPaperUnread, markPapersRead, unhidePaperAction, type TriageActionResult } from "@/server/triage/actions";
+import {
+  hidePaperAction,
+  lessLikeThisAction,
+  markPaperUnread,
+  markPapersRead,
+  unhidePaperAction,
+  type TriageActionResult,
+} from "@/server/triage/actions";
 
 // What the reader did to the cards of this page, shown at once while the server is asked: the
 // card the keyboard is on, papers hidden and papers marked read or unread. The cards
@@ -95,6 +102,16 @@ export async function hidePaper(paperId: string, title: string): Promise<void> {
   withHidden(paperId, true);
   showTriageToast(`Hidden: “${title}”.`, { paperId, title });
   const result = await hidePaperAction(paperId).catch(unreachable("Not hidden"));
+  if (result.ok) return;
+  withHidden(paperId, false);
+  showTriageToast(result.message);
+}
+
+/** For-you's "Less like this": hidden at once like Hide, and a strong no for the reader's model. */
+export async function lessLikeThis(paperId: string, title: string): Promise<void> {
+  withHidden(paperId, true);
+  showTriageToast(`Less like “${title}”: For you learns from it on your next visit.`, { paperId, title });
+  const result = await lessLikeThisAction(paperId).catch(unreachable("Not noted"));
   if (result.ok) return;
   withHidden(paperId, false);
   showTriageToast(result.message);

@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/server/db";
 import type { FeedFormat } from "@/server/feeds/render";
 import { feedResponse, filteredSpec } from "@/server/feeds/respond";
-import { getForYouPapers } from "@/server/follows/follows";
 import { filterOrThrow, handleErrors, parseOrThrow } from "@/server/http/errors";
+import { getReaderForYou } from "@/server/recs/reader-for-you";
 
 const paramsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, "is not a private feed link's secret") });
 type Context = { params: Promise<{ token: string }> };
@@ -21,8 +21,8 @@ export function createForYouFeedHandler(db: Db, format: FeedFormat, now: () => D
     const user = await db.user.findUnique({ where: { forYouFeedToken: token }, select: { id: true } });
     if (!user) throw new AppError("NOT_FOUND", "This private feed link is not valid (any more): make a new one on /me.");
     const filter = filterOrThrow(request);
-    const papers = (await getForYouPapers(db, user.id, now(), filter)).map((item) => item.paper);
-    const spec = { title: "For you · Daily Papers", description: "Papers from what you follow", pagePath: "/papers/for-you" };
+    const papers = (await getReaderForYou(db, user.id, now(), filter)).items.map((item) => item.paper);
+    const spec = { title: "For you · Daily Papers", description: "Papers ranked for you", pagePath: "/papers/for-you" };
     const response = feedResponse(request, format, filteredSpec(spec, filter), papers);
     response.headers.set("Cache-Control", "private, max-age=300");
     return response;

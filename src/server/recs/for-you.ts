@@ -13,8 +13,9 @@ import { FIRST_MATCHING_FOLLOW, MATCHES_A_FOLLOW, MATCHES_A_MUTE, readerFollowsC
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 import { filterCondition } from "@/server/papers/list-condition";
 import { getReaderModel, type ReaderModelState } from "@/server/recs/reader-model";
+import { VISIT_GAP_MS } from "@/server/triage/read-state";
 
-// For-you for a reader with a model: the window's papers they have not seen, hidden or muted,
+// For-you for a reader with a model: the window's papers they have not read, hidden or muted,
 // ranked by the model (src/lib/recs/rank.ts), papers of what they follow a little higher, each
 // with a reason in words: the saved papers it is closest to and the terms that matched, or the
 // follow it matches.
@@ -49,6 +50,9 @@ const candidateRow = z.object({
 /** The window's papers this reader may be shown, with their vectors (every paper has one after import). */
 async function candidates(db: Db, userId: string, now: Date, days: number, filter: ListFilter) {
   const end = toIsoDate(now);
+  // Papers read in this visit stay (dimmed), so the list does not shift under the reader as the
+  // cards they look at count as read; papers read on an earlier visit are left out.
+  const readBefore = new Date(now.getTime() - VISIT_GAP_MS);
   return queryRows(
     db,
     candidateRow,
@@ -60,7 +64,7 @@ async function candidates(db: Db, userId: string, now: Date, days: number, filte
       WHERE p."feedDate" > ${addDays(end, -days)}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
         AND ${filterCondition(filter)} AND NOT ${MATCHES_A_MUTE}
         AND NOT EXISTS (SELECT 1 FROM "PaperHidden" h WHERE h."userId" = ${userId} AND h."paperId" = p."id")
-        AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id")`,
+        AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id" AND s."seenAt" < ${readBefore})`,
   );
 }
 
@@ -95,8 +99,18 @@ function similarReason(vector: SparseVector, state: ReaderModelState, model: Lin
 /** The reader's learned for-you, or null when they have no model yet (fewer than MIN_POSITIVES). */
 export async function getLearnedForYou(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<LearnedForYou | null> {
   const state = await getReaderModel(db, userId, now);
+  return state.model ? rankForReader(db, userId, { ...state, model: state.model }, now, filter) : null;
+}
+
+/** Ranks the window's papers with the reader's model (see the top of this file). */
+export async function rankForReader(
+  db: Db,
+  userId: string,
+  state: ReaderModelState & { model: LinearModel },
+  now: Date,
+  filter: ListFilter,
+): Promise<LearnedForYou> {
   const model = state.model;
-  if (!model) return null;
   let days = FOR_YOU_DAYS;
   let rows = await candidates(db, userId, now, days, filter);
   if (rows.length < MIN_CANDIDATES) {

@@ -5,7 +5,8 @@ import type { Db } from "@/server/db";
 import { getForYouPapers } from "@/server/follows/follows";
 import type { PaperDto } from "@/server/papers/dto";
 import { getTrendingPapers } from "@/server/papers/feed";
-import { FOR_YOU_DAYS, getLearnedForYou } from "@/server/recs/for-you";
+import { FOR_YOU_DAYS, rankForReader } from "@/server/recs/for-you";
+import { getReaderModel } from "@/server/recs/reader-model";
 import { getReadState } from "@/server/triage/read-state";
 
 // The one for-you every surface shows (the page, the private feed, the digest): learned from the
@@ -20,6 +21,10 @@ export interface ReaderForYou {
   /** The days ranked (7, or 30 when the week was too thin for the model). */
   days: number;
   items: { paper: PaperDto; reason: ForYouReason }[];
+  /** Saved and upvoted papers the model learns from (MIN_POSITIVES needed). */
+  positives: number;
+  /** Learning is paused on /me. */
+  paused: boolean;
 }
 
 /** Categories of the reader: the ones they follow, then the primary ones of what they saved. */
@@ -34,10 +39,10 @@ async function readerCategories(db: Db, userId: string): Promise<string[]> {
     }),
   ]);
   const categories = [...follows.map((follow) => follow.value), ...saved.flatMap((row) => row.paper.categories.slice(0, 1))];
-  return [...new Set(categories)].slice(0, 5);
+  return [...new Set(categories)].slice(0, 5).sort();
 }
 
-async function starterForYou(db: Db, userId: string, now: Date, filter: ListFilter): Promise<ReaderForYou> {
+async function starterForYou(db: Db, userId: string, now: Date, filter: ListFilter): Promise<ReaderForYou["items"]> {
   const followed = await getForYouPapers(db, userId, now, filter);
   const items: ReaderForYou["items"] = followed.map(({ paper, reason }) => ({
     paper,
@@ -45,13 +50,13 @@ async function starterForYou(db: Db, userId: string, now: Date, filter: ListFilt
   }));
   if (items.length < STARTER_MIN) {
     const categories = filter.include.length > 0 ? [] : await readerCategories(db, userId);
-    let trending = (
-      await getTrendingPapers(db, now, {}, { filter: { ...filter, include: categories.length > 0 ? categories : filter.include } })
-    ).papers;
-    // Categories too quiet this week: the whole feed's trending instead.
-    if (trending.length < STARTER_MIN && categories.length > 0) {
-      trending = (await getTrendingPapers(db, now, {}, { filter })).papers;
-      categories.length = 0;
+    const trendingIn = async (include: string[]) => (await getTrendingPapers(db, now, {}, { filter: { ...filter, include } })).papers;
+    // The reader's categories first; when they are too quiet this week, the whole feed's trending.
+    let trending = categories.length > 0 ? await trendingIn(categories) : [];
+    let reasonCategories = categories;
+    if (trending.length < STARTER_MIN) {
+      trending = await trendingIn(filter.include);
+      reasonCategories = filter.include;
     }
     const shown = new Set(items.map((item) => item.paper.id));
     const { hidden } = await getReadState(
@@ -62,14 +67,16 @@ async function starterForYou(db: Db, userId: string, now: Date, filter: ListFilt
     for (const paper of trending) {
       if (items.length >= STARTER_MIN) break;
       if (shown.has(paper.id) || hidden.has(paper.id)) continue;
-      items.push({ paper, reason: { kind: "trending", categories } });
+      items.push({ paper, reason: { kind: "trending", categories: reasonCategories } });
     }
   }
-  return { mode: "starter", days: FOR_YOU_DAYS, items };
+  return items;
 }
 
 export async function getReaderForYou(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<ReaderForYou> {
-  const learned = await getLearnedForYou(db, userId, now, filter);
-  if (!learned) return starterForYou(db, userId, now, filter);
-  return { mode: "learned", days: learned.days, items: learned.items.map(({ paper, reason }) => ({ paper, reason })) };
+  const state = await getReaderModel(db, userId, now);
+  const common = { positives: state.positives.length, paused: state.paused };
+  if (!state.model) return { mode: "starter", days: FOR_YOU_DAYS, items: await starterForYou(db, userId, now, filter), ...common };
+  const learned = await rankForReader(db, userId, { ...state, model: state.model }, now, filter);
+  return { mode: "learned", days: learned.days, items: learned.items.map(({ paper, reason }) => ({ paper, reason })), ...common };
 }
