@@ -371,7 +371,8 @@ describe("the account", () => {
       { paperId: "2611.00001", seenAt: "2026-11-02T10:00:00.000Z" },
       { paperId: "2611.00002", seenAt: "2026-11-02T10:00:00.000Z" },
     ]);
-    expect(data.hiddenPapers).toEqual([{ paperId: "2611.00003", hiddenAt: "2026-11-02T11:00:00.000Z" }]);
+    expect(data.hiddenPapers).toEqual([{ paperId: "2611.00003", hiddenAt: "2026-11-02T11:00:00.000Z", lessLikeThis: false }]);
+    expect(data.forYouLearning).toEqual({ pausedAt: null, resetAt: null, model: null });
     expect(data.readState).toEqual({ hideRead: false, density: null, lastVisitAt: "2026-11-02T09:00:00.000Z", previousVisitAt: null });
 
     await deleteUserAccount(t.db, ada.id);

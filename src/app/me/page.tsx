@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { ClearDefaultFilterForm } from "@/components/filter-bar/default-filter-controls";
 import { FollowButtons } from "@/components/follow-buttons";
+import { ForYouLearning } from "@/components/for-you-learning";
 import { HandleForm } from "@/components/handle-form";
 import { KeyboardShortcutsToggle } from "@/components/keyboard-shortcuts-toggle";
 import { PaperCard } from "@/components/paper-card";
@@ -17,6 +18,7 @@ import { db } from "@/server/db";
 import { parseStoredFilter } from "@/server/filters/default-filter";
 import { privateFeedAction } from "@/server/follows/actions";
 import { listFollows } from "@/server/follows/follows";
+import { describeLearning } from "@/server/recs/learned-summary";
 import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
 import { listUpvotedPapers } from "@/server/votes/votes";
 
@@ -28,11 +30,12 @@ const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-
 export default async function MePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
-  const [papers, subscription, settings, follows] = await Promise.all([
+  const [papers, subscription, settings, follows, learning] = await Promise.all([
     listUpvotedPapers(db, user.id),
     findAccountSubscription(db, user.id),
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true, forYouFeedToken: true, defaultFilter: true } }),
     listFollows(db, user.id),
+    describeLearning(db, user.id, new Date()),
   ]);
   const defaultFilter = parseStoredFilter(settings.defaultFilter);
   return (
@@ -68,7 +71,7 @@ export default async function MePage() {
         <Link href="/papers/for-you" className={linkClass}>
           For you
         </Link>{" "}
-        <span className="text-gray-600 dark:text-gray-400">(papers from what you follow)</span>
+        <span className="text-gray-600 dark:text-gray-400">(ranked by what you save and upvote)</span>
       </p>
 
       <section aria-labelledby="upvotes-heading" className="mt-8">
@@ -118,6 +121,13 @@ export default async function MePage() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section id="for-you" aria-labelledby="for-you-heading" className={sectionClass}>
+        <h2 id="for-you-heading" className="text-lg font-semibold">
+          What For you has learned
+        </h2>
+        <ForYouLearning summary={learning} />
       </section>
 
       <section id="default-filter" aria-labelledby="default-filter-heading" className={sectionClass}>

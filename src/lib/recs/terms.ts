@@ -1,7 +1,7 @@
 // The words of a paper as the recommender sees them: lowercase words of its title and abstract
 // without the function words and the filler of every abstract, two-word phrases of adjacent kept
-// words ("theorem proving", "diffusion model"), and its arXiv categories as `cat:<id>` terms. Pure,
-// so the import, the background refresh and `npm run eval:recs` count the same terms.
+// words of its title ("theorem proving", "diffusion model"), and its arXiv categories as `cat:<id>`
+// terms. Pure, so the import, the background refresh and `npm run eval:recs` count the same terms.
 
 // English function words and the phrases nearly every abstract uses; idf would push them down
 // anyway, but dropping them keeps them out of two-word phrases and out of the stored top terms.
@@ -42,12 +42,12 @@ function words(text: string): (string | null)[] {
   });
 }
 
-function addText(counts: Map<string, number>, text: string, weight: number) {
+function addText(counts: Map<string, number>, text: string, weight: number, withPhrases: boolean) {
   let previous: string | null = null;
   for (const word of words(text)) {
     if (word !== null) {
       counts.set(word, (counts.get(word) ?? 0) + weight);
-      if (previous !== null && previous !== word) {
+      if (withPhrases && previous !== null && previous !== word) {
         const phrase = `${previous} ${word}`;
         counts.set(phrase, (counts.get(phrase) ?? 0) + weight);
       }
@@ -62,11 +62,17 @@ export interface TermSource {
   categories?: readonly string[];
 }
 
-/** Each term of a paper with how often it occurs (title words counted TITLE_WEIGHT times). */
+/**
+ * Each term of a paper with how often it occurs (title words counted TITLE_WEIGHT times). Phrases
+ * come from the title only: nearly every two-word phrase of an abstract ("quite closely", "average
+ * token") occurs in no other paper, so its rarity gave it the highest tf-idf and abstract phrases
+ * filled most of a paper's TERMS_PER_PAPER places, crowding out the words papers share
+ * (`npm run eval:recs`: P@10 0.512 -> 0.609, docs/recommendations.md).
+ */
 export function paperTermCounts({ title, abstract, categories = [] }: TermSource): Map<string, number> {
   const counts = new Map<string, number>();
-  addText(counts, title, TITLE_WEIGHT);
-  addText(counts, abstract, 1);
+  addText(counts, title, TITLE_WEIGHT, true);
+  addText(counts, abstract, 1, false);
   for (const category of new Set(categories)) counts.set(`cat:${category}`, 1);
   return counts;
 }

@@ -33,7 +33,10 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
         select: { paperId: true, commentId: true, reason: true, createdAt: true, resolvedAt: true },
         orderBy: { createdAt: "desc" },
       },
-      hiddenPapers: { select: { paperId: true, hiddenAt: true }, orderBy: [{ hiddenAt: "desc" }, { paperId: "asc" }] },
+      hiddenPapers: { select: { paperId: true, hiddenAt: true, lessLikeThis: true }, orderBy: [{ hiddenAt: "desc" }, { paperId: "asc" }] },
+      recsPausedAt: true,
+      recsResetAt: true,
+      readerModel: { select: { terms: true, weights: true, bias: true, positives: true, trainedAt: true } },
     },
   });
   const seenPapers = await exportSeenPapers(db, userId);
@@ -61,6 +64,8 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     readState: { hideRead: user.hideRead, density: user.density, lastVisitAt: user.lastVisitAt, previousVisitAt: user.previousVisitAt },
     seenPapers,
     hiddenPapers: user.hiddenPapers,
+    // For you's learning: paused or reset, and the model trained from the signals above.
+    forYouLearning: { pausedAt: user.recsPausedAt, resetAt: user.recsResetAt, model: user.readerModel },
   };
 }
 

@@ -12,7 +12,7 @@ import { resetReaderModel, setLearningPaused } from "@/server/recs/reader-model"
 export type LearningActionState = { ok: true; message: string } | { ok: false; message: string } | null;
 
 /** "Forget what For you learned": the model goes, and what was saved before now is not learned from again. */
-export async function resetLearningAction(): Promise<LearningActionState> {
+export async function resetLearningAction(_previous: LearningActionState): Promise<LearningActionState> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to reset For you." };
   await resetReaderModel(db, user.id, new Date());
