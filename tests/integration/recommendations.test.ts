@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { reasonText } from "@/lib/recs/reason";
 import { CORPUS_BUCKET } from "@/lib/recs/term-buckets";
+import { TERMS_PER_PAPER } from "@/lib/recs/vector";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
 import { getLearnedForYou } from "@/server/recs/for-you";
 import { storePaperVectors } from "@/server/recs/paper-vectors";
@@ -52,7 +53,7 @@ describe("paper vectors", () => {
     expect(corpus.papers).toBe(papers.length);
     const vector = await t.db.paperVector.findUniqueOrThrow({ where: { paperId: papers[0]!.id } });
     expect(vector.terms.length).toBeGreaterThan(5);
-    expect(vector.terms.length).toBeLessThanOrEqual(32);
+    expect(vector.terms.length).toBeLessThanOrEqual(TERMS_PER_PAPER);
     expect(Math.hypot(...vector.weights)).toBeCloseTo(1, 3);
 
     // Repeated and concurrent stores of the same papers count nothing twice.

@@ -3,7 +3,7 @@ import type { SparseVector } from "@/lib/recs/vector";
 // A reader's model: logistic regression on papers' tf-idf vectors, as arxiv-sanity-lite trains a
 // linear SVM per tag. Positives are what the reader kept, negatives what they hid and a sample of
 // other papers; the weights say how much each term counts towards "keeps". Pure and small: a few
-// hundred examples of 32 terms train in milliseconds, in the request or job that needs them.
+// hundred examples of 48 terms train in milliseconds, in the request or job that needs them.
 
 export interface TrainingExample {
   vector: SparseVector;

@@ -6,7 +6,7 @@ import type { SparseVector } from "@/lib/recs/vector";
 // docs/recommendations.md are those of the ranking readers get.
 
 /** Below this many positives the model is not trusted: for-you falls back to follows and trending. */
-export const MIN_POSITIVES = 5;
+export const MIN_POSITIVES = 3;
 
 export interface ReaderSignals {
   /** Papers the reader kept: saved or upvoted. */

@@ -19,7 +19,7 @@ const STOPWORDS = new Set(
   demonstrates existing experiments extensive furthermore improve improves improved including introduce
   introduces key large leverage leverages method methods new novel paper present presents previous propose
   proposed proposes provide provides recent recently related remains result results significant significantly
-  specifically state study studies task tasks various work works art code available`.split(/\s+/),
+  specifically state study studies task tasks various work works art code available vs et al eg ie`.split(/\s+/),
 );
 
 /** How many times the title's words count beside the abstract's: a title says what matters. */
@@ -37,7 +37,7 @@ function words(text: string): (string | null)[] {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\-']*/gu) ?? [];
   return tokens.map((token) => {
     const word = token.replace(/['\-]+$/, "").replace(/'s$/, "");
-    if (word.length < 3 || STOPWORDS.has(word) || /^[\d\-.]+$/.test(word)) return null;
+    if (word.length < 2 || STOPWORDS.has(word) || /^[\d\-.]+$/.test(word)) return null;
     return fold(word);
   });
 }

@@ -2,8 +2,8 @@
 // L2-normalised. Stored once a paper (PaperVector), so ranking a week of papers for a reader is
 // a dot product per paper, never a re-tokenisation.
 
-/** Terms kept a paper: enough to tell its topic, small enough to store a million (~0.5 kB a paper). */
-export const TERMS_PER_PAPER = 32;
+/** Terms kept a paper: enough to tell its topic (see docs/recommendations.md), under 1 kB a paper stored. */
+export const TERMS_PER_PAPER = 48;
 
 export interface SparseVector {
   terms: string[];
