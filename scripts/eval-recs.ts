@@ -27,6 +27,7 @@ import {
   seedOf,
   type Split,
 } from "@/lib/recs/evaluation";
+import { bucketModel, packedMargin, packVector } from "@/lib/recs/packed";
 import { rankCandidates } from "@/lib/recs/rank";
 import { MIN_POSITIVES, trainReaderModel } from "@/lib/recs/reader-training";
 import { paperTermCounts } from "@/lib/recs/terms";
@@ -231,16 +232,18 @@ function evaluateSplit(
     lessLikeThis: [],
     background: skipped.map(({ vector }) => vector),
   })!;
+  const bucketed = bucketModel(model);
   const candidates = window.map(({ record, vector }) => ({
     id: record.id,
-    vector,
+    // Packed and scored as the app scores stored vectors (src/lib/recs/packed.ts).
+    packed: packVector(vector),
     ageDays: daysBetween(record.feedDate, split.windowEnd),
     upvotes: record.upstreamUpvotes,
   }));
   // The rule-based for-you shows only the papers its follows match (src/server/follows/follows.ts).
   const now = endOfDay(split.windowEnd);
   const orders: Record<Ranking, string[]> = {
-    learned: rankCandidates(model, candidates).map(({ candidate }) => candidate.id),
+    learned: rankCandidates(candidates, (candidate) => packedMargin(bucketed, candidate.packed)).map(({ candidate }) => candidate.id),
     rules: trendingOrder(
       window.filter(({ record }) => followed.has(record.id)),
       now,

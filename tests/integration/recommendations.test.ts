@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { packedWeights } from "@/lib/recs/packed";
 import { reasonText } from "@/lib/recs/reason";
 import { CORPUS_BUCKET } from "@/lib/recs/term-buckets";
 import { TERMS_PER_PAPER } from "@/lib/recs/vector";
@@ -54,7 +55,7 @@ describe("paper vectors", () => {
     const vector = await t.db.paperVector.findUniqueOrThrow({ where: { paperId: papers[0]!.id } });
     expect(vector.terms.length).toBeGreaterThan(5);
     expect(vector.terms.length).toBeLessThanOrEqual(TERMS_PER_PAPER);
-    expect(Math.hypot(...vector.weights)).toBeCloseTo(1, 3);
+    expect(Math.hypot(...packedWeights(vector.packed))).toBeCloseTo(1, 3);
 
     // Repeated and concurrent stores of the same papers count nothing twice.
     const ids = papers.slice(0, 40).map((paper) => paper.id);

@@ -12,7 +12,7 @@ ALTER TABLE "PaperHidden" ADD COLUMN "lessLikeThis" BOOLEAN NOT NULL DEFAULT fal
 CREATE TABLE "PaperVector" (
     "paperId" TEXT NOT NULL,
     "terms" TEXT[],
-    "weights" REAL[],
+    "packed" BYTEA NOT NULL,
     "corpusSize" INTEGER NOT NULL,
     "computedAt" TIMESTAMP(3) NOT NULL,
 

@@ -1,9 +1,7 @@
-import { scoreVector, type LinearModel } from "@/lib/recs/linear-model";
-import type { SparseVector } from "@/lib/recs/vector";
-
 // For-you's order for a reader with a model: the model's margin, a little lower for each day a
 // paper has been out (so today's close match beats last week's), and the community's votes as a
-// small nudge that only decides between near-equal papers.
+// small nudge that only decides between near-equal papers. The margin is the caller's: from a
+// sparse vector (scoreVector) or a stored packed one (packedMargin).
 
 /** Margin lost per day of age: a week costs about as much as one strong shared term. */
 export const FRESHNESS_PER_DAY = 0.05;
@@ -11,19 +9,21 @@ const VOTES_NUDGE = 0.02;
 
 export interface RankCandidate {
   id: string;
-  vector: SparseVector;
   /** Days since the paper's feed day (0 for today). */
   ageDays: number;
   upvotes: number;
 }
 
-export function blendedScore(model: LinearModel, candidate: RankCandidate): number {
-  return scoreVector(model, candidate.vector) - FRESHNESS_PER_DAY * candidate.ageDays + VOTES_NUDGE * Math.log1p(candidate.upvotes);
+export function blendedScore(margin: number, candidate: RankCandidate): number {
+  return margin - FRESHNESS_PER_DAY * candidate.ageDays + VOTES_NUDGE * Math.log1p(candidate.upvotes);
 }
 
 /** Candidates best first by blendedScore (ties by id, so an order is reproducible). */
-export function rankCandidates<T extends RankCandidate>(model: LinearModel, candidates: readonly T[]): { candidate: T; score: number }[] {
+export function rankCandidates<T extends RankCandidate>(
+  candidates: readonly T[],
+  marginOf: (candidate: T) => number,
+): { candidate: T; score: number }[] {
   return candidates
-    .map((candidate) => ({ candidate, score: blendedScore(model, candidate) }))
+    .map((candidate) => ({ candidate, score: blendedScore(marginOf(candidate), candidate) }))
     .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1));
 }

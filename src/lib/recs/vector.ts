@@ -2,7 +2,7 @@
 // L2-normalised. Stored once a paper (PaperVector), so ranking a week of papers for a reader is
 // a dot product per paper, never a re-tokenisation.
 
-/** Terms kept a paper: enough to tell its topic (see docs/recommendations.md), under 1 kB a paper stored. */
+/** Terms kept a paper: enough to tell its topic (see docs/recommendations.md); ~1.3 kB a paper stored, with the packed form. */
 export const TERMS_PER_PAPER = 48;
 
 export interface SparseVector {

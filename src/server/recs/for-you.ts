@@ -5,13 +5,15 @@ import { addDays, toIsoDate } from "@/lib/dates";
 import { FOLLOW_KINDS, type FollowKindName } from "@/lib/follows";
 import { NO_FILTER, type ListFilter } from "@/lib/list-filter";
 import { type LinearModel, topContributions } from "@/lib/recs/linear-model";
-import { rankCandidates, type RankCandidate } from "@/lib/recs/rank";
+import { bucketModel, packedMargin } from "@/lib/recs/packed";
+import { rankCandidates } from "@/lib/recs/rank";
 import type { ForYouReason } from "@/lib/recs/reason";
 import { cosine, type SparseVector } from "@/lib/recs/vector";
 import { queryRows, type Db } from "@/server/db";
 import { FIRST_MATCHING_FOLLOW, MATCHES_A_FOLLOW, MATCHES_A_MUTE, readerFollowsCtes } from "@/server/follows/follow-match";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 import { filterCondition } from "@/server/papers/list-condition";
+import { VECTOR_COLUMNS, vectorColumns, vectorFromRow } from "@/server/recs/paper-vectors";
 import { getReaderModel, type ReaderModelState } from "@/server/recs/reader-model";
 import { VISIT_GAP_MS } from "@/server/triage/read-state";
 
@@ -44,14 +46,13 @@ export interface LearnedForYou {
 
 const candidateRow = z.object({
   id: z.string(),
-  terms: z.array(z.string()),
-  weights: z.array(z.number()),
+  packed: z.instanceof(Uint8Array),
   ageDays: z.number(),
   upvotes: z.number(),
   followed: z.boolean(),
 });
 
-/** The window's papers this reader may be shown, with their vectors (every paper has one after import). */
+/** The window's papers this reader may be shown, with their packed vectors (every paper has one after import). */
 async function candidates(db: Db, userId: string, now: Date, days: number, filter: ListFilter) {
   const end = toIsoDate(now);
   // Papers read in this visit stay (dimmed), so the list does not shift under the reader as the
@@ -62,7 +63,7 @@ async function candidates(db: Db, userId: string, now: Date, days: number, filte
     candidateRow,
     Prisma.sql`
       WITH ${readerFollowsCtes(userId)}
-      SELECT p."id", v."terms", v."weights", (${end}::date - p."feedDate")::int AS "ageDays",
+      SELECT p."id", v."packed", (${end}::date - p."feedDate")::int AS "ageDays",
         (p."upstreamUpvotes" + p."localUpvotes")::int AS "upvotes", ${MATCHES_A_FOLLOW} AS "followed"
       FROM "Paper" p JOIN "PaperVector" v ON v."paperId" = p."id", follow_sets fs
       WHERE p."feedDate" > ${addDays(end, -days)}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
@@ -70,6 +71,18 @@ async function candidates(db: Db, userId: string, now: Date, days: number, filte
         AND NOT EXISTS (SELECT 1 FROM "PaperHidden" h WHERE h."userId" = ${userId} AND h."paperId" = p."id")
         AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id" AND s."seenAt" < ${readBefore})`,
   );
+}
+
+const shownVectorRow = z.object({ paperId: z.string(), ...vectorColumns });
+
+/** The term texts of the papers shown, for their reasons (ranking read only the packed form). */
+async function shownVectors(db: Db, paperIds: string[]): Promise<Map<string, SparseVector>> {
+  const rows = await queryRows(
+    db,
+    shownVectorRow,
+    Prisma.sql`SELECT v."paperId", ${VECTOR_COLUMNS} FROM "PaperVector" v WHERE v."paperId" = ANY(${paperIds}::text[])`,
+  );
+  return new Map(rows.map((row) => [row.paperId, vectorFromRow(row)]));
 }
 
 const followRow = z.object({ id: z.string(), kind: z.enum(FOLLOW_KINDS), value: z.string() });
@@ -121,43 +134,28 @@ export async function rankForReader(
     days = WIDE_FOR_YOU_DAYS;
     rows = await candidates(db, userId, now, days, filter);
   }
-  const ranked = rankCandidates(
-    model,
-    rows.map((row): RankCandidate & { followed: boolean } => ({
-      id: row.id,
-      vector: { terms: row.terms, weights: row.weights },
-      ageDays: row.ageDays,
-      upvotes: row.upvotes,
-      followed: row.followed,
-    })),
-  )
-    .map(({ candidate, score }) => ({ candidate, score: score + (candidate.followed ? FOLLOW_BONUS : 0) }))
-    .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : 1))
-    .slice(0, LEARNED_FOR_YOU_SIZE);
-  const follows = await matchedFollows(
-    db,
-    userId,
-    ranked.filter(({ candidate }) => candidate.followed).map(({ candidate }) => candidate.id),
+  const bucketed = bucketModel(model);
+  const ranked = rankCandidates(rows, (row) => packedMargin(bucketed, row.packed) + (row.followed ? FOLLOW_BONUS : 0)).slice(
+    0,
+    LEARNED_FOR_YOU_SIZE,
   );
-  const similar = new Map(
-    ranked
-      .filter(({ candidate }) => !follows.has(candidate.id))
-      .map(({ candidate }) => [candidate.id, similarReason(candidate.vector, state, model)]),
-  );
-  const [papers, closest] = await Promise.all([
-    db.paper.findMany({ where: { id: { in: ranked.map(({ candidate }) => candidate.id) } }, select: paperSelect }),
-    db.paper.findMany({
-      where: { id: { in: [...similar.values()].flatMap((reason) => reason.closestIds) } },
-      select: { id: true, title: true },
-    }),
+  const shownIds = ranked.map(({ candidate }) => candidate.id);
+  const [vectors, follows, papers] = await Promise.all([
+    shownVectors(db, shownIds),
+    matchedFollows(
+      db,
+      userId,
+      ranked.filter(({ candidate }) => candidate.followed).map(({ candidate }) => candidate.id),
+    ),
+    db.paper.findMany({ where: { id: { in: shownIds } }, select: paperSelect }),
   ]);
   const byId = new Map(papers.map((paper) => [paper.id, toPaperDto(paper)]));
-  const titles = new Map(closest.map((paper) => [paper.id, paper.title]));
+  const titles = new Map(state.positives.map((positive) => [positive.paperId, positive.title]));
   const items = ranked.flatMap(({ candidate, score }) => {
     const paper = byId.get(candidate.id);
     if (!paper) return [];
     const follow = follows.get(candidate.id);
-    const found = similar.get(candidate.id);
+    const found = follow ? null : similarReason(vectors.get(candidate.id) ?? { terms: [], weights: [] }, state, model);
     const reason: ForYouReason = follow
       ? { kind: "follow", followKind: follow.kind, value: follow.value }
       : found && found.count > 0

@@ -6,6 +6,7 @@ import type { LinearModel } from "@/lib/recs/linear-model";
 import { trainReaderModel } from "@/lib/recs/reader-training";
 import type { SparseVector } from "@/lib/recs/vector";
 import { queryRows, type Db } from "@/server/db";
+import { VECTOR_COLUMNS, vectorColumns, vectorFromRow } from "@/server/recs/paper-vectors";
 
 // A reader's for-you model: trained from their signals (src/lib/recs/reader-training.ts) and kept
 // in ReaderModel with a signature of the signals it saw. It is trained again when it is next
@@ -22,14 +23,15 @@ const BACKGROUND_DAYS = 30;
 const signalRow = z.object({
   paperId: z.string(),
   kind: z.enum(["positive", "hidden", "less", "seen", "background"]),
-  terms: z.array(z.string()),
-  weights: z.array(z.number()),
+  /** Positives only, for the reasons that name them. */
+  title: z.string().nullable(),
+  ...vectorColumns,
 });
 
 export interface ReaderModelState {
   model: LinearModel | null;
   /** The papers it learns from as positives (saved and upvoted), newest first, for "Why". */
-  positives: { paperId: string; vector: SparseVector }[];
+  positives: { paperId: string; title: string; vector: SparseVector }[];
   trainedAt: Date | null;
   paused: boolean;
 }
@@ -60,19 +62,20 @@ async function readerSignals(db: Db, userId: string, since: Date, now: Date) {
           WHERE "feedDate" > ${recent}::date AND "hiddenAt" IS NULL AND hashtextextended("id", 0) % 10 = 0
           ORDER BY "feedDate" DESC, "id" LIMIT ${BACKGROUND_SAMPLE})
       )
-      SELECT s."paperId", s.kind, v."terms", v."weights"
+      SELECT s."paperId", s.kind, ${VECTOR_COLUMNS}, kept."title"
       FROM signals s JOIN "PaperVector" v ON v."paperId" = s."paperId"
+        LEFT JOIN "Paper" kept ON s.kind = 'positive' AND kept."id" = s."paperId"
       ORDER BY s.at DESC NULLS LAST, s."paperId"`,
   );
   const kept = new Set(rows.filter((row) => row.kind === "positive").map((row) => row.paperId));
   // A paper saved and also seen or sampled counts once, as kept.
   const papersOf = (kinds: string[]) => {
     const taken = new Set<string>();
-    const papers: { paperId: string; vector: SparseVector }[] = [];
+    const papers: { paperId: string; title: string; vector: SparseVector }[] = [];
     for (const row of rows) {
       if (!kinds.includes(row.kind) || taken.has(row.paperId) || (row.kind !== "positive" && kept.has(row.paperId))) continue;
       taken.add(row.paperId);
-      papers.push({ paperId: row.paperId, vector: { terms: row.terms, weights: row.weights } });
+      papers.push({ paperId: row.paperId, title: row.title ?? row.paperId, vector: vectorFromRow(row) });
     }
     return papers;
   };
@@ -112,8 +115,43 @@ async function signalsSignature(db: Db, userId: string, since: Date): Promise<st
 
 const EPOCH = new Date(0);
 
-function toModel(row: { bias: number; terms: string[]; weights: number[] }): LinearModel {
-  return { bias: row.bias, weights: new Map(row.terms.map((term, index) => [term, row.weights[index]!])) };
+const storedModelRow = z.object({
+  recsPausedAt: z.date().nullable(),
+  recsResetAt: z.date().nullable(),
+  // Null without a stored model (LEFT JOIN).
+  bias: z.number().nullable(),
+  terms: z.string().nullable(),
+  weights: z.string().nullable(),
+  signature: z.string().nullable(),
+  trainedAt: z.date().nullable(),
+});
+
+/**
+ * The reader's settings and stored model in one round trip. Raw: the model's up to 2,000 terms and
+ * weights travel as two joined strings, which node-postgres does not parse element by element.
+ */
+async function storedModel(db: Db, userId: string) {
+  const [row] = await queryRows(
+    db,
+    storedModelRow,
+    Prisma.sql`
+      SELECT u."recsPausedAt", u."recsResetAt", m."bias", array_to_string(m."terms", E'\t') AS "terms",
+        array_to_string(m."weights", ',') AS "weights", m."signature", m."trainedAt"
+      FROM "User" u LEFT JOIN "ReaderModel" m ON m."userId" = u."id" WHERE u."id" = ${userId}`,
+  );
+  let model: LinearModel | null = null;
+  // A stored model without terms: the reader had too few positives when it was trained.
+  if (row?.terms && row.weights !== null && row.bias !== null) {
+    const weights = row.weights.split(",").map(Number);
+    model = { bias: row.bias, weights: new Map(row.terms.split("\t").map((term, index) => [term, weights[index]!])) };
+  }
+  return {
+    paused: row?.recsPausedAt != null,
+    since: row?.recsResetAt ?? EPOCH,
+    model,
+    signature: row?.signature ?? null,
+    trainedAt: row?.trainedAt ?? null,
+  };
 }
 
 /**
@@ -121,29 +159,22 @@ function toModel(row: { bias: number; terms: string[]; weights: number[] }): Lin
  * they paused learning), with the positives it learns from. Null model: fewer than MIN_POSITIVES.
  */
 export async function getReaderModel(db: Db, userId: string, now: Date): Promise<ReaderModelState> {
-  const [user, stored] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { recsPausedAt: true, recsResetAt: true } }),
-    db.readerModel.findUnique({ where: { userId } }),
-  ]);
-  const paused = user?.recsPausedAt != null;
-  const since = user?.recsResetAt ?? EPOCH;
+  const stored = await storedModel(db, userId);
+  const { paused, since } = stored;
   const [signature, { positives, signals }] = await Promise.all([
     paused ? null : signalsSignature(db, userId, since),
     readerSignals(db, userId, since, now),
   ]);
-  if (signature === null || stored?.signature === signature) {
-    return { model: stored && stored.terms.length > 0 ? toModel(stored) : null, positives, trainedAt: stored?.trainedAt ?? null, paused };
-  }
+  if (signature === null || stored.signature === signature) return { model: stored.model, positives, trainedAt: stored.trainedAt, paused };
   const model = trainReaderModel(signals);
-  const data = {
-    bias: model?.bias ?? 0,
-    terms: model ? [...model.weights.keys()] : [],
-    weights: model ? [...model.weights.values()] : [],
-    positives: signals.positives.length,
-    signature,
-    trainedAt: now,
-  };
-  await db.readerModel.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  const terms = model ? [...model.weights.keys()] : [];
+  const weights = model ? [...model.weights.values()] : [];
+  // Raw: the arrays go as two parameters; Prisma's upsert took ~90 ms for 2,000 of each.
+  await db.$executeRaw`
+    INSERT INTO "ReaderModel" ("userId", "bias", "terms", "weights", "positives", "signature", "trainedAt")
+    VALUES (${userId}, ${model?.bias ?? 0}, ${terms}::text[], ${weights}::real[], ${signals.positives.length}, ${signature}, ${now})
+    ON CONFLICT ("userId") DO UPDATE SET "bias" = excluded."bias", "terms" = excluded."terms", "weights" = excluded."weights",
+      "positives" = excluded."positives", "signature" = excluded."signature", "trainedAt" = excluded."trainedAt"`;
   return { model, positives, trainedAt: now, paused };
 }
 

@@ -43,3 +43,30 @@ export async function refreshPaperVectors(db: Db, now: Date, limit = PAPERS_PER_
   await writeCursor(db, CURSOR, { afterId: wrapped ? null : papers.at(-1)!.id });
   return { examined: papers.length, vectorised, reweighed, wrapped };
 }
+
+export interface BackfillProgress {
+  examined: number;
+  vectorised: number;
+  reweighed: number;
+}
+
+/**
+ * Runs the refresh from the first paper to the last in one go (an instance upgraded with many
+ * papers, or the benchmark's database): every paper ends with a vector and current weights.
+ * Resumable like the refresh: killed, it goes on from its cursor next time.
+ */
+export async function refreshAllPaperVectors(
+  db: Db,
+  now: () => Date,
+  onProgress: (progress: BackfillProgress) => void = () => undefined,
+): Promise<BackfillProgress> {
+  const total: BackfillProgress = { examined: 0, vectorised: 0, reweighed: 0 };
+  for (;;) {
+    const run = await refreshPaperVectors(db, now());
+    total.examined += run.examined;
+    total.vectorised += run.vectorised;
+    total.reweighed += run.reweighed;
+    onProgress(total);
+    if (run.wrapped) return total;
+  }
+}

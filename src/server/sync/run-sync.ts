@@ -81,7 +81,9 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     const similarLists = await refreshSimilarLists(db, now());
     context.progress(`similar papers: ${similarLists.ranked} lists ranked, ${similarLists.examined} papers looked at`);
     const vectors = await refreshPaperVectors(db, now());
-    context.progress(`recommender vectors: ${vectors.vectorised} new, ${vectors.reweighed} weighed again, ${vectors.examined} papers looked at`);
+    context.progress(
+      `recommender vectors: ${vectors.vectorised} new, ${vectors.reweighed} weighed again, ${vectors.examined} papers looked at`,
+    );
     return { status: "finished", sources: reports, categories, similarLists, vectors };
   } finally {
     await lock.release();
