@@ -160,4 +160,41 @@ describe("the personal digest", () => {
     await t.db.subscriber.updateMany({ data: { cadence: "WEEKLY" } });
     expect(await runDigest({ cadence: "WEEKLY", now: () => NEXT_MONDAY })).toMatchObject({ sent: 0, skipped: 1 });
   });
+
+  it("ranks the second section with For you's model once the reader has one: 'For you', reasons, nothing repeated", async () => {
+    const { user, subscriber } = await personalSubscriber("learner@example.com");
+    const video = /video/i;
+    const saved = (
+      await t.db.paper.findMany({ where: { feedDate: { not: new Date("2026-06-16T00:00:00Z") } }, orderBy: { id: "asc" } })
+    ).filter((paper) => video.test(paper.title));
+    expect(saved.length).toBeGreaterThanOrEqual(3);
+    await t.db.savedPaper.createMany({ data: saved.map((paper) => ({ userId: user.id, paperId: paper.id })) });
+
+    expect(await runDigest()).toMatchObject({ sent: 1, failed: 0 });
+    const sent = await deliveredTo(subscriber.id, "DAILY");
+    const candidates = (await loadDigestCandidates(t.db, duePeriod("DAILY", WEDNESDAY)!)).map((paper) => paper.id);
+    const [trending, forYou] = [sent.slice(0, 10), sent.slice(10)];
+    expect(trending).toEqual(candidates.slice(0, 10));
+    expect(forYou).toHaveLength(5);
+    expect(forYou.filter((id) => trending.includes(id))).toEqual([]);
+
+    // Ranked by what the reader saved: the day's video papers (10 of 34) come first.
+    const day = new Map((await t.db.paper.findMany({ where: { id: { in: forYou } } })).map((paper) => [paper.id, paper]));
+    expect(forYou.filter((id) => video.test(`${day.get(id)!.title} ${day.get(id)!.abstract}`)).length).toBeGreaterThanOrEqual(3);
+
+    const [mail] = smtp.acceptedFor("learner@example.com");
+    const text = mail!.mail.text ?? "";
+    expect(text).toContain("FOR YOU");
+    expect(text).not.toContain("FROM WHAT YOU FOLLOW");
+    expect(String(mail!.mail.html)).toContain(">For you</h2>");
+    const section = text.split("FOR YOU")[1]!;
+    for (const id of forYou) expect(section).toContain(`${SITE_URL}/papers/${id}`);
+    expect(section).toMatch(/Similar to (a paper|\d+ papers) you saved or upvoted: “|Matches what you keep: /);
+
+    // The next run sends none of them again.
+    await t.db.digest.deleteMany();
+    expect(await runDigest()).toMatchObject({ sent: 1 });
+    const again = await deliveredTo(subscriber.id, "DAILY");
+    expect(again.filter((id) => sent.includes(id))).toEqual([]);
+  });
 });

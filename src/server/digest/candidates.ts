@@ -2,10 +2,13 @@ import "server-only";
 import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
 import { rankByTrending } from "@/lib/ranking";
+import { reasonText } from "@/lib/recs/reason";
 import type { Db } from "@/server/db";
 import type { DigestContentPapers, DigestPaper } from "@/server/digest/email";
-import { loadFollowedPapers, pickUnmutedUnsentPapers } from "@/server/digest/personal";
+import { FOLLOWED_SECTION_SIZE, loadFollowedPapers, pickUnmutedUnsentPapers } from "@/server/digest/personal";
 import type { ClaimedDelivery } from "@/server/digest/queue";
+import { rankPeriodForReader } from "@/server/recs/for-you";
+import { getReaderModel } from "@/server/recs/reader-model";
 
 /** Every paper added in the period, best first by the site's trending score as of `rankedAt`. */
 export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promise<DigestPaper[]> {
@@ -49,8 +52,8 @@ export function pickUnsentPapers(candidates: DigestPaper[], alreadySent: Readonl
 
 /**
  * What one subscriber gets: the top unsent trending papers and, for a signed-in reader who chose
- * it, a second section from their follows; a personal digest leaves out what the reader muted in
- * both. Neither section repeats a paper sent to this subscriber before, nor the other section's.
+ * it, a second section: For you's learned ranking of the period once the reader has a model, else
+ * their follows; a personal digest leaves out what the reader muted in both (and what they hid in For you's). Neither section repeats a paper sent to this subscriber before, nor the other section's.
  */
 export async function selectDigestPapers(
   db: Db,
@@ -62,11 +65,26 @@ export async function selectDigestPapers(
     return { trending: pickUnsentPapers(candidates, alreadySent, size), followed: [] };
   }
   const trending = await pickUnmutedUnsentPapers(db, delivery.userId, candidates, alreadySent, size);
-  const followed = await loadFollowedPapers(db, {
-    userId: delivery.userId,
-    subscriberId: delivery.subscriberId,
-    period,
-    exclude: trending.map((paper) => paper.id),
-  });
+  const exclude = trending.map((paper) => paper.id);
+  // A reader with a model gets For you's ranking of the period; until then, their follows.
+  const state = await getReaderModel(db, delivery.userId, period.rankedAt);
+  if (state.model) {
+    const items = await rankPeriodForReader(db, delivery.userId, { ...state, model: state.model }, period, {
+      subscriberId: delivery.subscriberId,
+      exclude,
+      limit: FOLLOWED_SECTION_SIZE,
+    });
+    const followed = items.map(({ paper, reason }) => ({
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      authorCount: paper.authors.length,
+      organization: paper.organization?.fullName ?? null,
+      upvotes: paper.upvotes,
+      reason: reasonText(reason),
+    }));
+    return { trending, followed, followedHeading: "For you" };
+  }
+  const followed = await loadFollowedPapers(db, { userId: delivery.userId, subscriberId: delivery.subscriberId, period, exclude });
   return { trending, followed };
 }

@@ -17,8 +17,10 @@ export interface DigestPaper {
 /** One subscriber's papers: the trending section and the optional one from their follows. */
 export interface DigestContentPapers {
   trending: DigestPaper[];
-  /** With why each is there: "You follow NVIDIA", "Matches your topic: diffusion". */
+  /** With why each is there: "You follow NVIDIA", "Similar to a paper you saved or upvoted: “…”". */
   followed: (DigestPaper & { reason: string })[];
+  /** The second section's heading: "For you" when ranked by the reader's model (default "From what you follow"). */
+  followedHeading?: string;
 }
 
 export interface DigestEmailSettings {
@@ -120,13 +122,16 @@ ${part.bodyHtml}
   .join("\n")}
 </table>`;
 
-  return ({ trending, followed }: DigestContentPapers, links: DigestRecipientLinks): RenderedEmail => {
+  return (
+    { trending, followed, followedHeading = "From what you follow" }: DigestContentPapers,
+    links: DigestRecipientLinks,
+  ): RenderedEmail => {
     const parts = trending.map(fragmentsOf);
     const followedParts = followed.map((paper) => ({ part: fragmentsOf(paper), reason: collapseWhitespace(paper.reason) }));
     const intro = `The ${trending.length === 1 ? "top trending paper" : `${trending.length} top trending papers`} added ${covered}, ranked by upvotes with a time decay.`;
     const followedHtml =
       followedParts.length > 0
-        ? `<h2 class="dp-text" style="margin:28px 0 4px;font-size:20px;line-height:1.3;color:${palette.text};">From what you follow</h2>
+        ? `<h2 class="dp-text" style="margin:28px 0 4px;font-size:20px;line-height:1.3;color:${palette.text};">${escapeHtml(followedHeading)}</h2>
 ${rowsHtml(followedParts.map(({ part, reason }) => ({ part, label: escapeHtml(reason) })))}`
         : "";
     const html = renderEmailShell({
@@ -148,7 +153,7 @@ ${renderLink(links.preferencesUrl, "Manage preferences")} &nbsp;·&nbsp; ${rende
       ...parts.map((part, index) => `${index + 1}. ${part.title}\n   ${part.metaText}\n${part.bodyText}\n`),
       ...(followedParts.length > 0
         ? [
-            "FROM WHAT YOU FOLLOW",
+            followedHeading.toUpperCase(),
             "",
             ...followedParts.map(({ part, reason }) => `- ${part.title}\n   ${reason} · ${part.metaText}\n${part.bodyText}\n`),
           ]

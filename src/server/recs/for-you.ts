@@ -52,9 +52,21 @@ const candidateRow = z.object({
   followed: z.boolean(),
 });
 
+/** Feed days ranked: after `after`, through `through` (both `YYYY-MM-DD`). */
+interface Window {
+  after: string;
+  through: string;
+}
+
+/** What a list of candidates leaves out beside the reader's hidden, muted and earlier-read papers. */
+interface Exclusions {
+  paperIds?: string[];
+  /** Papers a digest already sent this subscriber. */
+  sentTo?: string;
+}
+
 /** The window's papers this reader may be shown, with their packed vectors (every paper has one after import). */
-async function candidates(db: Db, userId: string, now: Date, days: number, filter: ListFilter) {
-  const end = toIsoDate(now);
+async function candidates(db: Db, userId: string, now: Date, window: Window, filter: ListFilter, exclude: Exclusions = {}) {
   // Papers read in this visit stay (dimmed), so the list does not shift under the reader as the
   // cards they look at count as read; papers read on an earlier visit are left out.
   const readBefore = new Date(now.getTime() - VISIT_GAP_MS);
@@ -63,13 +75,15 @@ async function candidates(db: Db, userId: string, now: Date, days: number, filte
     candidateRow,
     Prisma.sql`
       WITH ${readerFollowsCtes(userId)}
-      SELECT p."id", v."packed", (${end}::date - p."feedDate")::int AS "ageDays",
+      SELECT p."id", v."packed", (${window.through}::date - p."feedDate")::int AS "ageDays",
         (p."upstreamUpvotes" + p."localUpvotes")::int AS "upvotes", ${MATCHES_A_FOLLOW} AS "followed"
       FROM "Paper" p JOIN "PaperVector" v ON v."paperId" = p."id", follow_sets fs
-      WHERE p."feedDate" > ${addDays(end, -days)}::date AND p."feedDate" <= ${end}::date AND p."hiddenAt" IS NULL
+      WHERE p."feedDate" > ${window.after}::date AND p."feedDate" <= ${window.through}::date AND p."hiddenAt" IS NULL
         AND ${filterCondition(filter)} AND NOT ${MATCHES_A_MUTE}
+        AND p."id" <> ALL(${exclude.paperIds ?? []}::text[])
         AND NOT EXISTS (SELECT 1 FROM "PaperHidden" h WHERE h."userId" = ${userId} AND h."paperId" = p."id")
-        AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id" AND s."seenAt" < ${readBefore})`,
+        AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id" AND s."seenAt" < ${readBefore})
+        AND NOT EXISTS (SELECT 1 FROM "SentPaper" sp WHERE sp."subscriberId" = ${exclude.sentTo ?? null} AND sp."paperId" = p."id")`,
   );
 }
 
@@ -127,18 +141,45 @@ export async function rankForReader(
   now: Date,
   filter: ListFilter,
 ): Promise<LearnedForYou> {
-  const model = state.model;
+  const end = toIsoDate(now);
   let days = FOR_YOU_DAYS;
-  let rows = await candidates(db, userId, now, days, filter);
+  let rows = await candidates(db, userId, now, { after: addDays(end, -days), through: end }, filter);
   if (rows.length < MIN_CANDIDATES) {
     days = WIDE_FOR_YOU_DAYS;
-    rows = await candidates(db, userId, now, days, filter);
+    rows = await candidates(db, userId, now, { after: addDays(end, -days), through: end }, filter);
   }
+  return { items: await rankAndExplain(db, userId, state, rows, LEARNED_FOR_YOU_SIZE), days, model: state.model };
+}
+
+/**
+ * A digest's "For you" section: the period's papers ranked by the reader's model, leaving out
+ * what this subscriber was sent before and `exclude` (the same email's trending section).
+ */
+export async function rankPeriodForReader(
+  db: Db,
+  userId: string,
+  state: ReaderModelState & { model: LinearModel },
+  period: { firstDay: string; lastDay: string; rankedAt: Date },
+  options: { subscriberId: string; exclude: string[]; limit: number },
+): Promise<LearnedForYou["items"]> {
+  const rows = await candidates(db, userId, period.rankedAt, { after: addDays(period.firstDay, -1), through: period.lastDay }, NO_FILTER, {
+    paperIds: options.exclude,
+    sentTo: options.subscriberId,
+  });
+  return rankAndExplain(db, userId, state, rows, options.limit);
+}
+
+/** The candidates best first, the top `limit` with their papers and reasons. */
+async function rankAndExplain(
+  db: Db,
+  userId: string,
+  state: ReaderModelState & { model: LinearModel },
+  rows: z.infer<typeof candidateRow>[],
+  limit: number,
+): Promise<LearnedForYou["items"]> {
+  const model = state.model;
   const bucketed = bucketModel(model);
-  const ranked = rankCandidates(rows, (row) => packedMargin(bucketed, row.packed) + (row.followed ? FOLLOW_BONUS : 0)).slice(
-    0,
-    LEARNED_FOR_YOU_SIZE,
-  );
+  const ranked = rankCandidates(rows, (row) => packedMargin(bucketed, row.packed) + (row.followed ? FOLLOW_BONUS : 0)).slice(0, limit);
   const shownIds = ranked.map(({ candidate }) => candidate.id);
   const [vectors, follows, papers] = await Promise.all([
     shownVectors(db, shownIds),
@@ -168,5 +209,5 @@ export async function rankForReader(
         : { kind: "terms", terms: found?.terms ?? [] };
     return [{ paper, reason, score }];
   });
-  return { items, days, model };
+  return items;
 }
