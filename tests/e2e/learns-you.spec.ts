@@ -23,8 +23,8 @@ test.beforeEach(async () => {
            SELECT $4 || lpad(n::text, 4, '0'), title, abstract, authors, "publishedAt", current_date - $2::int, source, "upstreamUpvotes", "organizationName", now(), now()
            FROM source RETURNING id
          )
-         INSERT INTO "PaperVector" ("paperId", terms, weights, "corpusSize", "computedAt")
-         SELECT $4 || lpad(s.n::text, 4, '0'), v.terms, v.weights, v."corpusSize", now()
+         INSERT INTO "PaperVector" ("paperId", terms, packed, "corpusSize", "computedAt")
+         SELECT $4 || lpad(s.n::text, 4, '0'), v.terms, v.packed, v."corpusSize", now()
          FROM source s JOIN "PaperVector" v ON v."paperId" = s.id`,
         [day, offset, from, COPY_PREFIX],
       );

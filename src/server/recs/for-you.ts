@@ -15,6 +15,7 @@ import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 import { filterCondition } from "@/server/papers/list-condition";
 import { VECTOR_COLUMNS, vectorColumns, vectorFromRow } from "@/server/recs/paper-vectors";
 import { getReaderModel, type ReaderModelState } from "@/server/recs/reader-model";
+import { packedVectors } from "@/server/recs/vector-cache";
 import { VISIT_GAP_MS } from "@/server/triage/read-state";
 
 // For-you for a reader with a model: the window's papers they have not read, hidden or muted,
@@ -46,7 +47,6 @@ export interface LearnedForYou {
 
 const candidateRow = z.object({
   id: z.string(),
-  packed: z.instanceof(Uint8Array),
   ageDays: z.number(),
   upvotes: z.number(),
   followed: z.boolean(),
@@ -65,19 +65,22 @@ interface Exclusions {
   sentTo?: string;
 }
 
-/** The window's papers this reader may be shown, with their packed vectors (every paper has one after import). */
+/**
+ * The window's papers this reader may be shown, with their packed vectors (every paper has one
+ * after import; one that has none yet is left out until the refresh gives it one).
+ */
 async function candidates(db: Db, userId: string, now: Date, window: Window, filter: ListFilter, exclude: Exclusions = {}) {
   // Papers read in this visit stay (dimmed), so the list does not shift under the reader as the
   // cards they look at count as read; papers read on an earlier visit are left out.
   const readBefore = new Date(now.getTime() - VISIT_GAP_MS);
-  return queryRows(
+  const rows = await queryRows(
     db,
     candidateRow,
     Prisma.sql`
       WITH ${readerFollowsCtes(userId)}
-      SELECT p."id", v."packed", (${window.through}::date - p."feedDate")::int AS "ageDays",
+      SELECT p."id", (${window.through}::date - p."feedDate")::int AS "ageDays",
         (p."upstreamUpvotes" + p."localUpvotes")::int AS "upvotes", ${MATCHES_A_FOLLOW} AS "followed"
-      FROM "Paper" p JOIN "PaperVector" v ON v."paperId" = p."id", follow_sets fs
+      FROM "Paper" p, follow_sets fs
       WHERE p."feedDate" > ${window.after}::date AND p."feedDate" <= ${window.through}::date AND p."hiddenAt" IS NULL
         AND ${filterCondition(filter)} AND NOT ${MATCHES_A_MUTE}
         AND p."id" <> ALL(${exclude.paperIds ?? []}::text[])
@@ -85,7 +88,17 @@ async function candidates(db: Db, userId: string, now: Date, window: Window, fil
         AND NOT EXISTS (SELECT 1 FROM "PaperSeen" s WHERE s."userId" = ${userId} AND s."paperId" = p."id" AND s."seenAt" < ${readBefore})
         AND NOT EXISTS (SELECT 1 FROM "SentPaper" sp WHERE sp."subscriberId" = ${exclude.sentTo ?? null} AND sp."paperId" = p."id")`,
   );
+  const vectors = await packedVectors(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.flatMap((row) => {
+    const packed = vectors.get(row.id);
+    return packed ? [{ ...row, packed }] : [];
+  });
 }
+
+type Candidate = Awaited<ReturnType<typeof candidates>>[number];
 
 const shownVectorRow = z.object({ paperId: z.string(), ...vectorColumns });
 
@@ -174,7 +187,7 @@ async function rankAndExplain(
   db: Db,
   userId: string,
   state: ReaderModelState & { model: LinearModel },
-  rows: z.infer<typeof candidateRow>[],
+  rows: Candidate[],
   limit: number,
 ): Promise<LearnedForYou["items"]> {
   const model = state.model;
