@@ -1,12 +1,13 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { NO_FILTER } from "@/lib/list-filter";
 import { packedWeights } from "@/lib/recs/packed";
 import { reasonText } from "@/lib/recs/reason";
 import { CORPUS_BUCKET } from "@/lib/recs/term-buckets";
 import { TERMS_PER_PAPER } from "@/lib/recs/vector";
 import { importDailyPaperFiles } from "@/server/ingest/import-files";
-import { getLearnedForYou } from "@/server/recs/for-you";
+import { rankForReader } from "@/server/recs/for-you";
 import { storePaperVectors } from "@/server/recs/paper-vectors";
 import { getReaderForYou } from "@/server/recs/reader-for-you";
 import { getReaderModel, resetReaderModel } from "@/server/recs/reader-model";
@@ -125,7 +126,10 @@ describe("a reader's for-you", () => {
         ...early.filter((paper) => about(DIFFUSION)(paper) && !about(ROBOTS)(paper)).slice(0, 6),
       ].map((paper) => paper.id),
     );
-    const ranking = async () => (await getLearnedForYou(t.db, user.id, NOW))!.items;
+    const ranking = async () => {
+      const state = await getReaderModel(t.db, user.id, NOW);
+      return (await rankForReader(t.db, user.id, { ...state, model: state.model! }, NOW, NO_FILTER)).items;
+    };
     const beforeItems = await ranking();
     const diffusion = beforeItems.filter(({ paper }) => about(DIFFUSION)(paper) && !about(ROBOTS)(paper));
     expect(diffusion.length).toBeGreaterThanOrEqual(4);

@@ -90,15 +90,6 @@ export function trainLinearModel(
   return { bias, weights: new Map(kept) };
 }
 
-/** The model's margin for a paper: above 0 leans "the reader keeps it". */
-export function scoreVector(model: LinearModel, vector: SparseVector): number {
-  let margin = model.bias;
-  vector.terms.forEach((term, index) => {
-    margin += (model.weights.get(term) ?? 0) * vector.weights[index]!;
-  });
-  return margin;
-}
-
 /** The terms that pushed a paper's score up most, heaviest first (for "Why"). */
 export function topContributions(model: LinearModel, vector: SparseVector, limit = 3): string[] {
   return vector.terms

@@ -40,7 +40,10 @@ export function bucketModel(model: LinearModel): BucketModel {
   return { bias: model.bias, weights };
 }
 
-/** The model's margin for a packed vector: scoreVector's, up to the rare shared bucket. */
+/**
+ * The model's margin for a packed vector (above 0 leans "the reader keeps it"): bias plus each
+ * term's weight times the paper's, up to the rare term sharing a bucket.
+ */
 export function packedMargin(model: BucketModel, packed: Uint8Array): number {
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
   let margin = model.bias;

@@ -1,7 +1,6 @@
 // For-you's order for a reader with a model: the model's margin, a little lower for each day a
 // paper has been out (so today's close match beats last week's), and the community's votes as a
-// small nudge that only decides between near-equal papers. The margin is the caller's: from a
-// sparse vector (scoreVector) or a stored packed one (packedMargin).
+// small nudge that only decides between near-equal papers. The margin is the caller's (packedMargin).
 
 /** Margin lost per day of age: a week costs about as much as one strong shared term. */
 export const FRESHNESS_PER_DAY = 0.05;

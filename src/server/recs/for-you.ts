@@ -14,7 +14,7 @@ import { FIRST_MATCHING_FOLLOW, MATCHES_A_FOLLOW, MATCHES_A_MUTE, readerFollowsC
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 import { filterCondition } from "@/server/papers/list-condition";
 import { VECTOR_COLUMNS, vectorColumns, vectorFromRow } from "@/server/recs/paper-vectors";
-import { getReaderModel, type ReaderModelState } from "@/server/recs/reader-model";
+import type { ReaderModelState } from "@/server/recs/reader-model";
 import { packedVectors } from "@/server/recs/vector-cache";
 import { VISIT_GAP_MS } from "@/server/triage/read-state";
 
@@ -53,7 +53,7 @@ const candidateRow = z.object({
 });
 
 /** Feed days ranked: after `after`, through `through` (both `YYYY-MM-DD`). */
-interface Window {
+interface FeedDays {
   after: string;
   through: string;
 }
@@ -69,7 +69,7 @@ interface Exclusions {
  * The window's papers this reader may be shown, with their packed vectors (every paper has one
  * after import; one that has none yet is left out until the refresh gives it one).
  */
-async function candidates(db: Db, userId: string, now: Date, window: Window, filter: ListFilter, exclude: Exclusions = {}) {
+async function candidates(db: Db, userId: string, now: Date, days: FeedDays, filter: ListFilter, exclude: Exclusions = {}) {
   // Papers read in this visit stay (dimmed), so the list does not shift under the reader as the
   // cards they look at count as read; papers read on an earlier visit are left out.
   const readBefore = new Date(now.getTime() - VISIT_GAP_MS);
@@ -78,10 +78,10 @@ async function candidates(db: Db, userId: string, now: Date, window: Window, fil
     candidateRow,
     Prisma.sql`
       WITH ${readerFollowsCtes(userId)}
-      SELECT p."id", (${window.through}::date - p."feedDate")::int AS "ageDays",
+      SELECT p."id", (${days.through}::date - p."feedDate")::int AS "ageDays",
         (p."upstreamUpvotes" + p."localUpvotes")::int AS "upvotes", ${MATCHES_A_FOLLOW} AS "followed"
       FROM "Paper" p, follow_sets fs
-      WHERE p."feedDate" > ${window.after}::date AND p."feedDate" <= ${window.through}::date AND p."hiddenAt" IS NULL
+      WHERE p."feedDate" > ${days.after}::date AND p."feedDate" <= ${days.through}::date AND p."hiddenAt" IS NULL
         AND ${filterCondition(filter)} AND NOT ${MATCHES_A_MUTE}
         AND p."id" <> ALL(${exclude.paperIds ?? []}::text[])
         AND NOT EXISTS (SELECT 1 FROM "PaperHidden" h WHERE h."userId" = ${userId} AND h."paperId" = p."id")
@@ -138,12 +138,6 @@ function similarReason(vector: SparseVector, state: ReaderModelState, model: Lin
     closestIds: close.slice(0, 2).map(({ id }) => id),
     terms: topContributions(model, vector).filter((term) => !term.startsWith("cat:")),
   };
-}
-
-/** The reader's learned for-you, or null when they have no model yet (fewer than MIN_POSITIVES). */
-export async function getLearnedForYou(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<LearnedForYou | null> {
-  const state = await getReaderModel(db, userId, now);
-  return state.model ? rankForReader(db, userId, { ...state, model: state.model }, now, filter) : null;
 }
 
 /** Ranks the window's papers with the reader's model (see the top of this file). */

@@ -41,10 +41,19 @@ async function writeVectors(tx: Tx, rows: VectorRow[], corpusSize: number, now: 
       "corpusSize" = excluded."corpusSize", "computedAt" = excluded."computedAt"`;
 }
 
-function vectorsOf(papers: (TermSource & { id: string })[], frequencies: Map<number, number>, corpusSize: number): VectorRow[] {
+/** A paper's term counts, computed once for both its bucket counts and its weights. */
+interface CountedPaper {
+  id: string;
+  counts: Map<string, number>;
+}
+
+const counted = (papers: (TermSource & { id: string })[]): CountedPaper[] =>
+  papers.map((paper) => ({ id: paper.id, counts: paperTermCounts(paper) }));
+
+function vectorsOf(papers: CountedPaper[], frequencies: Map<number, number>, corpusSize: number): VectorRow[] {
   return papers.map((paper) => ({
     paperId: paper.id,
-    ...tfidfVector(paperTermCounts(paper), (term) => frequencies.get(termBucket(term)) ?? 1, corpusSize),
+    ...tfidfVector(paper.counts, (term) => frequencies.get(termBucket(term)) ?? 1, corpusSize),
   }));
 }
 
@@ -64,12 +73,11 @@ export async function storePaperVectors(db: Db, paperIds: readonly string[], now
     const ids = paperIds.slice(start, start + PAPERS_PER_TRANSACTION);
     stored += await db.$transaction(async (tx) => {
       await lockVectors(tx);
-      const papers = await tx.paper.findMany({ where: { id: { in: ids }, vector: null }, select: paperText });
+      const papers = counted(await tx.paper.findMany({ where: { id: { in: ids }, vector: null }, select: paperText }));
       if (papers.length === 0) return 0;
       const increments = new Map<number, number>([[CORPUS_BUCKET, papers.length]]);
       for (const paper of papers) {
-        for (const bucket of new Set([...paperTermCounts(paper).keys()].map(termBucket)))
-          increments.set(bucket, (increments.get(bucket) ?? 0) + 1);
+        for (const bucket of new Set([...paper.counts.keys()].map(termBucket))) increments.set(bucket, (increments.get(bucket) ?? 0) + 1);
       }
       // Raw: one upsert adds every bucket's count and answers the new totals the weights need.
       const totals = await queryRows(
@@ -95,9 +103,9 @@ export async function reweighPaperVectors(db: Db, paperIds: readonly string[], n
   if (paperIds.length === 0) return 0;
   return db.$transaction(async (tx) => {
     await lockVectors(tx);
-    const papers = await tx.paper.findMany({ where: { id: { in: [...paperIds] }, vector: { isNot: null } }, select: paperText });
+    const papers = counted(await tx.paper.findMany({ where: { id: { in: [...paperIds] }, vector: { isNot: null } }, select: paperText }));
     const buckets = new Set([CORPUS_BUCKET]);
-    for (const paper of papers) for (const term of paperTermCounts(paper).keys()) buckets.add(termBucket(term));
+    for (const paper of papers) for (const term of paper.counts.keys()) buckets.add(termBucket(term));
     const rows = await queryRows(
       tx,
       bucketRow,
