@@ -23,7 +23,7 @@ import { getReadState, recordVisit } from "@/server/triage/read-state";
 import { listReadState } from "@/server/triage/viewer";
 import { getUpvotedPaperIds } from "@/server/votes/votes";
 import { benchDatabaseUrl, databaseNameSchema } from "./support/database";
-import { percentile } from "./support/load";
+import { latencyStats, percentile, timeCalls } from "./support/load";
 import { migrate } from "../scripts/lib/database";
 
 const SEEN = 250_000;
@@ -35,22 +35,6 @@ const argsSchema = z.object({
   /** Other readers with as many rows, so the tables and their indexes are not one reader's alone. */
   others: z.coerce.number().int().min(0).max(20).default(3),
 });
-
-const stats = (values: number[]) =>
-  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
-
-async function time<T>(iterations: number, run: (iteration: number) => Promise<T>, before?: () => Promise<unknown>) {
-  if (before) await before();
-  await run(-1);
-  const calls: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    if (before) await before();
-    const started = performance.now();
-    await run(i);
-    calls.push(performance.now() - started);
-  }
-  return calls;
-}
 
 /** A reader with `seen` seen and `hidden` hidden papers, drawn at random over the whole table (today's too). */
 async function prepareReader(client: pg.Client, email: string, seen: number, hidden: number, papers: number): Promise<string> {
@@ -141,7 +125,7 @@ async function main() {
     const measure = async (name: string, calls: Promise<number[]>) => {
       const timings = await calls;
       results.push([name, timings]);
-      console.log(`${name}: ${stats(timings)}`);
+      console.log(`${name}: ${latencyStats(timings)}`);
       return timings;
     };
     // The visit is recorded once per render; a clock moving 10 minutes a call keeps it within one visit.
@@ -164,11 +148,11 @@ async function main() {
 
     await measure(
       "getReadState, 50 ids",
-      time(args.iterations, () => getReadState(db, userId, ids)),
+      timeCalls(args.iterations, () => getReadState(db, userId, ids)),
     );
     await measure(
       "read state as a list applies it (seen, hidden, visit, new-since lookup)",
-      time(args.iterations, (i) => listReadState(db, userId, ids, recordVisit(db, userId, visitAt(i)), { marker: true })),
+      timeCalls(args.iterations, (i) => listReadState(db, userId, ids, recordVisit(db, userId, visitAt(i)), { marker: true })),
     );
     // The three variants take turns within each iteration, so the machine's load drifting during
     // the run weighs on all of them alike.
@@ -190,7 +174,7 @@ async function main() {
       }
       variants.forEach(([name], index) => {
         results.push([name, timings[index]!]);
-        console.log(`  ${name}: ${stats(timings[index]!)}`);
+        console.log(`  ${name}: ${latencyStats(timings[index]!)}`);
       });
       return timings as [number[], number[], number[]];
     };
@@ -226,11 +210,11 @@ async function main() {
     );
     await measure(
       "  first page",
-      time(args.iterations, () => getNewSinceLastVisit(db, userId, { since })),
+      timeCalls(args.iterations, () => getNewSinceLastVisit(db, userId, { since })),
     );
     await measure(
       `  page ${deepCursor.offset / 50 + 1} (keyset inside one import)`,
-      time(args.iterations, () => getNewSinceLastVisit(db, userId, { since, cursor: deepCursor })),
+      timeCalls(args.iterations, () => getNewSinceLastVisit(db, userId, { since, cursor: deepCursor })),
     );
 
     const exported = performance.now();

@@ -21,7 +21,7 @@ import { getReaderForYou } from "@/server/recs/reader-for-you";
 import { getReaderModel } from "@/server/recs/reader-model";
 import { refreshAllPaperVectors } from "@/server/recs/refresh-vectors";
 import { benchDatabaseUrl, databaseNameSchema } from "./support/database";
-import { percentile } from "./support/load";
+import { latencyStats, timeCalls, mb } from "./support/load";
 import { migrate } from "../scripts/lib/database";
 
 const argsSchema = z.object({
@@ -29,10 +29,6 @@ const argsSchema = z.object({
   readers: z.coerce.number().int().min(1).max(100_000).default(10_000),
   iterations: z.coerce.number().int().min(5).max(500).default(30),
 });
-
-const stats = (values: number[]) =>
-  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function fillVectors(db: Db, client: pg.Client) {
   const { rows } = await client.query<{ papers: number; vectors: number }>(
@@ -55,7 +51,7 @@ async function fillVectors(db: Db, client: pg.Client) {
       const seconds = (performance.now() - started) / 1000;
       console.log(
         `  ${progress.examined.toLocaleString("en-US")} of ${papers.toLocaleString("en-US")} looked at, ${progress.vectorised.toLocaleString("en-US")} vectorised, ` +
-          `${seconds.toFixed(0)} s (${(progress.vectorised / seconds).toFixed(0)} a second), heap peak ${megabytes(peakHeap)}`,
+          `${seconds.toFixed(0)} s (${(progress.vectorised / seconds).toFixed(0)} a second), heap peak ${mb(peakHeap)}`,
       );
     },
   );
@@ -124,19 +120,6 @@ async function prepareHeavyReader(client: pg.Client, latest: string): Promise<st
   return id;
 }
 
-async function time(iterations: number, run: (iteration: number) => Promise<unknown>, before?: (iteration: number) => Promise<unknown>) {
-  if (before) await before(-1);
-  await run(-1);
-  const calls: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    if (before) await before(i);
-    const started = performance.now();
-    await run(i);
-    calls.push(performance.now() - started);
-  }
-  return calls;
-}
-
 async function main() {
   const { values } = parseArgs({ options: { database: { type: "string" }, readers: { type: "string" }, iterations: { type: "string" } } });
   const args = argsSchema.parse(values);
@@ -167,8 +150,8 @@ async function main() {
     const size = sizes.rows[0]!;
     console.log(
       `\n${args.database}: ${size.papers.toLocaleString("en-US")} vectors (${size.terms.toFixed(1)} terms each on average): PaperVector ` +
-        `${megabytes(Number(size.vectors))} with its index, TermFrequency ${megabytes(Number(size.frequencies))}; the Paper table ` +
-        `${megabytes(Number(size.paper_table))}, the whole database ${megabytes(Number(size.database))} ` +
+        `${mb(Number(size.vectors))} with its index, TermFrequency ${mb(Number(size.frequencies))}; the Paper table ` +
+        `${mb(Number(size.paper_table))}, the whole database ${mb(Number(size.database))} ` +
         `(vectors and frequencies: ${((100 * (Number(size.vectors) + Number(size.frequencies))) / (Number(size.database) - Number(size.vectors) - Number(size.frequencies))).toFixed(0)} % on top of the rest).`,
     );
 
@@ -188,7 +171,7 @@ async function main() {
     const results: [string, number[]][] = [];
     results.push([
       "train a reader's model (30 saves, 10 upvotes, 5 hides; signals read, trained, stored)",
-      await time(
+      await timeCalls(
         args.iterations,
         async (i) => {
           await getReaderModel(db, sample[i + 1]!, now);
@@ -199,7 +182,7 @@ async function main() {
     ]);
     results.push([
       "train the heavy reader's model (300 saves, 300 hides)",
-      await time(
+      await timeCalls(
         args.iterations,
         async () => {
           await getReaderModel(db, heavy, now);
@@ -215,7 +198,7 @@ async function main() {
     for (const userId of sample) states.set(userId, await getReaderModel(db, userId, now));
     results.push([
       "rank the week for a reader (rankForReader: candidates, scores, reasons)",
-      await time(args.iterations, async (i) => {
+      await timeCalls(args.iterations, async (i) => {
         const state = states.get(sample[i + 1]!)!;
         await rankForReader(db, sample[i + 1]!, { ...state, model: state.model! }, now, NO_FILTER);
         trackHeap();
@@ -223,13 +206,13 @@ async function main() {
     ]);
     results.push([
       "the whole for-you with a fresh model (getReaderForYou: signature, signals, ranking)",
-      await time(args.iterations, async (i) => {
+      await timeCalls(args.iterations, async (i) => {
         await getReaderForYou(db, sample[i + 1]!, now);
         trackHeap();
       }),
     ]);
-    for (const [label, calls] of results) console.log(`${label}: ${stats(calls)}`);
-    console.log(`\nHeap growth at its peak: training ${megabytes(trainingHeap)}, ranking ${megabytes(heapPeak)}.`);
+    for (const [label, calls] of results) console.log(`${label}: ${latencyStats(calls)}`);
+    console.log(`\nHeap growth at its peak: training ${mb(trainingHeap)}, ranking ${mb(heapPeak)}.`);
 
     const week = await rankForReader(db, sample[0]!, { ...states.get(sample[0]!)!, model: states.get(sample[0]!)!.model! }, now, NO_FILTER);
     console.log(

@@ -131,3 +131,28 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   return [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 }
+
+/** "p50 …, p95 …, max …" of call times in ms. */
+export const latencyStats = (values: number[]) =>
+  `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
+
+/**
+ * Times `iterations` calls of `run` after one warm-up call (`run(-1)`), `before` (not timed) ahead
+ * of each; answers the call times in ms.
+ */
+export async function timeCalls(
+  iterations: number,
+  run: (iteration: number) => Promise<unknown>,
+  before?: (iteration: number) => Promise<unknown>,
+): Promise<number[]> {
+  if (before) await before(-1);
+  await run(-1);
+  const calls: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    if (before) await before(i);
+    const started = performance.now();
+    await run(i);
+    calls.push(performance.now() - started);
+  }
+  return calls;
+}
