@@ -10,6 +10,25 @@ import type { ClaimedDelivery } from "@/server/digest/queue";
 import { rankPeriodForReader } from "@/server/recs/for-you";
 import { getReaderModel } from "@/server/recs/reader-model";
 
+/** A paper as a digest lists it. */
+function digestPaperOf(paper: {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  organization: { fullName: string } | null;
+  upvotes: number;
+}): DigestPaper {
+  return {
+    id: paper.id,
+    title: paper.title,
+    abstract: paper.abstract,
+    authorCount: paper.authors.length,
+    organization: paper.organization?.fullName ?? null,
+    upvotes: paper.upvotes,
+  };
+}
+
 /** Every paper added in the period, best first by the site's trending score as of `rankedAt`. */
 export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promise<DigestPaper[]> {
   const rows = await db.paper.findMany({
@@ -30,14 +49,7 @@ export async function loadDigestCandidates(db: Db, period: DigestPeriod): Promis
     rows.map((row) => ({ ...row, upvotes: row.upstreamUpvotes + row.localUpvotes, addedAt: row.submittedAt ?? row.feedDate })),
     period.rankedAt,
   );
-  return ranked.map((paper) => ({
-    id: paper.id,
-    title: paper.title,
-    abstract: paper.abstract,
-    authorCount: paper.authors.length,
-    organization: paper.organization?.fullName ?? null,
-    upvotes: paper.upvotes,
-  }));
+  return ranked.map(digestPaperOf);
 }
 
 /** The top `size` candidates this subscriber has not been sent before (empty: nothing new). */
@@ -74,15 +86,7 @@ export async function selectDigestPapers(
       exclude,
       limit: FOLLOWED_SECTION_SIZE,
     });
-    const followed = items.map(({ paper, reason }) => ({
-      id: paper.id,
-      title: paper.title,
-      abstract: paper.abstract,
-      authorCount: paper.authors.length,
-      organization: paper.organization?.fullName ?? null,
-      upvotes: paper.upvotes,
-      reason: reasonText(reason),
-    }));
+    const followed = items.map(({ paper, reason }) => ({ ...digestPaperOf(paper), reason: reasonText(reason) }));
     return { trending, followed, followedHeading: "For you" };
   }
   const followed = await loadFollowedPapers(db, { userId: delivery.userId, subscriberId: delivery.subscriberId, period, exclude });
