@@ -97,24 +97,26 @@ const unreachable = (what: string) => (): TriageActionResult => ({
   message: `${what}: we could not reach the server.`,
 });
 
-/** "Hide" (not interested): the card leaves the page at once, with an Undo; put back if the server refuses. */
-export async function hidePaper(paperId: string, title: string): Promise<void> {
+/** Hides the card at once with an Undo, then asks the server; puts it back if the server refuses. */
+async function hideAtOnce(paperId: string, title: string, toast: string, send: () => Promise<TriageActionResult>): Promise<void> {
   withHidden(paperId, true);
-  showTriageToast(`Hidden: “${title}”.`, { paperId, title });
-  const result = await hidePaperAction(paperId).catch(unreachable("Not hidden"));
+  showTriageToast(toast, { paperId, title });
+  const result = await send();
   if (result.ok) return;
   withHidden(paperId, false);
   showTriageToast(result.message);
 }
 
+/** "Hide" (not interested): the card leaves the page at once, with an Undo. */
+export function hidePaper(paperId: string, title: string): Promise<void> {
+  return hideAtOnce(paperId, title, `Hidden: “${title}”.`, () => hidePaperAction(paperId).catch(unreachable("Not hidden")));
+}
+
 /** For-you's "Less like this": hidden at once like Hide, and a strong no for the reader's model. */
-export async function lessLikeThis(paperId: string, title: string): Promise<void> {
-  withHidden(paperId, true);
-  showTriageToast(`Less like “${title}”: For you learns from it on your next visit.`, { paperId, title });
-  const result = await lessLikeThisAction(paperId).catch(unreachable("Not noted"));
-  if (result.ok) return;
-  withHidden(paperId, false);
-  showTriageToast(result.message);
+export function lessLikeThis(paperId: string, title: string): Promise<void> {
+  return hideAtOnce(paperId, title, `Less like “${title}”: For you learns from it on your next visit.`, () =>
+    lessLikeThisAction(paperId).catch(unreachable("Not noted")),
+  );
 }
 
 /** The toast's Undo. */
