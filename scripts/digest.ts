@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import type { TrendingDigestReport } from "@/server/digest/digest-run";
 import { runDueDigests } from "@/server/digest/run-due-digests";
 import { createDefaultMailer } from "@/server/email/default-mailer";
+import { describeArgumentError } from "./lib/argument-error";
 
 const USAGE = `Usage: npm run digest -- [--cadence daily|weekly] [--now <ISO time>]
   --cadence   send only this cadence (default: both; daily digests go out on weekdays)
@@ -33,11 +34,7 @@ async function main(): Promise<number> {
   try {
     args = parseCommandLine(process.argv.slice(2));
   } catch (error) {
-    const message =
-      error instanceof z.ZodError
-        ? error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n")
-        : (error as Error).message;
-    console.error(`${message}\n${USAGE}`);
+    console.error(`${describeArgumentError(error)}\n${USAGE}`);
     return 2;
   }
   if (!args) {

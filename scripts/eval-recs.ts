@@ -34,6 +34,7 @@ import { paperTermCounts } from "@/lib/recs/terms";
 import { tfidfVector, type SparseVector } from "@/lib/recs/vector";
 import { parseDailyPapers } from "@/server/ingest/hf-daily-papers";
 import type { PaperRecord } from "@/server/ingest/paper-record";
+import { describeArgumentError } from "./lib/argument-error";
 import { acquireDatabaseServer } from "./lib/database";
 import { PROJECT_ROOT } from "./lib/project-root";
 
@@ -309,11 +310,7 @@ async function main(): Promise<number> {
   try {
     args = parseCommandLine(process.argv.slice(2));
   } catch (error) {
-    const message =
-      error instanceof z.ZodError
-        ? error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n")
-        : (error as Error).message;
-    console.error(`${message}\n${USAGE}`);
+    console.error(`${describeArgumentError(error)}\n${USAGE}`);
     return 2;
   }
   if (!args) {
