@@ -38,12 +38,7 @@ vi.mock("next/cache", async (importOriginal) => ({
 }));
 vi.mock("@/server/db", async (importOriginal) => ({
   ...(await importOriginal<typeof DbModule>()),
-  db: new Proxy({} as Db, {
-    get(_target, property) {
-      const value: unknown = Reflect.get(request.db!, property);
-      return typeof value === "function" ? value.bind(request.db) : value;
-    },
-  }),
+  db: (await import("../support/delegating-db")).delegatingDb(() => request.db!),
 }));
 
 const t = useTestDatabase();
