@@ -1,6 +1,7 @@
 "use client";
 
 import { BANNER_DISMISSED_KEY } from "@/components/theme-script";
+import { CrossIcon } from "@/components/ui/cross-icon";
 
 /** Hides the subscribe banner now and on later visits (remembered in this browser only). */
 export function DismissBannerButton() {
@@ -19,9 +20,7 @@ export function DismissBannerButton() {
       aria-label="Dismiss the subscribe banner"
       className="js-only inline-flex size-8 shrink-0 items-center justify-center rounded-md text-indigo-900 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-200 dark:hover:bg-indigo-900"
     >
-      <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth={2}>
-        <path d="m5 5 10 10M15 5 5 15" strokeLinecap="round" />
-      </svg>
+      <CrossIcon />
     </button>
   );
 }

@@ -13,6 +13,7 @@ import {
   undoHide,
   useTriage,
 } from "@/components/paper-card/triage-store";
+import { CrossIcon } from "@/components/ui/cross-icon";
 
 // Keyboard triage of a list of papers, mounted once in the root layout; it does something only on
 // pages with paper cards. A virtual cursor (the "current" card, ringed) moves with j/k and is
@@ -295,9 +296,7 @@ function TriageToast() {
             onClick={dismissTriageToast}
             className="inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-gray-800 focus-visible:outline-2 focus-visible:outline-indigo-300 dark:hover:bg-gray-200 dark:focus-visible:outline-indigo-600"
           >
-            <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth={2}>
-              <path d="m5 5 10 10M15 5 5 15" strokeLinecap="round" />
-            </svg>
+            <CrossIcon />
           </button>
         </div>
       )}
