@@ -5,8 +5,10 @@ import type { CurrentUser } from "@/server/auth/session";
 import type * as DbModule from "@/server/db";
 import type { Db } from "@/server/db";
 import { getPeriodFeed } from "@/server/papers/feed";
+import { resetLearningAction, setLearningPausedAction } from "@/server/recs/actions";
 import {
   hidePaperAction,
+  lessLikeThisAction,
   markPapersRead,
   markPaperUnread,
   setDensityAction,
@@ -348,6 +350,51 @@ describe("the read-state actions", () => {
     request.user = null;
     expect(await setDensityAction("compact")).toEqual({ ok: false, message: expect.stringMatching(/session has ended/) });
     expect(await density()).toBe("full");
+  });
+});
+
+describe("For you's actions", () => {
+  it("note Less like this, pause and reset learning for the signed-in reader only, and refuse bad input", async () => {
+    const ada = await reader("ada@example.com");
+    const form = (value: string | null) => {
+      const data = new FormData();
+      if (value !== null) data.set("paused", value);
+      return data;
+    };
+    expect(await lessLikeThisAction("2611.00001")).toEqual({ ok: false, message: expect.stringMatching(/session has ended/) });
+    expect(await setLearningPausedAction(null, form("1"))).toEqual({ ok: false, message: expect.stringMatching(/session has ended/) });
+    expect(await resetLearningAction(null)).toEqual({ ok: false, message: expect.stringMatching(/session has ended/) });
+
+    signIn(ada);
+    expect(await lessLikeThisAction("not an id")).toEqual({ ok: false, message: expect.stringMatching(/arXiv id/) });
+    expect(await lessLikeThisAction("2699.99999")).toEqual({ ok: false, message: "There is no paper 2699.99999 here." });
+    await hidePaper(t.db, ada.id, "2611.00002");
+    expect(await lessLikeThisAction("2611.00001")).toEqual({ ok: true });
+    expect(await lessLikeThisAction("2611.00002")).toEqual({ ok: true });
+    expect(
+      (await t.db.paperHidden.findMany({ where: { userId: ada.id }, orderBy: { paperId: "asc" } })).map((row) => [
+        row.paperId,
+        row.lessLikeThis,
+      ]),
+    ).toEqual([
+      ["2611.00001", true],
+      ["2611.00002", true],
+    ]);
+
+    const settings = () => t.db.user.findUniqueOrThrow({ where: { id: ada.id }, select: { recsPausedAt: true, recsResetAt: true } });
+    for (const bad of ["yes", null]) {
+      expect(await setLearningPausedAction(null, form(bad))).toEqual({
+        ok: false,
+        message: expect.stringMatching(/neither to pause nor to resume/),
+      });
+    }
+    expect((await settings()).recsPausedAt).toBeNull();
+    expect(await setLearningPausedAction(null, form("1"))).toMatchObject({ ok: true, message: expect.stringMatching(/^Paused/) });
+    expect((await settings()).recsPausedAt).not.toBeNull();
+    expect(await setLearningPausedAction(null, form("0"))).toMatchObject({ ok: true });
+    expect((await settings()).recsPausedAt).toBeNull();
+    expect(await resetLearningAction(null)).toMatchObject({ ok: true, message: expect.stringMatching(/^Forgotten/) });
+    expect((await settings()).recsResetAt).not.toBeNull();
   });
 });
 
