@@ -1,0 +1,65 @@
+import { clip, oneLine, type ChannelPost } from "@/lib/channels/message";
+
+// Matrix `m.room.message` events (msgtype m.notice, so bots do not answer bots): a plain `body`
+// and an HTML `formatted_body` (format org.matrix.custom.html). Both are text-escaped: the HTML
+// one so a title cannot inject markup, and neither links a user (a mention is a link to
+// matrix.to, which escaping rules out). The spec caps an event at 65,536 bytes as JSON; a post is
+// split to stay well under it.
+
+export const MATRIX_MAX_EVENT_BYTES = 65_536;
+/** Room for the event's envelope (ids, signatures, timestamps) the homeserver adds. */
+const MATRIX_CONTENT_BUDGET = 48_000;
+const MATRIX_MAX_TITLE = 1_000;
+
+export interface MatrixMessage {
+  msgtype: "m.notice";
+  body: string;
+  format: "org.matrix.custom.html";
+  formatted_body: string;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function paperLines(paper: ChannelPost["papers"][number], rank: number) {
+  const title = clip(oneLine(paper.title), MATRIX_MAX_TITLE);
+  const meta = [`${paper.upvotes} upvote${paper.upvotes === 1 ? "" : "s"}`, paper.organization ? oneLine(paper.organization) : null]
+    .filter(Boolean)
+    .join(" · ");
+  const note = paper.note ? clip(oneLine(paper.note), 500) : null;
+  return {
+    text: `${rank}. ${title} (${meta}) ${paper.url}${note ? `\n   ${note}` : ""}`,
+    html: `<li><a href="${escapeHtml(paper.url)}">${escapeHtml(title)}</a> <em>${escapeHtml(meta)}</em>${note ? `<br>${escapeHtml(note)}` : ""}</li>`,
+  };
+}
+
+function message(heading: string, url: string, lines: { text: string; html: string }[], start: number): MatrixMessage {
+  return {
+    msgtype: "m.notice",
+    body: [`${heading} ${url}`, ...lines.map((line) => line.text)].join("\n"),
+    format: "org.matrix.custom.html",
+    formatted_body: `<p><strong><a href="${escapeHtml(url)}">${escapeHtml(heading)}</a></strong></p><ol start="${start}">${lines.map((line) => line.html).join("")}</ol>`,
+  };
+}
+
+const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
+
+/** The post as one or more events, each's content under MATRIX_CONTENT_BUDGET bytes. */
+export function matrixMessages(post: ChannelPost): MatrixMessage[] {
+  const heading = oneLine(post.heading);
+  const messages: MatrixMessage[] = [];
+  let lines: { text: string; html: string }[] = [];
+  let start = 1;
+  post.papers.forEach((paper, index) => {
+    const line = paperLines(paper, index + 1);
+    if (lines.length > 0 && bytes(message(heading, post.url, [...lines, line], start)) > MATRIX_CONTENT_BUDGET) {
+      messages.push(message(heading, post.url, lines, start));
+      start = index + 1;
+      lines = [];
+    }
+    lines.push(line);
+  });
+  messages.push(message(heading, post.url, lines, start));
+  return messages;
+}
