@@ -49,6 +49,19 @@ const fields = z.object({
     (value) => (value === "true" ? "1" : value === "false" || value === "" ? "0" : value),
     z.coerce.number().int().min(0, "must be a hop count: 0, 1, 2, ... (or true)").max(10).default(0),
   ),
+  /**
+   * Encrypts the secrets of chat channels (webhook URLs, Matrix access tokens) at rest: 32 bytes,
+   * base64 (`openssl rand -base64 32`). Unset: channels cannot be added.
+   */
+  CHANNEL_SECRET_KEY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(value), {
+        message: "must be 32 bytes in base64 (make one with `openssl rand -base64 32`)",
+      })
+      .optional(),
+  ),
   /** Shared secret that signs bounce and complaint reports sent to POST /api/email/events. */
   EMAIL_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /**

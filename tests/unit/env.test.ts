@@ -22,6 +22,16 @@ describe("environment validation", () => {
     );
   });
 
+  it("takes CHANNEL_SECRET_KEY as 32 bytes of base64 only", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(parseEnv({ CHANNEL_SECRET_KEY: key }).CHANNEL_SECRET_KEY).toBe(key);
+    expect(parseEnv({ CHANNEL_SECRET_KEY: "" }).CHANNEL_SECRET_KEY).toBeUndefined();
+    expect(() => parseEnv({ CHANNEL_SECRET_KEY: Buffer.alloc(16).toString("base64") })).toThrow(
+      /CHANNEL_SECRET_KEY.*openssl rand -base64 32/s,
+    );
+    expect(() => parseEnv({ CHANNEL_SECRET_KEY: "not base64 at all, but long enough to be 32 bytes?" })).toThrow(/CHANNEL_SECRET_KEY/);
+  });
+
   it("reads TRUST_PROXY as a hop count", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
