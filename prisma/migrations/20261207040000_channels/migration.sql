@@ -24,3 +24,29 @@ CREATE TABLE "Channel" (
 
 -- CreateIndex
 CREATE INDEX "Channel_createdAt_idx" ON "Channel"("createdAt");
+
+-- CreateEnum
+CREATE TYPE "ChannelDeliveryStatus" AS ENUM ('PENDING', 'SENDING', 'RETRY', 'SENT', 'FAILED');
+
+-- CreateTable
+CREATE TABLE "ChannelDelivery" (
+    "id" TEXT NOT NULL,
+    "channelId" TEXT NOT NULL,
+    "edition" TEXT NOT NULL,
+    "status" "ChannelDeliveryStatus" NOT NULL DEFAULT 'PENDING',
+    "sentParts" INTEGER NOT NULL DEFAULT 0,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "claimedBy" TEXT,
+    "claimedAt" TIMESTAMP(3),
+    "lastError" TEXT,
+    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChannelDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ChannelDelivery_channelId_edition_key" ON "ChannelDelivery"("channelId", "edition");
+
+-- AddForeignKey
+ALTER TABLE "ChannelDelivery" ADD CONSTRAINT "ChannelDelivery_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;

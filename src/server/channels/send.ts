@@ -24,6 +24,13 @@ export interface SendDependencies {
   maxAttempts?: number;
 }
 
+export interface SendProgress {
+  /** Messages already accepted by an earlier, interrupted run: sending starts after them. */
+  fromPart?: number;
+  /** Called once a message is accepted, before the next is sent (the ledger records it). */
+  onSent?: (sentParts: number) => Promise<void>;
+}
+
 export type SendOutcome =
   | { ok: true; messages: number }
   | {
@@ -110,11 +117,18 @@ async function describe(response: Response): Promise<string> {
   return `HTTP ${response.status}${text ? `: ${text}` : ""}`;
 }
 
-/** Sends every message of the post in order; stops at the first that fails for good. */
-export async function sendPost(target: ChannelTarget, post: ChannelPost, editionKey: string, deps: SendDependencies): Promise<SendOutcome> {
+/** Sends the messages of the post in order, from `fromPart`; stops at the first that fails for good. */
+export async function sendPost(
+  target: ChannelTarget,
+  post: ChannelPost,
+  editionKey: string,
+  deps: SendDependencies,
+  { fromPart = 0, onSent }: SendProgress = {},
+): Promise<SendOutcome> {
   const maxAttempts = deps.maxAttempts ?? 4;
   const requests = requestsFor(target, post, editionKey, deps.now());
   for (const [index, request] of requests.entries()) {
+    if (index < fromPart) continue;
     let failure: Extract<SendOutcome, { ok: false }> | null = null;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let response: Response;
@@ -160,6 +174,7 @@ export async function sendPost(target: ChannelTarget, post: ChannelPost, edition
       if (attempt < maxAttempts) await deps.sleep(1000 * 2 ** (attempt - 1));
     }
     if (failure) return failure;
+    await onSent?.(index + 1);
   }
   return { ok: true, messages: requests.length };
 }
