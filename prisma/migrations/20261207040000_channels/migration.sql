@@ -50,3 +50,25 @@ CREATE UNIQUE INDEX "ChannelDelivery_channelId_edition_key" ON "ChannelDelivery"
 
 -- AddForeignKey
 ALTER TABLE "ChannelDelivery" ADD CONSTRAINT "ChannelDelivery_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateEnum
+CREATE TYPE "ChannelSubscriptionKind" AS ENUM ('DAILY_TOP');
+
+-- CreateTable
+CREATE TABLE "ChannelSubscription" (
+    "id" TEXT NOT NULL,
+    "channelId" TEXT NOT NULL,
+    "kind" "ChannelSubscriptionKind" NOT NULL DEFAULT 'DAILY_TOP',
+    "topN" INTEGER NOT NULL DEFAULT 10,
+    "hourUtc" INTEGER NOT NULL DEFAULT 8,
+    "filter" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChannelSubscription_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ChannelSubscription_channelId_idx" ON "ChannelSubscription"("channelId");
+
+-- AddForeignKey
+ALTER TABLE "ChannelSubscription" ADD CONSTRAINT "ChannelSubscription_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
