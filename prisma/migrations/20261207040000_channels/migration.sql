@@ -52,7 +52,7 @@ CREATE UNIQUE INDEX "ChannelDelivery_channelId_edition_key" ON "ChannelDelivery"
 ALTER TABLE "ChannelDelivery" ADD CONSTRAINT "ChannelDelivery_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- CreateEnum
-CREATE TYPE "ChannelSubscriptionKind" AS ENUM ('DAILY_TOP');
+CREATE TYPE "ChannelSubscriptionKind" AS ENUM ('DAILY_TOP', 'NEW_PAPERS', 'GROUP_SESSIONS');
 
 -- CreateTable
 CREATE TABLE "ChannelSubscription" (
@@ -62,6 +62,8 @@ CREATE TABLE "ChannelSubscription" (
     "topN" INTEGER NOT NULL DEFAULT 10,
     "hourUtc" INTEGER NOT NULL DEFAULT 8,
     "filter" TEXT,
+    "topic" TEXT,
+    "postedThrough" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ChannelSubscription_pkey" PRIMARY KEY ("id")
