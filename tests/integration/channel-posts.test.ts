@@ -74,8 +74,84 @@ describe("the daily top post", () => {
     expected.forEach((paper, index) => expect(sections[index]).toContain(`${SITE}/papers/${paper.id}|`));
 
     // Later runs that day, and the next day while no new day has arrived, send nothing more.
-    expect(await run("2026-06-17T15:00:00Z")).toMatchObject({ sent: 0, "already-handled": 1 });
-    expect(await run("2026-06-18T09:00:00Z")).toMatchObject({ sent: 0, "already-handled": 1 });
+    expect(await run("2026-06-17T15:00:00Z")).toMatchObject({ sent: 0, retry: 0 });
+    expect(await run("2026-06-18T09:00:00Z")).toMatchObject({ sent: 0, retry: 0 });
     expect(received).toHaveLength(1);
+    await t.db.channelSubscription.deleteMany({});
+  });
+});
+
+const sectionsOf = (message: (typeof received)[number]) =>
+  message.blocks.filter((block) => block.type === "section").map((block) => block.text!.text);
+
+describe("new papers of a topic", () => {
+  it("posts each hour's matching papers once, after the hour, from where the last run stopped", async () => {
+    const matching = await t.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Paper" WHERE "searchVector" @@ websearch_to_tsquery('english', 'video') ORDER BY id LIMIT 3`;
+    const other = await t.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Paper" WHERE NOT ("searchVector" @@ websearch_to_tsquery('english', 'video')) ORDER BY id LIMIT 1`;
+    expect(matching).toHaveLength(3);
+    const at = (iso: string, ids: string[]) => t.db.paper.updateMany({ where: { id: { in: ids } }, data: { createdAt: new Date(iso) } });
+    await at("2026-06-20T10:15:00Z", [matching[0]!.id, matching[1]!.id, other[0]!.id]);
+    await at("2026-06-20T11:30:00Z", [matching[2]!.id]);
+    const { channel } = await addChannel(t.db, channelInputSchema.parse({ kind: "SLACK", name: "#video", webhookUrl: slackUrl }), KEY);
+    const subscription = await t.db.channelSubscription.create({
+      data: { channelId: channel.id, kind: "NEW_PAPERS", topic: "video", postedThrough: new Date("2026-06-20T10:00:00Z") },
+    });
+    const before = received.length;
+
+    // The hour 10:00-11:00 is not due until a grace period after it ends.
+    expect(await run("2026-06-20T11:05:00Z")).toMatchObject({ sent: 0 });
+    const reports = await Promise.all([run("2026-06-20T11:12:00Z"), run("2026-06-20T11:12:00Z")]);
+    expect(reports.reduce((sum, report) => sum + report.sent, 0)).toBe(1);
+    expect(received).toHaveLength(before + 1);
+    const first = sectionsOf(received[before]!);
+    expect(first).toHaveLength(2);
+    expect(first.join("\n")).not.toContain(other[0]!.id);
+    expect(received[before]!.blocks[0]!.text!.text).toContain("2 new papers on “video”");
+
+    // The next hour's paper goes in the next hour's post; an hour with nothing posts nothing.
+    expect(await run("2026-06-20T13:30:00Z")).toMatchObject({ sent: 1, empty: 1 });
+    expect(received).toHaveLength(before + 2);
+    expect(sectionsOf(received[before + 1]!)[0]).toContain(`/papers/${matching[2]!.id}|`);
+    const stored = await t.db.channelSubscription.findUniqueOrThrow({ where: { id: subscription.id } });
+    expect(stored.postedThrough?.toISOString()).toBe("2026-06-20T13:00:00.000Z");
+    expect(await run("2026-06-20T13:40:00Z")).toMatchObject({ sent: 0 });
+    await t.db.channelSubscription.deleteMany({});
+  });
+});
+
+describe("a reading group's sessions", () => {
+  it("announces a session once, within the day before it", async () => {
+    const organizer = await t.db.user.create({ data: { email: "organizer@example.org" } });
+    const papers = await t.db.paper.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true, title: true } });
+    const group = await t.db.readingGroup.create({
+      data: { slug: "nlp-club", name: "NLP <!channel> club", inviteToken: "t0ken", timeZone: "Europe/Berlin", createdById: organizer.id },
+    });
+    await t.db.groupSession.create({
+      data: {
+        groupId: group.id,
+        startsAt: new Date("2026-06-22T16:00:00Z"),
+        timeZone: "Europe/Berlin",
+        presenter: "Ada",
+        location: "Room 4",
+        papers: { create: papers.map((paper, position) => ({ paperId: paper.id, position })) },
+      },
+    });
+    const { channel } = await addChannel(t.db, channelInputSchema.parse({ kind: "SLACK", name: "#club", webhookUrl: slackUrl }), KEY);
+    await t.db.channelSubscription.create({ data: { channelId: channel.id, kind: "GROUP_SESSIONS", groupId: group.id } });
+    const before = received.length;
+
+    expect(await run("2026-06-21T10:00:00Z")).toMatchObject({ sent: 0 });
+    expect(await run("2026-06-21T17:00:00Z")).toMatchObject({ sent: 1 });
+    expect(await run("2026-06-22T08:00:00Z")).toMatchObject({ sent: 0 });
+    expect(received).toHaveLength(before + 1);
+    const [header, details, ...rest] = received[before]!.blocks;
+    expect(header!.text!.text).toBe("Next session of NLP &lt;!channel&gt; club: Mon 22 Jun, 18:00 CEST (Europe/Berlin)");
+    expect(details!.text!.text).toBe("Presented by Ada · Where: Room 4");
+    expect(rest.filter((block) => block.type === "section").map((block) => block.text!.text)).toEqual([
+      expect.stringContaining(`/papers/${papers[0]!.id}|`),
+      expect.stringContaining(`/papers/${papers[1]!.id}|`),
+    ]);
   });
 });

@@ -59,7 +59,8 @@ function paperEmbed(paper: ChannelPost["papers"][number], rank: number): Discord
 
 /** The post as one or more messages, each within Discord's limits. */
 export function discordMessages(post: ChannelPost): DiscordMessage[] {
-  const content = clipEscaped(`**${escapeDiscord(oneLine(post.heading))}** ${post.url}`, DISCORD_MAX_CONTENT);
+  const details = post.details ? `\n${escapeDiscord(oneLine(post.details))}` : "";
+  const content = clipEscaped(`**${escapeDiscord(oneLine(post.heading))}** ${post.url}${details}`, DISCORD_MAX_CONTENT);
   const messages: DiscordMessage[] = [];
   let current: DiscordEmbed[] = [];
   let total = 0;

@@ -34,12 +34,19 @@ function paperLines(paper: ChannelPost["papers"][number], rank: number) {
   };
 }
 
-function message(heading: string, url: string, lines: { text: string; html: string }[], start: number): MatrixMessage {
+function message(
+  heading: string,
+  url: string,
+  lines: { text: string; html: string }[],
+  start: number,
+  details: string | null,
+): MatrixMessage {
+  const shownDetails = start === 1 ? details : null;
   return {
     msgtype: "m.notice",
-    body: [`${heading} ${url}`, ...lines.map((line) => line.text)].join("\n"),
+    body: [`${heading} ${url}`, ...(shownDetails ? [shownDetails] : []), ...lines.map((line) => line.text)].join("\n"),
     format: "org.matrix.custom.html",
-    formatted_body: `<p><strong><a href="${escapeHtml(url)}">${escapeHtml(heading)}</a></strong></p><ol start="${start}">${lines.map((line) => line.html).join("")}</ol>`,
+    formatted_body: `<p><strong><a href="${escapeHtml(url)}">${escapeHtml(heading)}</a></strong></p>${shownDetails ? `<p>${escapeHtml(shownDetails)}</p>` : ""}${lines.length > 0 ? `<ol start="${start}">${lines.map((line) => line.html).join("")}</ol>` : ""}`,
   };
 }
 
@@ -48,18 +55,19 @@ const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8
 /** The post as one or more events, each's content under MATRIX_CONTENT_BUDGET bytes. */
 export function matrixMessages(post: ChannelPost): MatrixMessage[] {
   const heading = oneLine(post.heading);
+  const details = post.details ? clip(oneLine(post.details), MATRIX_MAX_TITLE) : null;
   const messages: MatrixMessage[] = [];
   let lines: { text: string; html: string }[] = [];
   let start = 1;
   post.papers.forEach((paper, index) => {
     const line = paperLines(paper, index + 1);
-    if (lines.length > 0 && bytes(message(heading, post.url, [...lines, line], start)) > MATRIX_CONTENT_BUDGET) {
-      messages.push(message(heading, post.url, lines, start));
+    if (lines.length > 0 && bytes(message(heading, post.url, [...lines, line], start, details)) > MATRIX_CONTENT_BUDGET) {
+      messages.push(message(heading, post.url, lines, start, details));
       start = index + 1;
       lines = [];
     }
     lines.push(line);
   });
-  messages.push(message(heading, post.url, lines, start));
+  messages.push(message(heading, post.url, lines, start, details));
   return messages;
 }

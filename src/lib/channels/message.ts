@@ -16,6 +16,8 @@ export interface ChannelPost {
   heading: string;
   /** A link for the heading (the day's page). */
   url: string;
+  /** A line under the heading in the first message (a session's presenter and room); optional. */
+  details?: string;
   papers: ChannelPaper[];
 }
 

@@ -54,9 +54,11 @@ function paperSection(paper: ChannelPost["papers"][number], rank: number): Slack
   return { type: "section", text: { type: "mrkdwn", text: `${rank}. *${slackLink(paper.url, title)}*\n${escapeSlack(meta)}${note}` } };
 }
 
-/** The post as one or more messages, each within Slack's limits (a header and up to 48 papers each). */
+const SLACK_MAX_DETAILS = 1000;
+
+/** The post as one or more messages, each within Slack's limits (a header, details, up to 47 papers and a divider each). */
 export function slackMessages(post: ChannelPost): SlackMessage[] {
-  const perMessage = SLACK_MAX_BLOCKS - 2;
+  const perMessage = SLACK_MAX_BLOCKS - 3;
   const messages: SlackMessage[] = [];
   for (let start = 0; start === 0 || start < post.papers.length; start += perMessage) {
     const papers = post.papers.slice(start, start + perMessage);
@@ -66,6 +68,14 @@ export function slackMessages(post: ChannelPost): SlackMessage[] {
       text: escapeSlack(`${oneLine(post.heading)}: ${papers.length} paper${papers.length === 1 ? "" : "s"}`),
       blocks: [
         { type: "header", text: { type: "plain_text", text: heading, emoji: false } },
+        ...(start === 0 && post.details
+          ? [
+              {
+                type: "section" as const,
+                text: { type: "mrkdwn" as const, text: escapeSlack(clip(oneLine(post.details), SLACK_MAX_DETAILS)) },
+              },
+            ]
+          : []),
         ...papers.map((paper, index) => paperSection(paper, start + index + 1)),
         { type: "divider" },
       ],
