@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelInputSchema } from "@/lib/channels/channel-input";
 import { parsePeriod } from "@/lib/periods";
+import { runChannelPosts } from "@/server/channels/channel-run";
 import { addChannel } from "@/server/channels/channels";
+import { createCronChannelsHandler } from "@/server/channels/cron-channels-handler";
 import { postDueChannelEditions, type ChannelRunDependencies } from "@/server/channels/post-due";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { getPeriodFeed } from "@/server/papers/feed";
@@ -153,5 +155,26 @@ describe("a reading group's sessions", () => {
       expect.stringContaining(`/papers/${papers[0]!.id}|`),
       expect.stringContaining(`/papers/${papers[1]!.id}|`),
     ]);
+  });
+});
+
+describe("GET /api/cron/channels", () => {
+  const handler = createCronChannelsHandler({
+    cronSecret: "a-cron-secret-of-some-length",
+    run: () => runChannelPosts(t.db, { siteUrl: SITE, key: KEY, now: () => new Date("2026-06-23T09:00:00Z") }),
+  });
+  const request = (authorization?: string) =>
+    new Request("https://papers.example.org/api/cron/channels", { headers: authorization ? { authorization } : {} });
+
+  it("refuses a request without the cron secret and answers the run's report with it", async () => {
+    const refused = await handler(request("Bearer wrong"), undefined);
+    expect(refused.status).toBe(401);
+    const ran = await handler(request("Bearer a-cron-secret-of-some-length"), undefined);
+    expect(ran.status).toBe(200);
+    expect(await ran.json()).toMatchObject({ sent: 0, failed: 0, unreadable: 0 });
+  });
+
+  it("without CHANNEL_SECRET_KEY, says so once channels exist", async () => {
+    await expect(runChannelPosts(t.db, { siteUrl: SITE, key: undefined })).rejects.toThrow("CHANNEL_SECRET_KEY is not set");
   });
 });
