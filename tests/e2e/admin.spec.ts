@@ -52,7 +52,7 @@ test("an operator syncs from the console and the new papers are on the front pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Operator console");
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page).toHaveURL(/\/admin\?sync=done$/);
-  await expect(page.getByRole("status")).toHaveText("Sync finished.");
+  await expect(page.getByRole("region", { name: "Sync" }).getByRole("status")).toHaveText("Sync finished.");
   const newestRun = page.getByTestId("sync-runs").locator("tbody tr").first();
   await expect(newestRun).toContainText("hf");
   await expect(newestRun).toContainText("succeeded");

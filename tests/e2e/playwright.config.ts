@@ -37,6 +37,8 @@ export default defineConfig({
       ARXIV_API_URL: `http://127.0.0.1:${toolingEnv.E2E_HF_PORT}/arxiv/query`,
       SYNC_SOURCES: "hf",
       ADMIN_EMAILS: "operator@example.com",
+      // Seals the channels the channels spec adds (32 bytes, base64).
+      CHANNEL_SECRET_KEY: Buffer.from("e2e-only-channel-key-32-bytes!!!").toString("base64"),
       NEXT_TELEMETRY_DISABLED: "1",
       // Every spec's requests come from 127.0.0.1; resilience.spec.ts tests the per-client budget.
       CLIENT_RENDERS_PER_SECOND: "0",

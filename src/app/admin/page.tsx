@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ChannelsPanel } from "@/components/admin/channels-panel";
 import { DigestEditions } from "@/components/admin/digest-editions";
 import { ModerationPanel } from "@/components/admin/moderation-panel";
 import { SyncNowForm } from "@/components/admin/sync-now-form";
 import { SyncRunsTable } from "@/components/admin/sync-runs-table";
+import { env } from "@/env";
 import { MODERATION_LABELS, type ModerationKindName } from "@/lib/moderation";
 import { formatDay } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getAdmin } from "@/server/admin/access";
 import { getAdminOverview, STALE_FEED_DAYS } from "@/server/admin/overview";
+import { listChannels } from "@/server/channels/channels";
+import { listSubscriptions } from "@/server/channels/subscriptions";
 import { db } from "@/server/db";
 import { getModerationQueue } from "@/server/moderation/queue";
 import { CATEGORY_REQUESTS_PER_RUN, IDS_PER_REQUEST } from "@/server/sync/enrich-categories";
@@ -26,7 +30,16 @@ const SYNC_MESSAGES: Record<string, { text: string; tone: string }> = {
 
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   if (!(await getAdmin())) notFound();
-  const [overview, queue, query] = await Promise.all([getAdminOverview(db, new Date()), getModerationQueue(db), searchParams]);
+  const [overview, queue, channels, query] = await Promise.all([
+    getAdminOverview(db, new Date()),
+    getModerationQueue(db),
+    listChannels(db),
+    searchParams,
+  ]);
+  const subscriptions = await listSubscriptions(
+    db,
+    channels.map((channel) => channel.id),
+  );
   const message = SYNC_MESSAGES[firstParam(query.sync) ?? ""];
   const moderatedKind = firstParam(query.moderated);
   const moderated = moderatedKind && moderatedKind in MODERATION_LABELS ? MODERATION_LABELS[moderatedKind as ModerationKindName] : null;
@@ -89,6 +102,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         <div className="mt-3">
           <ModerationPanel reports={queue.reports} log={queue.log} />
         </div>
+      </section>
+
+      <section id="channels" aria-labelledby="channels-heading" className={sectionClass}>
+        <h2 id="channels-heading" className="text-lg font-semibold">
+          Channels
+        </h2>
+        <ChannelsPanel channels={channels} subscriptions={subscriptions} keyConfigured={Boolean(env.CHANNEL_SECRET_KEY)} />
       </section>
 
       <section aria-labelledby="digest-heading" className={sectionClass}>
