@@ -2,8 +2,10 @@
 
 import { useActionState, useId, useState } from "react";
 import { SubscriptionFields } from "@/components/admin/subscription-fields";
-import { fieldInputClass, FormField } from "@/components/ui/form-field";
+import { fieldInputClass } from "@/components/ui/form-field";
+import { InputField } from "@/components/ui/input-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { addChannelAction } from "@/server/channels/admin-actions";
 
 const KINDS = [
@@ -23,7 +25,7 @@ export function AddChannelForm() {
   const errors = state?.ok === false ? (state.fields ?? {}) : {};
   const chosen = KINDS.find((candidate) => candidate.value === kind)!;
   return (
-    <form action={action} className="mt-4 flex max-w-xl flex-col gap-3" aria-labelledby="add-channel-heading">
+    <form onSubmit={submitKeepingFields(action)} className="mt-4 flex max-w-xl flex-col gap-3" aria-labelledby="add-channel-heading">
       <h3 id="add-channel-heading" className="font-semibold">
         Add a channel
       </h3>
@@ -39,10 +41,10 @@ export function AddChannelForm() {
           ))}
         </select>
       </div>
-      <FormField label="Name" name="name" required maxLength={80} placeholder="#papers in the lab's Slack" error={errors.name} />
+      <InputField label="Name" name="name" required maxLength={80} placeholder="#papers in the lab's Slack" error={errors.name} />
       {kind === "MATRIX" ? (
         <>
-          <FormField
+          <InputField
             label="Homeserver URL"
             name="homeserver"
             type="url"
@@ -50,7 +52,7 @@ export function AddChannelForm() {
             placeholder="https://matrix.org"
             error={errors.homeserver}
           />
-          <FormField
+          <InputField
             label="Room id"
             name="roomId"
             required
@@ -58,7 +60,7 @@ export function AddChannelForm() {
             hint="Room settings → Advanced. The bot must have joined the room."
             error={errors.roomId}
           />
-          <FormField
+          <InputField
             label="Access token"
             name="accessToken"
             type="password"
@@ -69,7 +71,7 @@ export function AddChannelForm() {
           />
         </>
       ) : (
-        <FormField
+        <InputField
           label="Webhook URL"
           name="webhookUrl"
           type="url"

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { fieldInputClass, FormField } from "@/components/ui/form-field";
+import { fieldInputClass } from "@/components/ui/form-field";
+import { InputField } from "@/components/ui/input-field";
 import { SUBSCRIPTION_CHOICES } from "@/lib/channels/subscription-input";
 import type { FieldErrors } from "@/lib/form-errors";
 
@@ -33,7 +34,7 @@ export function SubscriptionFields({ errors = {} }: { errors?: FieldErrors }) {
         </select>
       </div>
       {what === "GROUP_SESSIONS" ? (
-        <FormField
+        <InputField
           label="Reading group"
           name="group"
           required
@@ -44,9 +45,9 @@ export function SubscriptionFields({ errors = {} }: { errors?: FieldErrors }) {
       ) : (
         <>
           <div className="grid gap-3 sm:grid-cols-2">
-            <FormField label="Papers a post" name="topN" type="number" min={1} max={50} defaultValue={10} required error={errors.topN} />
+            <InputField label="Papers a post" name="topN" type="number" min={1} max={50} defaultValue={10} required error={errors.topN} />
             {what === "DAILY_TOP" ? (
-              <FormField
+              <InputField
                 label="Hour (UTC)"
                 name="hourUtc"
                 type="number"
@@ -58,7 +59,7 @@ export function SubscriptionFields({ errors = {} }: { errors?: FieldErrors }) {
                 error={errors.hourUtc}
               />
             ) : (
-              <FormField
+              <InputField
                 label="Topic"
                 name="topic"
                 placeholder="diffusion OR “flow matching”"
@@ -67,7 +68,7 @@ export function SubscriptionFields({ errors = {} }: { errors?: FieldErrors }) {
               />
             )}
           </div>
-          <FormField
+          <InputField
             label="Categories (optional)"
             name="categories"
             placeholder="cs.CL, cs.LG"
