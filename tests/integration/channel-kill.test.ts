@@ -4,11 +4,12 @@ import { createServer, type ServerResponse, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelInputSchema } from "@/lib/channels/channel-input";
-import { DISCORD_MAX_EMBED_TOTAL, DISCORD_MAX_EMBEDS, type DiscordMessage } from "@/lib/channels/discord";
+import type { DiscordMessage } from "@/lib/channels/discord";
 import { CHANNEL_LEASE_MS } from "@/server/channels/channel-run";
 import { addChannel } from "@/server/channels/channels";
 import { postDueChannelEditions } from "@/server/channels/post-due";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
+import { payloadProblem } from "../support/chat-payloads";
 import { HF_FIXTURES, PROJECT_DIR } from "../support/fixtures";
 import { useTestDatabase } from "../support/test-db";
 
@@ -35,8 +36,7 @@ beforeAll(async () => {
     request.on("end", () => {
       requests += 1;
       const message = JSON.parse(raw) as DiscordMessage;
-      const size = message.embeds.reduce((sum, embed) => sum + embed.title.length + (embed.description?.length ?? 0), 0);
-      if (message.embeds.length > DISCORD_MAX_EMBEDS || size > DISCORD_MAX_EMBED_TOTAL) {
+      if (payloadProblem(request.url!, message)) {
         response.writeHead(400).end(JSON.stringify({ message: "Invalid Form Body" }));
         return;
       }

@@ -10,6 +10,7 @@ import { createCronChannelsHandler } from "@/server/channels/cron-channels-handl
 import { postDueChannelEditions, type ChannelRunDependencies } from "@/server/channels/post-due";
 import { importDailyPaperFiles, listImportFiles } from "@/server/ingest/import-files";
 import { getPeriodFeed } from "@/server/papers/feed";
+import { payloadProblem } from "../support/chat-payloads";
 import { HF_FIXTURES } from "../support/fixtures";
 import { useTestDatabase } from "../support/test-db";
 
@@ -29,7 +30,12 @@ beforeAll(async () => {
     let raw = "";
     request.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     request.on("end", () => {
-      received.push(JSON.parse(raw) as (typeof received)[number]);
+      const body = JSON.parse(raw) as (typeof received)[number];
+      if (payloadProblem(request.url!, body)) {
+        response.writeHead(400).end("invalid_blocks");
+        return;
+      }
+      received.push(body);
       setTimeout(() => response.end("ok"), 20);
     });
   });

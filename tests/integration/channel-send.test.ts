@@ -4,9 +4,11 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChannelPost } from "@/lib/channels/message";
 import { sendPost, type SendDependencies } from "@/server/channels/send";
+import { payloadProblem } from "../support/chat-payloads";
 
-// sendPost against local fake services over real HTTP: each answers from a script, and records
-// what it was sent.
+// sendPost against local fake services over real HTTP: each checks the body against the service's
+// documented schema and limits (a 400 as the service would answer, and the problem recorded),
+// answers from a script, and records what it was sent.
 
 interface Recorded {
   method: string;
@@ -22,11 +24,19 @@ let servers: Server[] = [];
 
 async function fakeService(script: Answer[], fallback: Answer = { status: 200, body: {} }) {
   const received: Recorded[] = [];
+  const problems: string[] = [];
   const server = createServer((request, response) => {
     let raw = "";
     request.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     request.on("end", () => {
-      received.push({ method: request.method!, path: request.url!, headers: request.headers, body: raw ? JSON.parse(raw) : null, raw });
+      const body: unknown = raw ? JSON.parse(raw) : null;
+      received.push({ method: request.method!, path: request.url!, headers: request.headers, body, raw });
+      const problem = payloadProblem(request.url!, body);
+      if (problem) {
+        problems.push(problem);
+        response.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: problem }));
+        return;
+      }
       const answer = script.shift() ?? fallback;
       response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
       response.end(JSON.stringify(answer.body ?? {}));
@@ -34,7 +44,7 @@ async function fakeService(script: Answer[], fallback: Answer = { status: 200, b
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, problems };
 }
 
 afterEach(async () => {
@@ -115,7 +125,7 @@ describe("sending a post", () => {
   it("says a webhook is gone on 404 at once, gives up on a refused payload, and backs off on 5xx", async () => {
     const gone = await fakeService([{ status: 404, body: "no_service" }]);
     const d = deps();
-    expect(await sendPost({ kind: "SLACK", webhookUrl: `${gone.url}/x` }, post(1), "e", d)).toMatchObject({
+    expect(await sendPost({ kind: "SLACK", webhookUrl: `${gone.url}/services/x` }, post(1), "e", d)).toMatchObject({
       ok: false,
       gone: true,
       status: 404,
@@ -125,7 +135,7 @@ describe("sending a post", () => {
     expect(d.waits).toEqual([]);
 
     const refused = await fakeService([{ status: 400, body: "invalid_blocks" }]);
-    expect(await sendPost({ kind: "SLACK", webhookUrl: `${refused.url}/x` }, post(1), "e", deps())).toMatchObject({
+    expect(await sendPost({ kind: "SLACK", webhookUrl: `${refused.url}/services/x` }, post(1), "e", deps())).toMatchObject({
       ok: false,
       gone: false,
       status: 400,
@@ -133,12 +143,48 @@ describe("sending a post", () => {
 
     const down = await fakeService([], { status: 503 });
     const backoff = deps();
-    expect(await sendPost({ kind: "SLACK", webhookUrl: `${down.url}/x` }, post(1), "e", backoff)).toMatchObject({
+    expect(await sendPost({ kind: "SLACK", webhookUrl: `${down.url}/services/x` }, post(1), "e", backoff)).toMatchObject({
       ok: false,
       gone: false,
       status: 503,
     });
     expect(backoff.waits).toEqual([1000, 2000, 4000]);
     expect(down.received).toHaveLength(4);
+  });
+
+  it("hostile titles reach every service inert and within its documented limits", async () => {
+    const hostile: ChannelPost = {
+      heading: "<!channel> @everyone **Top** <b>papers</b>",
+      url: "https://papers.example.org/papers/date/2026-06-16",
+      details: "@here <@U123> [click](https://evil.example) <script>alert(1)</script>",
+      papers: Array.from({ length: 60 }, (_, index) => ({
+        id: `2606.${20000 + index}`,
+        title: `<!channel> @everyone <@&123> [x](https://evil.example) *bold* <img src=x onerror=alert(1)> ${"long ".repeat(2000)}`,
+        url: `https://papers.example.org/papers/2606.${20000 + index}`,
+        upvotes: index,
+        organization: "<!here> @everyone",
+      })),
+    };
+    const slack = await fakeService([]);
+    const discord = await fakeService([]);
+    const matrix = await fakeService([]);
+    const hook = await fakeService([]);
+    const targets = [
+      { kind: "SLACK" as const, webhookUrl: `${slack.url}/services/T/B/X` },
+      { kind: "DISCORD" as const, webhookUrl: `${discord.url}/api/webhooks/1/abc` },
+      { kind: "MATRIX" as const, homeserver: matrix.url, roomId: "!room:example.org", accessToken: "syt_token_123456" },
+      { kind: "WEBHOOK" as const, webhookUrl: `${hook.url}/hook`, signingKey: "key-123" },
+    ];
+    for (const target of targets) expect((await sendPost(target, hostile, "hostile", deps())).ok).toBe(true);
+    for (const service of [slack, discord, matrix, hook]) expect(service.problems).toEqual([]);
+    // Split into several messages where one would be over the limits.
+    expect(slack.received.length).toBeGreaterThan(1);
+    expect(discord.received.length).toBeGreaterThan(5);
+    for (const request of slack.received) expect(request.raw).not.toMatch(/<!channel>|<!here>|<@U123>|<@&123>/);
+    for (const request of discord.received) expect((request.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+    for (const request of matrix.received) {
+      const html = (request.body as { formatted_body: string }).formatted_body;
+      expect(html).not.toMatch(/<script|<img|<b>|href="https:\/\/evil/);
+    }
   });
 });
