@@ -184,3 +184,37 @@ describe("GET /api/cron/channels", () => {
     await expect(runChannelPosts(t.db, { siteUrl: SITE, key: undefined })).rejects.toThrow("CHANNEL_SECRET_KEY is not set");
   });
 });
+
+describe("comments on posted papers", () => {
+  it("follow a posted paper's live comments hourly, and no other paper's", async () => {
+    const { channel } = await addChannel(t.db, channelInputSchema.parse({ kind: "SLACK", name: "#talk", webhookUrl: slackUrl }), KEY);
+    const daily = await t.db.channelSubscription.create({ data: { channelId: channel.id, topN: 3, hourUtc: 7 } });
+    expect(await run("2026-06-24T07:05:00Z")).toMatchObject({ sent: 1 });
+    await t.db.channelSubscription.delete({ where: { id: daily.id } });
+    const posted = await t.db.channelPostedPaper.findMany({ where: { channelId: channel.id }, select: { paperId: true } });
+    expect(posted).toHaveLength(3);
+    const postedId = posted[0]!.paperId;
+    const other = await t.db.paper.findFirstOrThrow({ where: { id: { notIn: posted.map((row) => row.paperId) } } });
+    await t.db.channelSubscription.create({
+      data: { channelId: channel.id, kind: "COMMENTS", postedThrough: new Date("2026-06-24T08:00:00Z") },
+    });
+    const reader = await t.db.user.create({ data: { email: "talker@example.org", handle: "talker" } });
+    const comment = (paperId: string, body: string, extra: { hiddenAt?: Date } = {}) =>
+      t.db.comment.create({ data: { paperId, userId: reader.id, body, createdAt: new Date("2026-06-24T08:20:00Z"), ...extra } });
+    await comment(postedId, "<!channel> Does the *ablation* hold? <@U1>");
+    await comment(postedId, "hidden by a moderator", { hiddenAt: new Date() });
+    await comment(other.id, "not a paper this channel posted");
+    const before = received.length;
+
+    expect(await run("2026-06-24T09:15:00Z")).toMatchObject({ sent: 1 });
+    expect(await run("2026-06-24T09:20:00Z")).toMatchObject({ sent: 0 });
+    expect(received).toHaveLength(before + 1);
+    const message = received[before]!;
+    expect(message.blocks[0]!.text!.text).toBe("1 new comment on papers posted here");
+    const [section] = sectionsOf(message);
+    expect(section).toContain(`/papers/${postedId}#comment-`);
+    expect(section).toContain("talker: &lt;!channel&gt; Does the *\u200bablation*\u200b hold? &lt;@U1&gt;");
+    expect(JSON.stringify(message)).not.toContain("hidden by a moderator");
+    expect(JSON.stringify(message)).not.toContain("not a paper this channel posted");
+  });
+});

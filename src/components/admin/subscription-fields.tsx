@@ -33,7 +33,11 @@ export function SubscriptionFields({ errors = {} }: { errors?: FieldErrors }) {
           ))}
         </select>
       </div>
-      {what === "GROUP_SESSIONS" ? (
+      {what === "COMMENTS" ? (
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          New comments on the papers this channel posted in the last 30 days go out hourly, under each paper.
+        </p>
+      ) : what === "GROUP_SESSIONS" ? (
         <InputField
           label="Reading group"
           name="group"

@@ -52,6 +52,7 @@ export const subscriptionInputSchema = z.discriminatedUnion("what", [
       message: "Give a topic or categories: every new paper would be too many.",
       path: ["topic"],
     }),
+  z.object({ what: z.literal("COMMENTS") }),
   z.object({
     what: z.literal("GROUP_SESSIONS"),
     group: z
@@ -67,5 +68,6 @@ export type SubscriptionInput = z.infer<typeof subscriptionInputSchema>;
 export const SUBSCRIPTION_CHOICES = [
   { value: "DAILY_TOP", label: "The day's top papers" },
   { value: "NEW_PAPERS", label: "New papers on a topic" },
+  { value: "COMMENTS", label: "Comments on papers it posted" },
   { value: "GROUP_SESSIONS", label: "A reading group's sessions" },
 ] as const;

@@ -60,6 +60,12 @@ export async function deliverEdition(
     await db.$transaction([
       db.channelDelivery.updateMany({ where: mine, data: { status: "SENT", sentAt: deps.now(), lastError: null } }),
       db.channel.update({ where: { id: channelId }, data: { failures: 0 } }),
+      // What the channel has posted, for COMMENTS subscriptions to follow. Raw: only ids that are
+      // papers here are kept (a post may name others), and a paper posted again keeps its first time.
+      db.$executeRaw`
+        INSERT INTO "ChannelPostedPaper" ("channelId", "paperId", "postedAt")
+        SELECT ${channelId}, id, ${deps.now()} FROM "Paper" WHERE id = ANY(${post.papers.map((paper) => paper.id)}::text[])
+        ON CONFLICT DO NOTHING`,
     ]);
     return "sent";
   }

@@ -2,6 +2,7 @@ import "server-only";
 import type { ChannelSubscriptionKind } from "@/generated/prisma/client";
 import { channelTarget } from "@/server/channels/channel-target";
 import { deliverEdition, type EditionDependencies, type EditionOutcome } from "@/server/channels/deliver-edition";
+import { commentEditions } from "@/server/channels/editions/comments";
 import { dailyTopEditions } from "@/server/channels/editions/daily-top";
 import type { EditionSource } from "@/server/channels/editions/due-edition";
 import { groupSessionEditions } from "@/server/channels/editions/group-session";
@@ -21,6 +22,7 @@ const EDITION_SOURCES: Record<ChannelSubscriptionKind, EditionSource> = {
   DAILY_TOP: dailyTopEditions,
   NEW_PAPERS: newPaperEditions,
   GROUP_SESSIONS: groupSessionEditions,
+  COMMENTS: commentEditions,
 };
 
 export interface ChannelRunDependencies extends EditionDependencies {

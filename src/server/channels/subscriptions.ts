@@ -38,6 +38,9 @@ export async function addSubscription(db: Db, channelId: string, input: Subscrip
         },
       });
       return;
+    case "COMMENTS":
+      await db.channelSubscription.create({ data: { channelId, kind: "COMMENTS", postedThrough: now } });
+      return;
     case "GROUP_SESSIONS": {
       const group = await db.readingGroup.findUnique({ where: { slug: input.group }, select: { id: true } });
       if (!group) throw new AppError("NOT_FOUND", `There is no reading group at /groups/${input.group}.`, { param: "group" });
@@ -63,7 +66,9 @@ export async function listSubscriptions(db: Db, channelIds: string[]): Promise<M
         ? `Top ${row.topN} papers of each day at ${hour(row.hourUtc)}${inFilter}`
         : row.kind === "NEW_PAPERS"
           ? `New papers${row.topic ? ` on “${row.topic}”` : ""}${inFilter}, hourly, up to ${row.topN} a post`
-          : `Sessions of ${row.group?.name ?? "a deleted group"} (/groups/${row.group?.slug ?? "?"}), the day before`;
+          : row.kind === "COMMENTS"
+            ? "New comments on papers posted here in the last 30 days, hourly"
+            : `Sessions of ${row.group?.name ?? "a deleted group"} (/groups/${row.group?.slug ?? "?"}), the day before`;
     byChannel.set(row.channelId, [...(byChannel.get(row.channelId) ?? []), { id: row.id, kind: row.kind, description }]);
   }
   return byChannel;

@@ -1,0 +1,21 @@
+-- Channels follow the comments on the papers they posted (issue 24).
+
+-- AlterEnum
+ALTER TYPE "ChannelSubscriptionKind" ADD VALUE 'COMMENTS';
+
+-- CreateTable
+CREATE TABLE "ChannelPostedPaper" (
+    "channelId" TEXT NOT NULL,
+    "paperId" TEXT NOT NULL,
+    "postedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChannelPostedPaper_pkey" PRIMARY KEY ("channelId","paperId")
+);
+
+-- CreateIndex
+CREATE INDEX "ChannelPostedPaper_channelId_postedAt_idx" ON "ChannelPostedPaper"("channelId", "postedAt");
+CREATE INDEX "ChannelPostedPaper_paperId_idx" ON "ChannelPostedPaper"("paperId");
+
+-- AddForeignKey
+ALTER TABLE "ChannelPostedPaper" ADD CONSTRAINT "ChannelPostedPaper_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "ChannelPostedPaper" ADD CONSTRAINT "ChannelPostedPaper_paperId_fkey" FOREIGN KEY ("paperId") REFERENCES "Paper"("id") ON DELETE CASCADE ON UPDATE CASCADE;
