@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { SubscriptionFields } from "@/components/admin/subscription-fields";
+import { ActionStatus } from "@/components/ui/action-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitKeepingFields } from "@/components/ui/submit-keeping-fields";
 import { addSubscriptionAction } from "@/server/channels/admin-actions";
@@ -16,13 +17,7 @@ export function AddSubscriptionForm({ channelId }: { channelId: string }) {
         <SubmitButton pending={pending} pendingLabel="Adding…" tone="secondary">
           Add subscription
         </SubmitButton>
-        <span
-          role="status"
-          aria-live="polite"
-          className={`text-sm ${state?.ok ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}
-        >
-          {state?.message}
-        </span>
+        <ActionStatus state={state} />
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { ActionStatus } from "@/components/ui/action-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { sendTestMessageAction } from "@/server/channels/admin-actions";
 
@@ -13,13 +14,7 @@ export function ChannelTestButton({ channelId }: { channelId: string }) {
       <SubmitButton pending={pending} pendingLabel="Sending…" tone="secondary">
         Send test message
       </SubmitButton>
-      <span
-        role="status"
-        aria-live="polite"
-        className={`text-sm ${state?.ok ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}
-      >
-        {state?.message}
-      </span>
+      <ActionStatus state={state} />
     </form>
   );
 }
