@@ -22,7 +22,10 @@ const KEY = randomBytes(32).toString("base64");
 const SITE = "https://papers.example.org";
 let server: Server;
 let slackUrl = "";
+let homeserver = "";
 const received: { blocks: { type: string; text?: { text: string } }[] }[] = [];
+/** Events the fake Matrix homeserver took, with the event id it answered. */
+const matrixEvents: { eventId: string; content: { body: string; "m.relates_to"?: { rel_type: string; event_id: string } } }[] = [];
 
 beforeAll(async () => {
   await importDailyPaperFiles(t.db, await listImportFiles([HF_FIXTURES]));
@@ -35,12 +38,19 @@ beforeAll(async () => {
         response.writeHead(400).end("invalid_blocks");
         return;
       }
+      if (request.url!.includes("/_matrix/")) {
+        const eventId = `$event${matrixEvents.length + 1}`;
+        matrixEvents.push({ eventId, content: body as unknown as (typeof matrixEvents)[number]["content"] });
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ event_id: eventId }));
+        return;
+      }
       received.push(body);
       setTimeout(() => response.end("ok"), 20);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   slackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T/B/X`;
+  homeserver = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);
 
 afterAll(async () => {
@@ -216,5 +226,36 @@ describe("comments on posted papers", () => {
     expect(section).toContain("talker: &lt;!channel&gt; Does the *\u200bablation*\u200b hold? &lt;@U1&gt;");
     expect(JSON.stringify(message)).not.toContain("hidden by a moderator");
     expect(JSON.stringify(message)).not.toContain("not a paper this channel posted");
+    await t.db.channelSubscription.deleteMany({});
+  });
+
+  it("on Matrix, go in the thread of the post that listed the paper", async () => {
+    const matrix = channelInputSchema.parse({
+      kind: "MATRIX",
+      name: "lab room",
+      homeserver,
+      roomId: "!lab:example.org",
+      accessToken: "syt_lab_token_1234",
+    });
+    const { channel } = await addChannel(t.db, matrix, KEY);
+    const daily = await t.db.channelSubscription.create({ data: { channelId: channel.id, topN: 2, hourUtc: 7 } });
+    expect(await run("2026-06-25T07:05:00Z")).toMatchObject({ sent: 1 });
+    await t.db.channelSubscription.delete({ where: { id: daily.id } });
+    const dailyPost = matrixEvents.at(-1)!;
+    expect(dailyPost.content["m.relates_to"]).toBeUndefined();
+    const posted = await t.db.channelPostedPaper.findMany({ where: { channelId: channel.id } });
+    expect(posted.map((row) => row.threadRef)).toEqual([dailyPost.eventId, dailyPost.eventId]);
+
+    await t.db.channelSubscription.create({
+      data: { channelId: channel.id, kind: "COMMENTS", postedThrough: new Date("2026-06-25T08:00:00Z") },
+    });
+    const reader = await t.db.user.findFirstOrThrow({ where: { handle: "talker" } });
+    await t.db.comment.create({
+      data: { paperId: posted[1]!.paperId, userId: reader.id, body: "In the thread, please", createdAt: new Date("2026-06-25T08:30:00Z") },
+    });
+    expect(await run("2026-06-25T09:15:00Z")).toMatchObject({ sent: 1 });
+    const reply = matrixEvents.at(-1)!;
+    expect(reply.content["m.relates_to"]).toMatchObject({ rel_type: "m.thread", event_id: dailyPost.eventId });
+    expect(reply.content.body).toContain("talker: In the thread, please");
   });
 });

@@ -41,6 +41,15 @@ export const matrixPayload = z
     body: z.string().min(1),
     format: z.literal("org.matrix.custom.html"),
     formatted_body: z.string(),
+    // A thread reply: https://spec.matrix.org/latest/client-server-api/#threading
+    "m.relates_to": z
+      .object({
+        rel_type: z.literal("m.thread"),
+        event_id: z.string().startsWith("$"),
+        is_falling_back: z.boolean(),
+        "m.in_reply_to": z.object({ event_id: z.string().startsWith("$") }),
+      })
+      .optional(),
   })
   .refine((content) => Buffer.byteLength(JSON.stringify(content)) < 65_536, { message: "event over 65,536 bytes" });
 

@@ -1,13 +1,18 @@
--- Channels follow the comments on the papers they posted (issue 24).
+-- Channels follow the comments on the papers they posted (issue 24), in the thread of the post
+-- that listed them where the service has threads (Matrix).
 
 -- AlterEnum
-ALTER TYPE "ChannelSubscriptionKind" ADD VALUE 'COMMENTS';
+ALTER TYPE "ChannelSubscriptionKind" ADD VALUE IF NOT EXISTS 'COMMENTS';
+
+-- AlterTable
+ALTER TABLE "ChannelDelivery" ADD COLUMN "threadRef" TEXT;
 
 -- CreateTable
 CREATE TABLE "ChannelPostedPaper" (
     "channelId" TEXT NOT NULL,
     "paperId" TEXT NOT NULL,
     "postedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "threadRef" TEXT,
 
     CONSTRAINT "ChannelPostedPaper_pkey" PRIMARY KEY ("channelId","paperId")
 );

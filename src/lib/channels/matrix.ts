@@ -16,6 +16,7 @@ export interface MatrixMessage {
   body: string;
   format: "org.matrix.custom.html";
   formatted_body: string;
+  "m.relates_to"?: { rel_type: "m.thread"; event_id: string; is_falling_back: true; "m.in_reply_to": { event_id: string } };
 }
 
 export function escapeHtml(text: string): string {
@@ -40,6 +41,7 @@ function message(
   lines: { text: string; html: string }[],
   start: number,
   details: string | null,
+  threadRoot: string | null,
 ): MatrixMessage {
   const shownDetails = start === 1 ? details : null;
   return {
@@ -47,27 +49,38 @@ function message(
     body: [`${heading} ${url}`, ...(shownDetails ? [shownDetails] : []), ...lines.map((line) => line.text)].join("\n"),
     format: "org.matrix.custom.html",
     formatted_body: `<p><strong><a href="${escapeHtml(url)}">${escapeHtml(heading)}</a></strong></p>${shownDetails ? `<p>${escapeHtml(shownDetails)}</p>` : ""}${lines.length > 0 ? `<ol start="${start}">${lines.map((line) => line.html).join("")}</ol>` : ""}`,
+    // A reply in the thread, with the fallback clients without threads show as a plain reply.
+    ...(threadRoot
+      ? { "m.relates_to": { rel_type: "m.thread", event_id: threadRoot, is_falling_back: true, "m.in_reply_to": { event_id: threadRoot } } }
+      : {}),
   };
 }
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), "utf8");
 
-/** The post as one or more events, each's content under MATRIX_CONTENT_BUDGET bytes. */
+/**
+ * The post as one or more events, each's content under MATRIX_CONTENT_BUDGET bytes. Papers with a
+ * `threadRoot` go in messages in that thread, a message per run of papers with the same root.
+ */
 export function matrixMessages(post: ChannelPost): MatrixMessage[] {
   const heading = oneLine(post.heading);
   const details = post.details ? clip(oneLine(post.details), MATRIX_MAX_TITLE) : null;
   const messages: MatrixMessage[] = [];
   let lines: { text: string; html: string }[] = [];
   let start = 1;
+  let thread: string | null = post.papers[0]?.threadRoot ?? null;
   post.papers.forEach((paper, index) => {
     const line = paperLines(paper, index + 1);
-    if (lines.length > 0 && bytes(message(heading, post.url, [...lines, line], start, details)) > MATRIX_CONTENT_BUDGET) {
-      messages.push(message(heading, post.url, lines, start, details));
+    const paperThread = paper.threadRoot ?? null;
+    const full = bytes(message(heading, post.url, [...lines, line], start, details, thread)) > MATRIX_CONTENT_BUDGET;
+    if (lines.length > 0 && (full || paperThread !== thread)) {
+      messages.push(message(heading, post.url, lines, start, details, thread));
       start = index + 1;
       lines = [];
     }
+    thread = paperThread;
     lines.push(line);
   });
-  messages.push(message(heading, post.url, lines, start, details));
+  messages.push(message(heading, post.url, lines, start, details, thread));
   return messages;
 }

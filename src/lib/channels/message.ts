@@ -10,6 +10,8 @@ export interface ChannelPaper {
   organization: string | null;
   /** A line under the title (the reason, a comment's excerpt); optional. */
   note?: string;
+  /** Matrix: the event id of the thread this paper's lines join (comments under the post that listed it). */
+  threadRoot?: string | null;
 }
 
 export interface ChannelPost {

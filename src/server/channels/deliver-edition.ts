@@ -26,6 +26,12 @@ export interface EditionDependencies extends SendDependencies {
 export type EditionOutcome = "sent" | "already-handled" | "retry" | "failed";
 
 const claimRow = z.object({ id: z.string(), sentParts: z.number(), attempts: z.number() });
+const matrixAnswer = z.object({ event_id: z.string().max(255) });
+
+function eventIdOf(answer: unknown): string | null {
+  const parsed = matrixAnswer.safeParse(answer);
+  return parsed.success ? parsed.data.event_id : null;
+}
 
 export async function deliverEdition(
   db: Db,
@@ -52,8 +58,10 @@ export async function deliverEdition(
   const mine = { id: claim.id, claimedBy: deps.runId, status: "SENDING" as const };
   const outcome = await sendPost(target, post, edition, deps, {
     fromPart: claim.sentParts,
-    onSent: async (sentParts) => {
-      await db.channelDelivery.updateMany({ where: mine, data: { sentParts } });
+    onSent: async (sentParts, answer) => {
+      // Matrix answers the event id: the post's first message is the thread its papers' comments join.
+      const threadRef = sentParts === 1 ? eventIdOf(answer) : null;
+      await db.channelDelivery.updateMany({ where: mine, data: threadRef ? { sentParts, threadRef } : { sentParts } });
     },
   });
   if (outcome.ok) {
@@ -63,8 +71,9 @@ export async function deliverEdition(
       // What the channel has posted, for COMMENTS subscriptions to follow. Raw: only ids that are
       // papers here are kept (a post may name others), and a paper posted again keeps its first time.
       db.$executeRaw`
-        INSERT INTO "ChannelPostedPaper" ("channelId", "paperId", "postedAt")
-        SELECT ${channelId}, id, ${deps.now()} FROM "Paper" WHERE id = ANY(${post.papers.map((paper) => paper.id)}::text[])
+        INSERT INTO "ChannelPostedPaper" ("channelId", "paperId", "postedAt", "threadRef")
+        SELECT ${channelId}, id, ${deps.now()}, (SELECT "threadRef" FROM "ChannelDelivery" WHERE id = ${claim.id})
+        FROM "Paper" WHERE id = ANY(${post.papers.map((paper) => paper.id)}::text[])
         ON CONFLICT DO NOTHING`,
     ]);
     return "sent";

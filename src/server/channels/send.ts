@@ -27,8 +27,8 @@ export interface SendDependencies {
 export interface SendProgress {
   /** Messages already accepted by an earlier, interrupted run: sending starts after them. */
   fromPart?: number;
-  /** Called once a message is accepted, before the next is sent (the ledger records it). */
-  onSent?: (sentParts: number) => Promise<void>;
+  /** Called once a message is accepted, before the next is sent (the ledger records it), with the service's JSON answer. */
+  onSent?: (sentParts: number, answer: unknown) => Promise<void>;
 }
 
 export type SendOutcome =
@@ -130,6 +130,7 @@ export async function sendPost(
   for (const [index, request] of requests.entries()) {
     if (index < fromPart) continue;
     let failure: Extract<SendOutcome, { ok: false }> | null = null;
+    let answer: unknown = null;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let response: Response;
       try {
@@ -151,7 +152,7 @@ export async function sendPost(
         continue;
       }
       if (response.ok) {
-        await response.body?.cancel();
+        answer = await response.json().catch(() => null);
         failure = null;
         break;
       }
@@ -174,7 +175,7 @@ export async function sendPost(
       if (attempt < maxAttempts) await deps.sleep(1000 * 2 ** (attempt - 1));
     }
     if (failure) return failure;
-    await onSent?.(index + 1);
+    await onSent?.(index + 1, answer);
   }
   return { ok: true, messages: requests.length };
 }
