@@ -72,6 +72,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               How ranking works
             </Link>{" "}
             ·{" "}
+            <Link href="/groups" className="inline-block px-1 py-1 underline">
+              Reading groups
+            </Link>{" "}
+            ·{" "}
             <Link href="/api/daily_papers" className="inline-block px-1 py-1 underline">
               API
             </Link>{" "}

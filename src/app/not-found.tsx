@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { AuthorNotFound } from "@/components/author-not-found";
 import { NotFoundPanel } from "@/components/not-found-panel";
@@ -9,13 +10,21 @@ import { PeriodNotFound } from "@/components/period-not-found";
 import { missingSubject } from "@/edge/missing-page";
 import { pageSubjects, type PageSubject } from "@/edge/routes";
 import { TAXONOMY_URL } from "@/lib/arxiv-taxonomy";
+import { sessionTokenFromCookies } from "@/server/auth/session";
 import { requestPathSegments } from "@/server/http/request-path";
 
 /** What the address names that is missing, read from the path the proxy passes on; once per request. */
 const missingPageSubject = cache(async (): Promise<PageSubject | undefined> => {
   const subjects = pageSubjects(await requestPathSegments());
   // An address naming two things (a category and a day) says which of them is missing.
-  return subjects.length > 1 ? ((await missingSubject(subjects)) ?? subjects[0]) : subjects[0];
+  if (subjects.length < 2) return subjects[0];
+  const jar = await cookies();
+  return (
+    (await missingSubject(
+      subjects,
+      sessionTokenFromCookies((name) => jar.get(name)?.value),
+    )) ?? subjects[0]
+  );
 });
 
 /** A title that says what is missing ("Paper not found · Daily Papers"), not the site's name alone. */
@@ -72,6 +81,22 @@ export default async function NotFound() {
             },
             { href: "/", label: "Today’s papers" },
           ]}
+        />
+      );
+    case "group":
+      return (
+        <NotFoundPanel
+          title="No such group"
+          message="There is no reading group at this address, or it is invite-only: its members can share the invite link with you."
+          actions={[{ href: "/groups", label: "Public reading groups" }]}
+        />
+      );
+    case "groupSession":
+      return (
+        <NotFoundPanel
+          title="No such session"
+          message="This group has no session at this address. It may have been removed; the group’s page lists its sessions."
+          actions={[{ href: "/groups", label: "Reading groups" }]}
         />
       );
     case undefined:

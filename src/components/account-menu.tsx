@@ -66,6 +66,9 @@ export function AccountMenu({ label }: { label: string }) {
         <Link href="/submit" className={itemClass}>
           Submit a paper
         </Link>
+        <Link href="/groups" className={itemClass}>
+          Reading groups
+        </Link>
         <SignOutButton className={`${itemClass} w-full text-left disabled:opacity-60`} />
       </div>
     </details>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-type Shown = "always" | "signed-in-on-phones" | "signed-in-on-wide-screens";
+type Shown = "always" | "signed-in-on-phones" | "signed-in-on-wide-screens" | "wide-screens";
 
 const SECTIONS: { href: string; label: string; current: (path: string) => boolean; shown: Shown; title?: string }[] = [
   { href: "/", label: "Daily", current: (path) => path === "/" || /^\/papers\/(date|week|month)\//.test(path), shown: "always" },
@@ -18,12 +18,21 @@ const SECTIONS: { href: string; label: string; current: (path: string) => boolea
     shown: "signed-in-on-wide-screens",
     title: "Papers added since your last visit, oldest first",
   },
+  // On phones in the account menu and the footer: the header's one row has no room for it.
+  {
+    href: "/groups",
+    label: "Groups",
+    current: (path) => path.startsWith("/groups"),
+    shown: "wide-screens",
+    title: "Reading groups and their sessions",
+  },
 ];
 
 const SHOWN_CLASS: Record<Shown, string> = {
   always: "",
   "signed-in-on-phones": "hidden signed-in:inline sm:inline",
   "signed-in-on-wide-screens": "hidden sm:signed-in:inline",
+  "wide-screens": "hidden sm:inline",
 };
 
 /** The header's sections; the one being read is marked for assistive technology and by sight. */

@@ -12,6 +12,8 @@ export const NOT_FOUND_TITLES: Record<RouteSubject, string> = {
   user: "Reader not found",
   category: "arXiv category not found",
   keyword: "Keyword not found",
+  group: "Group not found",
+  groupSession: "Session not found",
   date: "Day not found",
   week: "Week not found",
   month: "Month not found",

@@ -32,10 +32,10 @@ function withContentSecurityPolicy(request: NextRequest, respond: (init: { reque
   return response;
 }
 
-// Prefetches (from next/link), feeds, the API and public/ files carry no HTML of their own.
+// Prefetches (from next/link), feeds, calendars, the API and public/ files carry no HTML of their own.
 function needsContentSecurityPolicy(request: NextRequest, pathname: string): boolean {
   if (isPrefetch((name) => request.headers.get(name))) return false;
-  return !pathname.startsWith("/api/") && !/\.(?:xml|json|png|svg|txt|webmanifest)$/.test(pathname);
+  return !pathname.startsWith("/api/") && !/\.(?:xml|json|ics|png|svg|txt|webmanifest)$/.test(pathname);
 }
 
 // Every POST outside /api/ is a server action: with JavaScript it names itself in a header, as a
@@ -101,7 +101,8 @@ export async function proxy(request: NextRequest) {
   const refused = refusedServerAction(request, pathname);
   if (refused) return refused;
   if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();
-  if (isDocumentRequest(request) && ((await isMissingPage(pathname)) || (await isConsoleHiddenFrom(request, pathname)))) {
+  const sessionToken = sessionTokenFromCookies((name) => request.cookies.get(name)?.value);
+  if (isDocumentRequest(request) && ((await isMissingPage(pathname, sessionToken)) || (await isConsoleHiddenFrom(request, pathname)))) {
     return notFoundPage(request);
   }
   const badFilter = filterError(request.nextUrl);

@@ -6,7 +6,7 @@
 import type { PeriodKind } from "@/lib/periods";
 
 /** What a page shows that may not exist; the proxy checks it and answers a full page load with the 404 page. */
-export type RouteSubject = "paper" | "organization" | "author" | "user" | "category" | "keyword" | PeriodKind;
+export type RouteSubject = "paper" | "organization" | "author" | "user" | "category" | "keyword" | "group" | "groupSession" | PeriodKind;
 
 export interface Route {
   /** The route as its folder under src/app spells it: `/papers/[...id]`. */
@@ -40,6 +40,15 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/auth/verify-request", cacheable: false },
   { pattern: "/authors/[name]", cacheable: true, exists: "author", query: ["cursor"], filters: true },
   { pattern: "/dev/mailbox", cacheable: false },
+  // Reading groups: Join, Leave and the organizer's tools differ per reader, so none is kept.
+  { pattern: "/groups", cacheable: false, query: ["sort", "page"] },
+  { pattern: "/groups/[slug]", cacheable: false, exists: "group" },
+  { pattern: "/groups/[slug]/calendar.ics", cacheable: false },
+  { pattern: "/groups/[slug]/past", cacheable: false, exists: "group", query: ["page"] },
+  { pattern: "/groups/[slug]/sessions/[id]", cacheable: false, exists: ["group", "groupSession"] },
+  { pattern: "/groups/join/[token]", cacheable: false },
+  { pattern: "/groups/new", cacheable: false },
+  { pattern: "/groups/reminders/unsubscribe/[token]", cacheable: false },
   { pattern: "/me", cacheable: false },
   { pattern: "/me/deleted", cacheable: false },
   { pattern: "/me/export", cacheable: false },
@@ -136,10 +145,13 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/api/admin/moderation", cacheable: false },
   { pattern: "/api/admin/sync", cacheable: false },
   { pattern: "/api/auth/[...nextauth]", cacheable: false },
+  { pattern: "/api/cron/channels", cacheable: false },
+  { pattern: "/api/cron/group-reminders", cacheable: false },
   { pattern: "/api/cron/sync", cacheable: false },
   { pattern: "/api/cron/trending-digest", cacheable: false },
   { pattern: "/api/daily_papers", cacheable: true, query: ["date", "week", "month", "sort", "p", "limit"], filters: true },
   { pattern: "/api/email/events", cacheable: false },
+  { pattern: "/api/groups/reminders/unsubscribe/[token]", cacheable: false },
   { pattern: "/api/health", cacheable: false },
   { pattern: "/api/notifications/unsubscribe/[token]", cacheable: false },
   { pattern: "/api/papers/[id]", cacheable: true },

@@ -1,3 +1,5 @@
+import type { FieldErrors } from "@/lib/form-errors";
+
 /** The one error vocabulary: code -> HTTP status is decided here and nowhere else. */
 export const APP_ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -22,6 +24,8 @@ export interface AppErrorDetails {
   param?: string;
   /** For RATE_LIMITED: when the client may try again. */
   retryAfterSeconds?: number;
+  /** For a form's BAD_REQUEST: the problem of each field, shown next to it. */
+  fields?: FieldErrors;
 }
 
 export class AppError extends Error {

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/form-errors";
 import { parseListFilter, type ListFilter } from "@/lib/list-filter";
 import { decodePathSegment } from "@/lib/url-path";
 
@@ -74,6 +75,15 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
   const param = issue?.path.map(String).join(".") || undefined;
   const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "Invalid request";
   throw new AppError("BAD_REQUEST", message, { param });
+}
+
+/** Parses a form's fields with zod, or throws a 400 carrying every field's first problem (`details.fields`). */
+export function parseFormOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldErrorsOf(result.error);
+  const message = Object.keys(fields).length > 1 ? "Some fields need another look." : (Object.values(fields)[0] ?? "Invalid form");
+  throw new AppError("BAD_REQUEST", message, { param: Object.keys(fields)[0], fields });
 }
 
 /** The list filter a request's query asks for (src/lib/list-filter.ts), or a 400 naming the parameter at fault. */
