@@ -8,7 +8,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 
@@ -31,11 +31,30 @@ async function loadEngineRuntime() {
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
+// The schema engine's constraint query keeps every constraint but primary, unique and foreign keys;
+// PostgreSQL 18 lists NOT NULL as constraints too (contype 'n'), on which the engine panics
+// (prisma/orm#29635). Asking for the two kinds it reads, as its pending fix does
+// (prisma/prisma-engines#5819), lets `npm run db:migration` diff against PostgreSQL 18.
+const CONSTRAINT_KINDS_DENIED = "contype NOT IN ('p', 'u', 'f')";
+const CONSTRAINT_KINDS_READ = "contype IN ('c', 'x')";
+
+function rewritten(text: string): string {
+  return text.includes(CONSTRAINT_KINDS_DENIED) ? text.replace(CONSTRAINT_KINDS_DENIED, CONSTRAINT_KINDS_READ) : text;
+}
+
+function withReadableConstraintKinds(args: unknown[]): void {
+  const [query] = args;
+  if (typeof query === "string") args[0] = rewritten(query);
+  else if (query && typeof query === "object" && "text" in query && typeof query.text === "string")
+    args[0] = { ...query, text: rewritten(query.text) };
+}
+
 // Introspection reads catalog columns of Postgres's internal "char" type, which @prisma/adapter-pg
 // 7.10 rejects ("Column type 'char' could not be deserialized"). Reporting them as text lets the
 // engine describe a real Postgres; the values are already single-character strings.
 class CatalogFriendlyClient extends pg.Client {
   override query(...args: unknown[]): never {
+    withReadableConstraintKinds(args);
     const relabel = (res: pg.QueryResult | undefined) => {
       for (const field of res?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
       return res;
@@ -58,6 +77,15 @@ function wholeScriptFactory(url: string, opened: { dispose(): Promise<void> }[])
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    // The engine reads a constraint's kind as a character, which no Postgres type reaches through
+    // the adapter (the "char" column arrives as text, see above): that one column is typed so.
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      const kind = result.columnNames.indexOf("constraint_type");
+      if (kind !== -1) result.columnTypes[kind] = ColumnTypeEnum.Character;
+      return result;
+    };
     adapter.executeScript = async (script: string) => {
       await (adapter.underlyingDriver() as pg.Pool).query(script);
     };
