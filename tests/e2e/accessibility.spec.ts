@@ -29,6 +29,8 @@ const PAGES = [
   "/papers/9999.99999",
   "/orgs/no-such-lab",
   "/about/ranking",
+  "/groups",
+  "/groups/no-such-group",
   "/submit",
   "/subscribe",
   "/auth/signin",
@@ -44,6 +46,8 @@ const SIGNED_IN_PAGES = [
   "/me",
   "/me/library",
   "/papers/for-you",
+  "/groups",
+  "/groups/new",
   "/submit",
   "/subscribe",
 ];
@@ -86,7 +90,8 @@ for (const colorScheme of ["light", "dark"] as const) {
       page,
       baseURL,
     }) => {
-      test.setTimeout(180_000);
+      // Some forty pages in turn, axe on each; the first test also warms the server up.
+      test.setTimeout(300_000);
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await page.emulateMedia({ colorScheme });
       const found: string[] = [];

@@ -89,5 +89,15 @@ test("a dead webhook's test message says why, and the console shows the error", 
   await expect(channel.getByRole("status")).toContainText("Slack refused the test message");
   await expect(channel.getByRole("status")).toContainText("404");
   await page.reload();
-  await expect(channels.getByTestId("channel").filter({ hasText: "#gone" }).getByTestId("channel-state")).toContainText("404");
+  const state = channels.getByTestId("channel").filter({ hasText: "#gone" }).getByTestId("channel-state");
+  await expect(state).toContainText("404");
+
+  // Three gone answers from scheduled posts pause it (tests/integration/channel-ledger.test.ts): the console says why.
+  await withDatabase((db) => db.query(`UPDATE "Channel" SET "pausedAt" = now(), failures = 3 WHERE name = '#gone'`));
+  await page.reload();
+  await expect(state).toContainText("Broken, paused since");
+  await expect(state).toContainText("after 3 failed deliveries. Last error: HTTP 404: no_service.");
+  await channels.getByTestId("channel").filter({ hasText: "#gone" }).getByRole("button", { name: "Resume" }).click();
+  // Resumed, it posts again; the last error stays in view until a delivery or a test message succeeds.
+  await expect(state).toContainText("Posting, but the last attempt failed");
 });

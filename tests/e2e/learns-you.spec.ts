@@ -58,10 +58,20 @@ test("a reader saves three papers, For you changes to what they saved, says why,
     return rows;
   });
   expect(saved).toHaveLength(3);
-  for (const paper of saved) {
+  const savedCount = () =>
+    withDatabase(async (db) => {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "SavedPaper" s JOIN "User" u ON u.id = s."userId" WHERE u.email = $1`,
+        [email],
+      );
+      return rows[0]!.n;
+    });
+  for (const [index, paper] of saved.entries()) {
     await page.goto(`/papers/${paper.id}`);
     await page.getByTestId("save-button").first().click();
     await expect(page.getByTestId("save-button").first()).toHaveAttribute("aria-pressed", "true");
+    // The button turns at once (optimistic); leaving the page before the action lands would drop it.
+    await expect.poll(savedCount).toBe(index + 1);
   }
 
   await page.goto("/papers/for-you");
