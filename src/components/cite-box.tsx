@@ -3,12 +3,24 @@
 import { useRef, useState } from "react";
 
 /**
- * "Cite": the paper's BibTeX entry, shown and copied to the clipboard with one press; the result is
- * announced (`role=status`). The entry opens as a panel across the nearest positioned ancestor
+ * "Cite": the paper's BibTeX entry, shown and copied to the clipboard with one press (the result is
+ * announced, `role=status`), and its RIS record as a file (a `data:` link, so it needs no route). The entry opens as a panel across the nearest positioned ancestor
  * (the paper page's row of actions), over what follows, and closes on Escape. Without JavaScript
  * it still opens, for selecting and copying by hand.
  */
-export function CiteBox({ bibtex, summaryClassName }: { bibtex: string; summaryClassName?: string }) {
+export function CiteBox({
+  bibtex,
+  ris,
+  fileName,
+  summaryClassName,
+}: {
+  bibtex: string;
+  /** The same paper as a RIS record, offered as a file for Zotero, EndNote or Mendeley. */
+  ris: string;
+  /** The downloads' name without extension, e.g. the arXiv id. */
+  fileName: string;
+  summaryClassName?: string;
+}) {
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const disclosure = useRef<HTMLDetailsElement>(null);
   return (
@@ -49,6 +61,13 @@ export function CiteBox({ bibtex, summaryClassName }: { bibtex: string; summaryC
           >
             Copy BibTeX
           </button>
+          <a
+            href={`data:application/x-research-info-systems;charset=utf-8,${encodeURIComponent(ris)}`}
+            download={`${fileName}.ris`}
+            className="rounded-md border border-gray-300 px-3 py-1 text-sm hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-800"
+          >
+            Download RIS
+          </a>
           <span role="status" data-testid="cite-status" className="text-sm text-gray-600 dark:text-gray-400">
             {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy: select the entry and copy it." : ""}
           </span>

@@ -10,6 +10,7 @@ import { CategoryChip } from "@/components/topic-chips";
 import { HighlightedText } from "@/components/ui/highlighted-text";
 import { RemoteImage } from "@/components/ui/remote-image";
 import { UpvoteButton } from "@/components/upvote-button";
+import { coinsTitle } from "@/lib/citation-meta";
 import { formatDay } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
 import type { RankExplanation } from "@/lib/ranking";
@@ -72,6 +73,8 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved, se
             {highlight ? <HighlightedText text={highlight.title} /> : paper.title}
           </Link>
         </h2>
+        {/* COinS: reference managers (Zotero's connector) find each paper of a list by it. */}
+        <span className="Z3988" title={coinsTitle(paper)} hidden />
 
         {/* One line on phones, as on the listing we follow: badge, primary category, "N authors", publication date. */}
         <div

@@ -49,11 +49,17 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/groups/join/[token]", cacheable: false },
   { pattern: "/groups/new", cacheable: false },
   { pattern: "/groups/reminders/unsubscribe/[token]", cacheable: false },
+  // What agents read (https://llmstxt.org), and the Markdown renditions it points to: the proxy
+  // answers `/papers/<id>.md` from `/md/papers/<id>` (markdownRenditionPath).
+  { pattern: "/llms.txt", cacheable: true },
+  { pattern: "/md/papers/[...id]", cacheable: true },
+  { pattern: "/md/papers/date/[date]", cacheable: true },
   { pattern: "/me", cacheable: false },
   { pattern: "/me/deleted", cacheable: false },
   { pattern: "/me/export", cacheable: false },
   { pattern: "/me/library", cacheable: false },
   { pattern: "/me/library/export.bib", cacheable: false },
+  { pattern: "/me/library/export.ris", cacheable: false },
   { pattern: "/me/library/export.csv", cacheable: false },
   { pattern: "/notifications/unsubscribe/[token]", cacheable: false },
   { pattern: "/orgs/[name]", cacheable: true, exists: "organization", query: ["cursor"], filters: true },
@@ -220,6 +226,18 @@ export function matchRoute(segments: readonly (string | null)[]): RouteMatch | n
       best = { match: { route: compiled.route, params }, segments: compiled.segments };
   }
   return best?.match ?? null;
+}
+
+/**
+ * The route that answers a Markdown rendition: `/papers/2401.00001.md` is answered by
+ * `/md/papers/2401.00001`, when a route under `/md/` takes that path (Next.js cannot put a
+ * `<id>.md` route beside the page's catch-all). Null for any other path. Raw or decoded, the path
+ * keeps its segments and so its route.
+ */
+export function markdownRenditionPath(pathname: string): string | null {
+  if (!pathname.endsWith(".md")) return null;
+  const target = `/md${pathname.slice(0, -".md".length)}`;
+  return matchRoute(target.split("/").filter(Boolean))?.route.pattern.startsWith("/md/") ? target : null;
 }
 
 /** What a page address is about, for deciding that it does not exist and for saying so. */

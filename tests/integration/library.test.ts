@@ -4,6 +4,7 @@ import { getSavedPaperIds, listLibrary, setLibraryNote, setSaved } from "@/serve
 import { createLibraryExportHandler } from "@/server/library/library-export-handler";
 import { moderate } from "@/server/moderation/moderate";
 import { createPaper, createSignedInUser } from "../support/accounts";
+import { risParse } from "../support/ris";
 import { useTestDatabase } from "../support/test-db";
 
 const t = useTestDatabase();
@@ -47,7 +48,7 @@ describe("library", () => {
     await setSaved(t.db, user.id, "2611.00002", true);
     await setLibraryNote(t.db, user.id, "2611.00002", "Line one,\nline two");
     await setLibraryNote(t.db, user.id, "2611.00001", '=HYPERLINK("https://evil.example")');
-    const get = (format: "bibtex" | "csv", headers: Record<string, string> = { cookie }) =>
+    const get = (format: "bibtex" | "ris" | "csv", headers: Record<string, string> = { cookie }) =>
       createLibraryExportHandler(t.db, format)(new Request("http://localhost/me/library/export", { headers }), undefined);
 
     expect((await get("bibtex", {})).status).toBe(401);
@@ -57,6 +58,24 @@ describe("library", () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.entries.map((entry) => entry.fields.eprint)).toEqual(["2611.00002", "2611.00001"]);
     expect(parsed.entries[0]!.fields.title).toBe('Costs of R&D: 50% "{less}", =SUM(A1)');
+
+    // RIS, read back by citation.js's RIS parser (what Zotero-like importers do with the file).
+    const ris = await get("ris");
+    expect(ris.headers.get("content-type")).toBe("application/x-research-info-systems; charset=utf-8");
+    expect(ris.headers.get("content-disposition")).toBe('attachment; filename="library.ris"');
+    const records = risParse(await ris.text());
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      title: 'Costs of R&D: 50% "{less}", =SUM(A1)',
+      author: [
+        { family: "Lovelace", given: "Ada" },
+        { family: "Babbage", given: "Charles" },
+      ],
+      DOI: "10.48550/arXiv.2611.00002",
+      URL: "https://arxiv.org/abs/2611.00002",
+      note: "Line one, line two",
+    });
+    expect(records[1]!.DOI).toBe("10.48550/arXiv.2611.00001");
 
     const csv = await (await get("csv")).text();
     expect(csv.split("\r\n")[0]).toBe("arxiv_id,title,authors,published,saved_at,note,url");

@@ -32,9 +32,12 @@ export default async function LibraryPage() {
           </p>
         </div>
         {entries.length > 0 && (
-          <nav aria-label="Export" className="flex gap-2">
+          <nav aria-label="Export" className="flex flex-wrap gap-2">
             <a href="/me/library/export.bib" className={buttonClasses({ size: "sm", tone: "secondary" })}>
               Export BibTeX
+            </a>
+            <a href="/me/library/export.ris" className={buttonClasses({ size: "sm", tone: "secondary" })}>
+              Export RIS
             </a>
             <a href="/me/library/export.csv" className={buttonClasses({ size: "sm", tone: "secondary" })}>
               Export CSV

@@ -11,10 +11,12 @@ import { SimilarPapers } from "@/components/similar-papers";
 import { PaperTopics } from "@/components/topic-chips";
 import { UpvoteButton } from "@/components/upvote-button";
 import { bibtexEntry } from "@/lib/bibtex";
+import { highwireTags } from "@/lib/citation-meta";
 import { commentOrderSchema } from "@/lib/comments";
 import { countWithSources, sourcesNote } from "@/lib/count-sources";
 import { formatDay, periodPath, periodContaining } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
+import { risEntry } from "@/lib/ris";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
@@ -37,9 +39,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: paper.title,
     description,
-    alternates: { canonical: `/papers/${paper.id}` },
+    // Agents find the Markdown rendition here (src/server/agents/).
+    alternates: { canonical: `/papers/${paper.id}`, types: { "text/markdown": `/papers/${paper.id}.md` } },
     openGraph: { type: "article", title: paper.title, description, url: `/papers/${paper.id}`, images },
     twitter: { card: images ? "summary_large_image" : "summary", title: paper.title, description, images },
+    // Zotero's connector and Google Scholar read these.
+    other: highwireTags(paper),
   };
 }
 
@@ -110,6 +115,8 @@ export default async function PaperPage({ params, searchParams }: { params: Para
           />
           <CiteBox
             bibtex={bibtexEntry(paper)}
+            ris={risEntry(paper)}
+            fileName={paper.id.replace("/", "-")}
             summaryClassName={`block cursor-pointer list-none [&::-webkit-details-marker]:hidden ${actionClass}`}
           />
         </div>

@@ -1,0 +1,4 @@
+import { db } from "@/server/db";
+import { createLibraryExportHandler } from "@/server/library/library-export-handler";
+
+export const GET = createLibraryExportHandler(db, "ris");
