@@ -102,8 +102,11 @@ export function periodPage(kind: PeriodKind) {
   return {
     async generateMetadata({ params }: { params: PeriodParams }): Promise<Metadata> {
       const period = parsePeriod(kind, (await params)[kind] ?? "");
-      // One address for search engines whatever the sort, filter, page or carried day.
-      return period ? { title: periodLabel(period), alternates: { canonical: periodPath(period) } } : { title: NOT_FOUND_TITLES[kind] };
+      if (!period) return { title: NOT_FOUND_TITLES[kind] };
+      // One address for search engines whatever the sort, filter, page or carried day; a day names
+      // its Markdown rendition for agents.
+      const types = kind === "date" ? { "text/markdown": `${periodPath(period)}.md` } : undefined;
+      return { title: periodLabel(period), alternates: { canonical: periodPath(period), types } };
     },
     async Page({ params, searchParams }: { params: PeriodParams; searchParams: SearchParams }) {
       return <PeriodView kind={kind} periodKey={(await params)[kind] ?? ""} searchParams={searchParams} />;

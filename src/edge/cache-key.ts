@@ -1,7 +1,7 @@
 // Which requests the anonymous page cache may answer, and under which key. Pure: the production
 // server and the tests use it; which routes may be shared at all is the route table's `cacheable`.
 import { ROUTER_HEADERS, SERVER_ACTION_HEADER } from "@/edge/next-internals";
-import { matchRoute } from "@/edge/routes";
+import { markdownRenditionPath, matchRoute } from "@/edge/routes";
 import { filterQueryEntries, parseListFilter } from "@/lib/list-filter";
 import { SESSION_COOKIE_NAMES } from "@/lib/session-cookies";
 import { decodePathSegment } from "@/lib/url-path";
@@ -40,7 +40,9 @@ function canonicalUrl(url: string): string | null {
   // An origin-form request target; anything else (`//host/x`, `http://…`) is left to Next.js.
   if (!url.startsWith("/") || url.startsWith("//")) return null;
   const { pathname, searchParams } = new URL(url, "http://localhost");
-  const match = matchRoute(pathname.split("/").filter(Boolean).map(decodePathSegment));
+  // A Markdown rendition is its own route's answer (no query), not the page's it renders.
+  const routePath = markdownRenditionPath(pathname) ?? pathname;
+  const match = matchRoute(routePath.split("/").filter(Boolean).map(decodePathSegment));
   if (!match?.route.cacheable) return null;
   const kept = new URLSearchParams();
   for (const name of [...(match.route.query ?? []), ROUTER_QUERY]) {

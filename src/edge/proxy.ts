@@ -1,14 +1,15 @@
 // The proxy's work (src/proxy.ts is Next.js's entry to it): a CSP nonce per page view, hostile
-// paths, cross-site form posts and unreadable list filters turned away with a 400, and full page
+// paths, cross-site form posts and unreadable list filters turned away with a 400, full page
 // loads of addresses that name nothing sent to the server-rendered 404 page (the route table says
-// which routes name what and which are lists).
+// which routes name what and which are lists), and Markdown renditions (`<page>.md`) sent to
+// their route.
 import { NextResponse, type NextRequest } from "next/server";
 import { badFilterPage } from "@/edge/bad-filter-page";
 import { contentSecurityPolicy, nonceScriptSources } from "@/edge/content-security-policy";
 import { isMissingPage } from "@/edge/missing-page";
 import { isPrefetch, isRscRequest, SERVER_ACTION_BODY_LIMIT_BYTES } from "@/edge/next-internals";
 import { isPageCacheRender, PAGE_CACHE_RENDER_HEADER } from "@/edge/render-secret";
-import { matchRoute } from "@/edge/routes";
+import { markdownRenditionPath, matchRoute } from "@/edge/routes";
 import { siteUrl } from "@/env";
 import { parseListFilter, type FilterError } from "@/lib/list-filter";
 import { decodePathSegment, isUsablePath } from "@/lib/url-path";
@@ -98,6 +99,8 @@ export async function proxy(request: NextRequest) {
     }
     return notFoundPage(request);
   }
+  const rendition = markdownRenditionPath(pathname);
+  if (rendition) return NextResponse.rewrite(new URL(rendition, request.url));
   const refused = refusedServerAction(request, pathname);
   if (refused) return refused;
   if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();

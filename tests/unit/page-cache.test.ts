@@ -35,6 +35,10 @@ describe("which requests the page cache answers", () => {
       "/robots.txt",
       "/sitemap.xml",
       "/sitemaps/papers/2026-06-16_latest.xml",
+      "/llms.txt",
+      "/papers/2606.11176.md",
+      "/papers/hep-th/9901001.md",
+      "/papers/date/2026-06-16.md",
     ]) {
       expect(get(url), url).not.toBeNull();
     }
@@ -79,6 +83,9 @@ describe("which requests the page cache answers", () => {
     // The client router's own cache-buster stays: Next.js checks it against the router headers.
     expect(entry("/papers/trending?_rsc=abc")?.url).toBe("/papers/trending?_rsc=abc");
     expect(entry("//evil.example/papers")).toBeNull();
+    // A Markdown rendition reads no query: its route's, not the page's it renders.
+    expect(entry("/papers/2606.11176.md?comments=oldest&cpage=2")?.url).toBe("/papers/2606.11176.md");
+    expect(entry("/papers/date/2026-06-16.md?sort=newest&cat=xx.YY")?.url).toBe("/papers/date/2026-06-16.md");
   });
 
   it("keys a list by its filter in one order, and leaves a bad filter to the page's 400", () => {

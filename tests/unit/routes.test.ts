@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { matchRoute, pageSubject, pageSubjects, ROUTES } from "@/edge/routes";
+import { markdownRenditionPath, matchRoute, pageSubject, pageSubjects, ROUTES } from "@/edge/routes";
 
 const APP = join(import.meta.dirname, "..", "..", "src", "app");
 
@@ -45,8 +45,22 @@ describe("the route table", () => {
     expect(patternOf("/papers/category/cs/week/2026-W24")).toBe("/papers/category/[cat]/week/[week]");
     expect(patternOf("/papers/category/cs.CL/feed.xml")).toBe("/papers/category/[cat]/feed.xml");
     expect(patternOf("/papers/keyword/diffusion models/trending")).toBe("/papers/keyword/[keyword]/trending");
+    expect(patternOf("/md/papers/hep-th/9901001")).toBe("/md/papers/[...id]");
+    expect(patternOf("/md/papers/date/2026-06-16")).toBe("/md/papers/date/[date]");
     expect(patternOf("/orgs")).toBeNull();
     expect(patternOf("/no/such/route")).toBeNull();
+  });
+});
+
+describe("markdownRenditionPath", () => {
+  it("sends a page's `.md` address to the route under /md/ that renders it, and nothing else", () => {
+    expect(markdownRenditionPath("/papers/2401.00001.md")).toBe("/md/papers/2401.00001");
+    expect(markdownRenditionPath("/papers/hep-th/9901001.md")).toBe("/md/papers/hep-th/9901001");
+    expect(markdownRenditionPath("/papers/hep-th%2F9901001.md")).toBe("/md/papers/hep-th%2F9901001");
+    expect(markdownRenditionPath("/papers/date/2026-06-16.md")).toBe("/md/papers/date/2026-06-16");
+    for (const path of ["/papers/2401.00001", "/papers/.md", "/orgs/nvidia.md", "/md/papers/2401.00001.md", "/README.md", "/llms.txt"]) {
+      expect(markdownRenditionPath(path), path).toBeNull();
+    }
   });
 });
 
