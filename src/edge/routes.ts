@@ -159,6 +159,8 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/api/email/events", cacheable: false },
   { pattern: "/api/groups/reminders/unsubscribe/[token]", cacheable: false },
   { pattern: "/api/health", cacheable: false },
+  { pattern: "/api/me/library", cacheable: false },
+  { pattern: "/api/me/library/[id]", cacheable: false },
   { pattern: "/api/notifications/unsubscribe/[token]", cacheable: false },
   { pattern: "/api/papers/[id]", cacheable: true },
   { pattern: "/api/papers/[id]/comments", cacheable: true, query: ["p", "sort"] },

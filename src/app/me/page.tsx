@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ApiTokensPanel } from "@/components/api-tokens-panel";
 import { DeleteAccountForm } from "@/components/delete-account-form";
 import { ClearDefaultFilterForm } from "@/components/filter-bar/default-filter-controls";
 import { FollowButtons } from "@/components/follow-buttons";
@@ -20,6 +21,7 @@ import { privateFeedAction } from "@/server/follows/actions";
 import { listFollows } from "@/server/follows/follows";
 import { describeLearning } from "@/server/recs/learned-summary";
 import { findAccountSubscription } from "@/server/subscriptions/account-subscription";
+import { listApiTokens } from "@/server/tokens/api-tokens";
 import { listUpvotedPapers } from "@/server/votes/votes";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -30,12 +32,13 @@ const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-
 export default async function MePage() {
   const user = await getCurrentUser();
   if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
-  const [papers, subscription, settings, follows, learning] = await Promise.all([
+  const [papers, subscription, settings, follows, learning, tokens] = await Promise.all([
     listUpvotedPapers(db, user.id),
     findAccountSubscription(db, user.id),
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true, forYouFeedToken: true, defaultFilter: true } }),
     listFollows(db, user.id),
     describeLearning(db, user.id, new Date()),
+    listApiTokens(db, user.id),
   ]);
   const defaultFilter = parseStoredFilter(settings.defaultFilter);
   return (
@@ -232,6 +235,13 @@ export default async function MePage() {
             </>
           )}
         </p>
+      </section>
+
+      <section id="tokens" aria-labelledby="tokens-heading" className={sectionClass}>
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          Personal access tokens
+        </h2>
+        <ApiTokensPanel tokens={tokens} />
       </section>
 
       <section aria-labelledby="data-heading" className={sectionClass}>
