@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_TOKEN_PATTERN } from "@/lib/api-token";
 import { isAppError } from "@/lib/errors";
+import { exportUserData } from "@/server/accounts/account-data";
 import { createLibraryListHandler, createLibrarySaveHandler } from "@/server/library/library-api-handlers";
 import {
   assertTokenMayWrite,
@@ -50,6 +51,12 @@ describe("personal access tokens", () => {
     expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: summary.id } })).lastUsedAt).toEqual(NOW);
 
     expect(await refusal(Promise.resolve().then(() => assertTokenMayWrite(signedIn!)))).toMatchObject({ code: "FORBIDDEN" });
+
+    // The account export says what tokens exist, never a token or its hash.
+    const exported = await exportUserData(t.db, user.id, NOW);
+    expect(exported.apiTokens).toEqual([expect.objectContaining({ name: "my script", scope: "READ", prefix: summary.prefix })]);
+    expect(JSON.stringify(exported)).not.toContain(token.slice(10));
+    expect(JSON.stringify(exported)).not.toContain(stored.tokenHash);
   });
 
   it("refuse malformed, unknown and revoked tokens, each saying which", async () => {

@@ -37,6 +37,16 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
       recsPausedAt: true,
       recsResetAt: true,
       readerModel: { select: { terms: true, weights: true, bias: true, positives: true, trainedAt: true } },
+      groupMemberships: {
+        select: { role: true, joinedAt: true, remindersOffAt: true, group: { select: { slug: true, name: true } } },
+        orderBy: { joinedAt: "desc" },
+      },
+      sessionQuestions: { select: { sessionId: true, body: true, upvotes: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      // What a token is, never the token or its hash.
+      apiTokens: {
+        select: { name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+        orderBy: { createdAt: "desc" },
+      },
     },
   });
   const seenPapers = await exportSeenPapers(db, userId);
@@ -66,6 +76,9 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     hiddenPapers: user.hiddenPapers,
     // For you's learning: paused or reset, and the model trained from the signals above.
     forYouLearning: { pausedAt: user.recsPausedAt, resetAt: user.recsResetAt, model: user.readerModel },
+    readingGroups: user.groupMemberships.map(({ group, ...membership }) => ({ ...group, ...membership })),
+    sessionQuestions: user.sessionQuestions,
+    apiTokens: user.apiTokens,
   };
 }
 
