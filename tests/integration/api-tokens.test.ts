@@ -94,17 +94,15 @@ describe("personal access tokens", () => {
 });
 
 describe("the library over the API", () => {
-  const list = createLibraryListHandler(t.db);
-  const save = createLibrarySaveHandler(t.db, true);
-  const unsave = createLibrarySaveHandler(t.db, false);
+  // Made on first use: the test database exists once the file's beforeAll has run.
   const call = (method: string, token: string | null, id?: string) => {
     const request = new Request(`https://papers.example.org/api/me/library${id ? `/${encodeURIComponent(id)}` : ""}`, {
       method,
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
     return id
-      ? (method === "PUT" ? save : unsave)(request, { params: Promise.resolve({ id: encodeURIComponent(id) }) })
-      : list(request, undefined);
+      ? createLibrarySaveHandler(t.db, method === "PUT")(request, { params: Promise.resolve({ id: encodeURIComponent(id) }) })
+      : createLibraryListHandler(t.db)(request, undefined);
   };
 
   it("lists, saves and unsaves with a read-and-write token; a read-only one reads but may not write", async () => {
