@@ -14,6 +14,8 @@ test.afterAll(async () => {
 });
 
 async function axeViolations(page: Page): Promise<string[]> {
+  // Next.js streams a dynamic page's <title> after the body: check the document once it has come.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return violations.map(
     (violation) =>
@@ -106,6 +108,21 @@ test("a reader creates an invite-only group and schedules a session; a second re
   await upvote.click();
   await expect(upvote).toHaveAttribute("aria-pressed", "true");
   await expect(upvote.getByTestId("question-upvotes")).toHaveText("1");
+  // The button turns at once (optimistic); reload only once the vote is stored.
+  await expect
+    .poll(() =>
+      withDatabase(
+        async (db) =>
+          (
+            await db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM "SessionQuestionVote" v JOIN "SessionQuestion" q ON q.id = v."questionId"
+             JOIN "GroupSession" s ON s.id = q."sessionId" JOIN "ReadingGroup" g ON g.id = s."groupId" WHERE g.name = $1`,
+              [NAME],
+            )
+          ).rows[0]!.n,
+      ),
+    )
+    .toBe(1);
   await organizer.reload();
   await expect(organizer.getByTestId("question-upvotes")).toHaveText("1");
   found.push(...(await axeViolations(organizer)));
