@@ -76,7 +76,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Reading groups
             </Link>{" "}
             ·{" "}
-            <Link href="/api/daily_papers" className="inline-block px-1 py-1 underline">
+            <Link href="/discussions" className="inline-block px-1 py-1 underline">
+              Discussions
+            </Link>{" "}
+            ·{" "}
+            <Link href="/moderation" className="inline-block px-1 py-1 underline">
+              Moderation log
+            </Link>{" "}
+            ·{" "}
+            <Link href="/api/docs" className="inline-block px-1 py-1 underline">
               API
             </Link>{" "}
             ·{" "}

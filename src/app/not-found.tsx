@@ -19,12 +19,7 @@ const missingPageSubject = cache(async (): Promise<PageSubject | undefined> => {
   // An address naming two things (a category and a day) says which of them is missing.
   if (subjects.length < 2) return subjects[0];
   const jar = await cookies();
-  return (
-    (await missingSubject(
-      subjects,
-      sessionTokenFromCookies((name) => jar.get(name)?.value),
-    )) ?? subjects[0]
-  );
+  return (await missingSubject(subjects, { sessionToken: sessionTokenFromCookies((name) => jar.get(name)?.value) })) ?? subjects[0];
 });
 
 /** A title that says what is missing ("Paper not found · Daily Papers"), not the site's name alone. */
@@ -89,6 +84,14 @@ export default async function NotFound() {
           title="No such group"
           message="There is no reading group at this address, or it is invite-only: its members can share the invite link with you."
           actions={[{ href: "/groups", label: "Public reading groups" }]}
+        />
+      );
+    case "collection":
+      return (
+        <NotFoundPanel
+          title="No such collection"
+          message="There is no collection at this address, or it is not shared: a private collection is seen only by its owner, an unlisted one only with its link."
+          actions={[{ href: "/me/collections", label: "Your collections" }]}
         />
       );
     case "groupSession":

@@ -63,6 +63,9 @@ export function AccountMenu({ label }: { label: string }) {
         <Link href="/me/library" className={itemClass}>
           Your library
         </Link>
+        <Link href="/me/collections" className={itemClass}>
+          Your collections
+        </Link>
         <Link href="/submit" className={itemClass}>
           Submit a paper
         </Link>

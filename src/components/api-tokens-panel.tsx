@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ApiTokenForm } from "@/components/api-token-form";
 import { buttonClasses } from "@/components/ui/button";
 import { SCOPE_LABELS } from "@/lib/api-token";
@@ -13,7 +14,11 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiTokenSummary[] }) {
     <div>
       <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
         Scripts, reference managers and agents use the API as you with <code>Authorization: Bearer &lt;token&gt;</code>. A token works only
-        on the API, never to sign in to the site.
+        on the API, never to sign in to the site. What it can call:{" "}
+        <Link href="/api/docs#tag-your-account" className="underline">
+          the API reference
+        </Link>
+        .
       </p>
       {tokens.length === 0 ? (
         <p className="mt-3 text-sm text-gray-600 dark:text-gray-400">No tokens yet.</p>

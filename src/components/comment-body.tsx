@@ -1,11 +1,13 @@
 import "katex/dist/katex.min.css";
 import Markdown, { type Components } from "react-markdown";
-import rehypeKatex from "rehype-katex";
+import rehypeKatex, { type Options as KatexOptions } from "rehype-katex";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import { remarkArxivLinks } from "@/lib/markdown/arxiv-links";
+import { remarkDisplayMath } from "@/lib/markdown/display-math";
 import { remarkHtmlAsText } from "@/lib/markdown/html-as-text";
+import { remarkMathBounds } from "@/lib/markdown/math-bounds";
 
 // GitHub's sanitizing rules, plus the classes remark-math gives math so KaTeX can find it. KaTeX
 // runs after sanitizing, on text the schema has already cleaned, so its own markup is kept.
@@ -16,6 +18,13 @@ const schema: SanitizeSchema = {
     code: [["className", /^language-./, "math-inline", "math-display"]],
   },
 };
+
+// What one formula may cost, on top of remarkMathBounds' check of its source (which lets no reader
+// define macros): 1,000 expansions of KaTeX's own macros (2,000 characters of `\neq \leq \dots`
+// take 540), sizes (`\rule{500em}{500em}`) capped at 20 em, no `\href` or `\htmlClass`, no
+// warnings in the server log. rehype-katex always falls back to throwOnError: false, showing a
+// formula KaTeX cannot typeset as its source in red.
+const katexOptions: KatexOptions = { maxExpand: 1_000, maxSize: 20, strict: "ignore", trust: false };
 
 const components: Components = {
   // Long code scrolls sideways; focusable so the keyboard can scroll it too.
@@ -38,15 +47,19 @@ const components: Components = {
 
 /**
  * A comment's Markdown (GFM, `$…$` and `$$…$$` math) rendered on the server: raw HTML is shown as
- * text, never rendered, unsafe URLs (`javascript:`, `data:`) are dropped, and the
- * output passes rehype-sanitize before KaTeX typesets the math.
+ * text, never rendered, unsafe URLs (`javascript:`, `data:`) are dropped, math too long or too
+ * deeply nested to typeset safely is shown as code, and the output passes rehype-sanitize before
+ * KaTeX typesets the math.
  */
 export function CommentBody({ markdown }: { markdown: string }) {
   return (
     <div className="comment-body text-sm leading-relaxed break-words text-gray-800 dark:text-gray-200">
       <Markdown
-        remarkPlugins={[remarkGfm, remarkMath, remarkHtmlAsText, remarkArxivLinks]}
-        rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]}
+        remarkPlugins={[remarkGfm, remarkMath, remarkDisplayMath, remarkMathBounds, remarkHtmlAsText, remarkArxivLinks]}
+        rehypePlugins={[
+          [rehypeSanitize, schema],
+          [rehypeKatex, katexOptions],
+        ]}
         components={components}
       >
         {markdown}

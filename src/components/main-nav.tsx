@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-type Shown = "always" | "signed-in-on-phones" | "signed-in-on-wide-screens" | "wide-screens";
+type Shown = "always" | "signed-in-on-phones" | "signed-in-on-wide-screens" | "wide-screens" | "wider-screens";
 
 const SECTIONS: { href: string; label: string; current: (path: string) => boolean; shown: Shown; title?: string }[] = [
   { href: "/", label: "Daily", current: (path) => path === "/" || /^\/papers\/(date|week|month)\//.test(path), shown: "always" },
@@ -26,6 +26,14 @@ const SECTIONS: { href: string; label: string; current: (path: string) => boolea
     shown: "wide-screens",
     title: "Reading groups and their sessions",
   },
+  // From tablets up, where the row has room; on phones in the footer.
+  {
+    href: "/discussions",
+    label: "Discussions",
+    current: (path) => path.startsWith("/discussions"),
+    shown: "wider-screens",
+    title: "Papers by their latest comment",
+  },
 ];
 
 const SHOWN_CLASS: Record<Shown, string> = {
@@ -33,6 +41,7 @@ const SHOWN_CLASS: Record<Shown, string> = {
   "signed-in-on-phones": "hidden signed-in:inline sm:inline",
   "signed-in-on-wide-screens": "hidden sm:signed-in:inline",
   "wide-screens": "hidden sm:inline",
+  "wider-screens": "hidden md:inline",
 };
 
 /** The header's sections; the one being read is marked for assistive technology and by sight. */

@@ -14,6 +14,7 @@ export const NOT_FOUND_TITLES: Record<RouteSubject, string> = {
   keyword: "Keyword not found",
   group: "Group not found",
   groupSession: "Session not found",
+  collection: "Collection not found",
   date: "Day not found",
   week: "Week not found",
   month: "Month not found",

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AddToCollection } from "@/components/collections/add-to-collection";
 import { OrgBadge } from "@/components/org-badge";
 import "@/components/paper-card/density.css";
 import { MENU_ITEM_CLASS } from "@/components/paper-card/menu-item-class";
@@ -150,6 +151,7 @@ export function PaperCard({ paper, rank, highlight, upvoted, signedIn, saved, se
               More like this<span className="sr-only">: {paper.title}</span>
             </Link>
             {signedIn && <TriageButtons paperId={paper.id} title={paper.title} seen={seen ?? false} />}
+            {signedIn && <AddToCollection paperId={paper.id} title={paper.title} />}
             {rank && (
               <div data-testid="why-here" className="mt-1 border-t border-gray-200 px-2 pt-2 pb-1 text-xs dark:border-gray-700">
                 <p className="font-medium text-gray-800 dark:text-gray-200">Why here?</p>

@@ -5,17 +5,18 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { reportAction, type ReportState } from "@/server/moderation/actions";
 
 export interface ReportFormProps {
-  /** A comment's id, or none to report the paper. */
+  /** What is reported: a comment, a public collection, or else the paper. */
   commentId?: string;
-  paperId: string;
+  collectionId?: string;
+  paperId?: string;
   /** "Report" under a comment, "Report this paper" on the paper page. */
   summary: string;
 }
 
-/** Tells the moderators what is wrong with a comment or a paper; a plain form post without JavaScript. */
-export function ReportForm({ commentId, paperId, summary }: ReportFormProps) {
+/** Tells the moderators what is wrong with a comment, a paper or a collection; a plain form post without JavaScript. */
+export function ReportForm({ commentId, collectionId, paperId, summary }: ReportFormProps) {
   const [state, action, pending] = useActionState<ReportState, FormData>(reportAction, null);
-  const id = `report-${commentId ?? paperId}`;
+  const id = `report-${commentId ?? collectionId ?? paperId}`;
   if (state?.ok) {
     return (
       <p role="status" className="py-1 text-xs text-gray-600 dark:text-gray-400">
@@ -29,7 +30,9 @@ export function ReportForm({ commentId, paperId, summary }: ReportFormProps) {
         {summary}
       </summary>
       <form action={action} className="mt-1 flex max-w-md flex-col gap-2">
-        {commentId ? <input type="hidden" name="commentId" value={commentId} /> : <input type="hidden" name="paperId" value={paperId} />}
+        {commentId && <input type="hidden" name="commentId" value={commentId} />}
+        {collectionId && <input type="hidden" name="collectionId" value={collectionId} />}
+        {paperId && !commentId && <input type="hidden" name="paperId" value={paperId} />}
         <label htmlFor={id} className="font-medium">
           What is wrong?
         </label>

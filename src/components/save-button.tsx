@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useOptimistic, useState, useTransition } from "react";
+import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
 import { setSavedAction } from "@/server/library/actions";
 
 const buttonClass =
@@ -32,10 +32,10 @@ export function SaveButton({
   className?: string;
 }) {
   const pathname = usePathname();
-  const [confirmed, setConfirmed] = useState(saved);
-  const [optimistic, setOptimistic] = useOptimistic(confirmed);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { on: optimistic, pending, error, toggle } = useOptimisticToggle(saved, async (next) => {
+    const result = await setSavedAction(paperId, next);
+    return result.ok ? { ok: true, on: result.saved } : result;
+  });
   if (!signedIn) {
     return (
       <Link
@@ -55,19 +55,7 @@ export function SaveButton({
         data-testid="save-button"
         aria-pressed={optimistic}
         aria-busy={pending || undefined}
-        onClick={() =>
-          startTransition(async () => {
-            const next = !optimistic;
-            setError(null);
-            setOptimistic(next);
-            const result = await setSavedAction(paperId, next).catch(() => ({
-              ok: false as const,
-              message: "Not saved: we could not reach the server.",
-            }));
-            if (result.ok) setConfirmed(result.saved);
-            else setError(result.message);
-          })
-        }
+        onClick={toggle}
         className={`${className} ${optimistic ? "text-indigo-700 dark:text-indigo-300" : ""}`}
       >
         <BookmarkIcon filled={optimistic} />

@@ -33,9 +33,13 @@ function withContentSecurityPolicy(request: NextRequest, respond: (init: { reque
   return response;
 }
 
+// The one page under /api/: the API reference, in the site's layout with its scripts.
+const API_PAGES = new Set(["/api/docs"]);
+
 // Prefetches (from next/link), feeds, calendars, the API and public/ files carry no HTML of their own.
 function needsContentSecurityPolicy(request: NextRequest, pathname: string): boolean {
   if (isPrefetch((name) => request.headers.get(name))) return false;
+  if (API_PAGES.has(pathname)) return true;
   return !pathname.startsWith("/api/") && !/\.(?:xml|json|ics|png|svg|txt|webmanifest)$/.test(pathname);
 }
 
@@ -105,7 +109,7 @@ export async function proxy(request: NextRequest) {
   if (refused) return refused;
   if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();
   const sessionToken = sessionTokenFromCookies((name) => request.cookies.get(name)?.value);
-  if (isDocumentRequest(request) && ((await isMissingPage(pathname, sessionToken)) || (await isConsoleHiddenFrom(request, pathname)))) {
+  if (isDocumentRequest(request) && ((await isMissingPage(pathname, { sessionToken, shareKey: request.nextUrl.searchParams.get("key") })) || (await isConsoleHiddenFrom(request, pathname)))) {
     return notFoundPage(request);
   }
   const badFilter = filterError(request.nextUrl);

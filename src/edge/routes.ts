@@ -6,7 +6,8 @@
 import type { PeriodKind } from "@/lib/periods";
 
 /** What a page shows that may not exist; the proxy checks it and answers a full page load with the 404 page. */
-export type RouteSubject = "paper" | "organization" | "author" | "user" | "category" | "keyword" | "group" | "groupSession" | PeriodKind;
+export type RouteSubject =
+  "paper" | "organization" | "author" | "user" | "category" | "keyword" | "group" | "groupSession" | "collection" | PeriodKind;
 
 export interface Route {
   /** The route as its folder under src/app spells it: `/papers/[...id]`. */
@@ -39,7 +40,17 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/auth/signin", cacheable: false },
   { pattern: "/auth/verify-request", cacheable: false },
   { pattern: "/authors/[name]", cacheable: true, exists: "author", query: ["cursor"], filters: true },
+  // Collections: private, unlisted (`?key=`) or public; the owner's tools and Follow differ per reader, so none is kept.
+  { pattern: "/collections/[handle]/[slug]", cacheable: false, exists: ["user", "collection"], query: ["key", "page"] },
+  { pattern: "/collections/[handle]/[slug]/export.bib", cacheable: false, query: ["key"] },
+  { pattern: "/collections/[handle]/[slug]/export.ris", cacheable: false, query: ["key"] },
+  { pattern: "/collections/[handle]/[slug]/feed.json", cacheable: false, query: ["key"] },
+  { pattern: "/collections/[handle]/[slug]/feed.xml", cacheable: false, query: ["key"] },
   { pattern: "/dev/mailbox", cacheable: false },
+  // Papers by their latest live comment (`before`: a position from the previous page), and the newest comments as feeds.
+  { pattern: "/discussions", cacheable: true, query: ["before"] },
+  { pattern: "/discussions/feed.json", cacheable: true },
+  { pattern: "/discussions/feed.xml", cacheable: true },
   // Reading groups: Join, Leave and the organizer's tools differ per reader, so none is kept.
   { pattern: "/groups", cacheable: false, query: ["sort", "page"] },
   { pattern: "/groups/[slug]", cacheable: false, exists: "group" },
@@ -55,12 +66,15 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/md/papers/[...id]", cacheable: true },
   { pattern: "/md/papers/date/[date]", cacheable: true },
   { pattern: "/me", cacheable: false },
+  { pattern: "/me/collections", cacheable: false },
   { pattern: "/me/deleted", cacheable: false },
   { pattern: "/me/export", cacheable: false },
   { pattern: "/me/library", cacheable: false },
   { pattern: "/me/library/export.bib", cacheable: false },
   { pattern: "/me/library/export.ris", cacheable: false },
   { pattern: "/me/library/export.csv", cacheable: false },
+  // The public moderation log: no address, and no reason a moderator marked private.
+  { pattern: "/moderation", cacheable: true, query: ["before"] },
   { pattern: "/notifications/unsubscribe/[token]", cacheable: false },
   { pattern: "/orgs/[name]", cacheable: true, exists: "organization", query: ["cursor"], filters: true },
   { pattern: "/orgs/[name]/feed.json", cacheable: true, filters: true },
@@ -156,12 +170,26 @@ export const ROUTES: readonly Route[] = [
   { pattern: "/api/cron/sync", cacheable: false },
   { pattern: "/api/cron/trending-digest", cacheable: false },
   { pattern: "/api/daily_papers", cacheable: true, query: ["date", "week", "month", "sort", "p", "limit"], filters: true },
+  // The API reference: a page of the site (in its layout, under the CSP) rendered from /api/openapi.json's document.
+  { pattern: "/api/docs", cacheable: true },
   { pattern: "/api/email/events", cacheable: false },
   { pattern: "/api/groups/reminders/unsubscribe/[token]", cacheable: false },
   { pattern: "/api/health", cacheable: false },
+  { pattern: "/api/me/collections", cacheable: false },
+  { pattern: "/api/me/collections/[id]", cacheable: false },
+  { pattern: "/api/me/collections/[id]/papers/[paperId]", cacheable: false },
+  { pattern: "/api/me/follows", cacheable: false },
+  { pattern: "/api/me/follows/[kind]/[value]", cacheable: false },
+  { pattern: "/api/me/for-you", cacheable: false },
   { pattern: "/api/me/library", cacheable: false },
   { pattern: "/api/me/library/[id]", cacheable: false },
+  { pattern: "/api/me/upvotes", cacheable: false },
+  { pattern: "/api/me/upvotes/[id]", cacheable: false },
+  // The MCP server: POST only, answers per token.
+  { pattern: "/api/mcp", cacheable: false },
   { pattern: "/api/notifications/unsubscribe/[token]", cacheable: false },
+  // The same for every reader: built once per process from the operations' zod schemas.
+  { pattern: "/api/openapi.json", cacheable: true },
   { pattern: "/api/papers/[id]", cacheable: true },
   { pattern: "/api/papers/[id]/comments", cacheable: true, query: ["p", "sort"] },
   { pattern: "/api/papers/[id]/upvote", cacheable: false },

@@ -20,5 +20,6 @@ export const commentBodySchema = z
   })
   .refine(isStorableText, "The comment holds a character that cannot be stored (a NUL or a lone surrogate).");
 
-export const commentOrderSchema = z.enum(["newest", "oldest"]);
+/** How a paper's threads are ordered: `best` (votes with age, src/lib/comment-ranking.ts), `newest` or `oldest` first. */
+export const commentOrderSchema = z.enum(["best", "newest", "oldest"]);
 export type CommentOrder = z.infer<typeof commentOrderSchema>;

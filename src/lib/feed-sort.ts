@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const FEED_SORTS = ["trending", "upvotes", "newest"] as const;
+export const FEED_SORTS = ["trending", "upvotes", "newest", "discussed"] as const;
 export type FeedSort = (typeof FEED_SORTS)[number];
 
 export const feedSortSchema = z.enum(FEED_SORTS, { error: `must be one of: ${FEED_SORTS.join(", ")}` });
@@ -9,4 +9,5 @@ export const FEED_SORT_LABELS: Record<FeedSort, string> = {
   trending: "Trending",
   upvotes: "Most upvoted",
   newest: "Newest",
+  discussed: "Discussed",
 };

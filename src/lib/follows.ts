@@ -6,19 +6,22 @@ export const FOLLOW_KINDS = ["ORGANIZATION", "AUTHOR", "TOPIC", "CATEGORY"] as c
 export type FollowKindName = (typeof FOLLOW_KINDS)[number];
 export const MAX_FOLLOWS = 200;
 
+/** What is followed: an organization's or author's name, a topic's words, an arXiv category. */
+export const followValueSchema = z
+  .string()
+  .trim()
+  .min(1, "Name what to follow.")
+  .max(300, "That is too long to follow (300 characters at most).")
+  .refine(
+    (value) => isStorableText(value) && !/[\u0000-\u001f\u007f]/.test(value),
+    "That holds a control character; type it as plain text.",
+  );
+
 /** A follow or mute as a form sends it. */
 export const followRequestSchema = z
   .object({
     kind: z.enum(FOLLOW_KINDS, "Choose an organization, an author, a topic or a category."),
-    value: z
-      .string()
-      .trim()
-      .min(1, "Name what to follow.")
-      .max(300, "That is too long to follow (300 characters at most).")
-      .refine(
-        (value) => isStorableText(value) && !/[\u0000-\u001f\u007f]/.test(value),
-        "That holds a control character; type it as plain text.",
-      ),
+    value: followValueSchema,
     mode: z.enum(["follow", "mute", "unfollow"], "Choose follow, mute or unfollow."),
   })
   // A category follow is matched against arXiv's ids, so only an id arXiv has can be followed.

@@ -45,3 +45,14 @@ export const handleSchema = z
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "Use only a-z, 0-9 and hyphens, starting and ending with a letter or digit.")
   .refine((handle) => !handle.includes("--"), "Use single hyphens only.")
   .refine((handle) => !RESERVED.has(handle) && !/^reader-[0-9a-f]{6}$/.test(handle), "That handle is reserved; pick another.");
+
+/**
+ * A handle in an address: any handle an account may have, including the `reader-…` one given to a
+ * reader who made a collection before choosing a handle (which nobody can choose for themselves).
+ */
+export const handleInAddressSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(30)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/);

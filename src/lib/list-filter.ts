@@ -48,21 +48,30 @@ const categoryList = z
   })
   .transform((values) => [...new Set(values)].sort());
 
-const filterSchema = z
-  .object({
-    cat: categoryList,
-    not: categoryList,
-    code: z
-      .enum(["1", "0"], { error: "must be 1 (only papers with code) or 0 (any)" })
-      .optional()
-      .transform((value) => value === "1"),
-    min: z
-      .string()
-      .regex(/^\d{1,7}$/, `must be a whole number of upvotes from 0 to ${MAX_MIN_UPVOTES.toLocaleString("en")}`)
-      .transform(Number)
-      .refine((value) => value <= MAX_MIN_UPVOTES, `must be a whole number of upvotes from 0 to ${MAX_MIN_UPVOTES.toLocaleString("en")}`)
-      .optional(),
-  })
+/** The filter's query parameters one by one, as read (and as /api/openapi.json describes them). */
+export const listFilterParamsSchema = z.object({
+  cat: categoryList.default([]).meta({
+    description: `Only papers in one of these arXiv categories or archives (\`cs.CL\`, \`math\`); repeat it for several, up to ${MAX_FILTER_CATEGORIES}.`,
+    examples: [["cs.CL"]],
+  }),
+  not: categoryList
+    .default([])
+    .meta({ description: "No papers in any of these arXiv categories or archives; repeatable like `cat`.", examples: [["cs.CV"]] }),
+  code: z
+    .enum(["1", "0"], { error: "must be 1 (only papers with code) or 0 (any)" })
+    .optional()
+    .transform((value) => value === "1")
+    .meta({ description: "`1`: only papers with a known GitHub repository or project page." }),
+  min: z
+    .string()
+    .regex(/^\d{1,7}$/, `must be a whole number of upvotes from 0 to ${MAX_MIN_UPVOTES.toLocaleString("en")}`)
+    .transform(Number)
+    .refine((value) => value <= MAX_MIN_UPVOTES, `must be a whole number of upvotes from 0 to ${MAX_MIN_UPVOTES.toLocaleString("en")}`)
+    .optional()
+    .meta({ description: `Only papers with at least this many upvotes, 0 to ${MAX_MIN_UPVOTES.toLocaleString("en")}.` }),
+});
+
+const filterSchema = listFilterParamsSchema
   .superRefine((params, ctx) => {
     const both = params.not.find((category) => params.cat.includes(category));
     if (both) ctx.addIssue({ code: "custom", path: ["not"], message: `'${both}' is also asked for in cat; leave it out of one` });

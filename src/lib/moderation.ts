@@ -8,6 +8,10 @@ export const MODERATION_KINDS = [
   "BAN_USER",
   "UNBAN_USER",
   "DISMISS_REPORT",
+  "HIDE_COLLECTION",
+  "UNHIDE_COLLECTION",
+  "APPROVE_AUTHOR_CLAIM",
+  "REJECT_AUTHOR_CLAIM",
 ] as const;
 export type ModerationKindName = (typeof MODERATION_KINDS)[number];
 
@@ -19,6 +23,10 @@ export const MODERATION_LABELS: Record<ModerationKindName, string> = {
   BAN_USER: "banned",
   UNBAN_USER: "unbanned",
   DISMISS_REPORT: "dismissed report",
+  HIDE_COLLECTION: "hid collection",
+  UNHIDE_COLLECTION: "unhid collection",
+  APPROVE_AUTHOR_CLAIM: "approved author claim",
+  REJECT_AUTHOR_CLAIM: "rejected author claim",
 };
 
 const reason = z
@@ -27,11 +35,15 @@ const reason = z
   .min(1, "Give a reason: it goes into the moderation log.")
   .max(500, "Keep the reason under 500 characters.");
 
-/** A moderator's form: what to do, to which paper id / comment id / address / report id, and why. */
+/**
+ * A moderator's form: what to do, to which paper id / comment id / address / report id, and why;
+ * `reasonPrivate` (a checked box posts "on") keeps the reason out of the public log at /moderation.
+ */
 export const moderationRequestSchema = z.object({
   kind: z.enum(MODERATION_KINDS, "Choose an action."),
   target: z.string().trim().min(1, "Name what to act on.").max(320),
   reason,
+  reasonPrivate: z.union([z.boolean(), z.literal("on").transform(() => true)], "Tick the box or leave it out.").optional(),
 });
 export type ModerationRequest = z.infer<typeof moderationRequestSchema>;
 

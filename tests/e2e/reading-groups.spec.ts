@@ -1,30 +1,16 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { axeViolations } from "./axe";
 import { signInAs, withDatabase } from "./session";
 
 // A reader creates an invite-only reading group and schedules a session with a paper of the demo
 // data; a second reader opens the invite link, joins and adds a question to the session.
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PAPER = "2606.11176";
 const NAME = `E2E journal club ${Date.now().toString(36)}`;
 
 test.afterAll(async () => {
   await withDatabase((db) => db.query(`DELETE FROM "ReadingGroup" WHERE name LIKE 'E2E journal club %'`));
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Next.js streams a dynamic page's <title> after the body: check the document once it has come.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return violations.map(
-    (violation) =>
-      `${page.url()}: ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(" "))
-        .join(", ")}`,
-  );
-}
 
 test("a reader creates an invite-only group and schedules a session; a second reader joins by the invite link and adds a question", async ({
   browser,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { postComment } from "@/server/comments/comments";
 import { createSmtpMailer, type Mailer } from "@/server/email/mailer";
+import { createNotificationUnsubscribeHandlers } from "@/server/notifications/notification-unsubscribe-handlers";
 import { notifyReply } from "@/server/notifications/notify-reply";
-import { createReplyUnsubscribeHandlers } from "@/server/notifications/reply-unsubscribe-handlers";
 import { createPaper, createSignedInUser } from "../support/accounts";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server";
 import { useTestDatabase } from "../support/test-db";
@@ -61,7 +61,7 @@ describe("reply notifications", () => {
     // …until the one-click unsubscribe (RFC 8058: a POST with no cookie) switches them off.
     const url = new URL(unsubscribe);
     const token = url.pathname.split("/").at(-1)!;
-    const { POST } = createReplyUnsubscribeHandlers(t.db, SITE_URL);
+    const { POST } = createNotificationUnsubscribeHandlers(t.db, SITE_URL);
     const answer = await POST(
       new Request(url, {
         method: "POST",

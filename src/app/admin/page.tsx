@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AuthorClaimsPanel } from "@/components/admin/author-claims-panel";
 import { ChannelsPanel } from "@/components/admin/channels-panel";
 import { DigestEditions } from "@/components/admin/digest-editions";
 import { ModerationPanel } from "@/components/admin/moderation-panel";
+import { ReportFloodList } from "@/components/admin/report-flood-list";
 import { SyncNowForm } from "@/components/admin/sync-now-form";
 import { SyncRunsTable } from "@/components/admin/sync-runs-table";
 import { env } from "@/env";
@@ -12,10 +14,12 @@ import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getAdmin } from "@/server/admin/access";
 import { getAdminOverview, STALE_FEED_DAYS } from "@/server/admin/overview";
+import { listPendingClaims } from "@/server/authors/author-claims";
 import { listChannels } from "@/server/channels/channels";
 import { listSubscriptions } from "@/server/channels/subscriptions";
 import { db } from "@/server/db";
 import { getModerationQueue } from "@/server/moderation/queue";
+import { getReportFlood } from "@/server/moderation/report-flood";
 import { CATEGORY_REQUESTS_PER_RUN, IDS_PER_REQUEST } from "@/server/sync/enrich-categories";
 
 export const metadata: Metadata = { title: "Operator console", robots: { index: false } };
@@ -30,9 +34,11 @@ const SYNC_MESSAGES: Record<string, { text: string; tone: string }> = {
 
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   if (!(await getAdmin())) notFound();
-  const [overview, queue, channels, query] = await Promise.all([
+  const [overview, queue, flood, claims, channels, query] = await Promise.all([
     getAdminOverview(db, new Date()),
     getModerationQueue(db),
+    getReportFlood(db),
+    listPendingClaims(db),
     listChannels(db),
     searchParams,
   ]);
@@ -101,6 +107,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         )}
         <div className="mt-3">
           <ModerationPanel reports={queue.reports} log={queue.log} />
+        </div>
+        <div className="mt-5">
+          <ReportFloodList flood={flood} />
+        </div>
+        <h3 id="author-claims" className="mt-6 font-semibold">
+          Author claims {claims.length > 0 && <span className="text-gray-500 dark:text-gray-400">({claims.length} to decide)</span>}
+        </h3>
+        <div className="mt-2">
+          <AuthorClaimsPanel claims={claims} />
         </div>
       </section>
 

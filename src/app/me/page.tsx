@@ -13,7 +13,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { siteUrl } from "@/env";
 import { followReason } from "@/lib/follows";
 import { describeFilter } from "@/lib/list-filter";
-import { setReplyNotificationsAction } from "@/server/accounts/actions";
+import { setAuthorNotificationsAction, setReplyNotificationsAction } from "@/server/accounts/actions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
 import { parseStoredFilter } from "@/server/filters/default-filter";
@@ -35,7 +35,10 @@ export default async function MePage() {
   const [papers, subscription, settings, follows, learning, tokens] = await Promise.all([
     listUpvotedPapers(db, user.id),
     findAccountSubscription(db, user.id),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { replyNotifications: true, forYouFeedToken: true, defaultFilter: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { replyNotifications: true, authorNotifications: true, forYouFeedToken: true, defaultFilter: true },
+    }),
     listFollows(db, user.id),
     describeLearning(db, user.id, new Date()),
     listApiTokens(db, user.id),
@@ -70,7 +73,12 @@ export default async function MePage() {
         <Link href="/me/library" className={linkClass}>
           Your library
         </Link>{" "}
-        <span className="text-gray-600 dark:text-gray-400">(papers you saved, with private notes; export them as BibTeX or CSV)</span> ·{" "}
+        <span className="text-gray-600 dark:text-gray-400">(papers you saved, with private notes; export them as BibTeX, RIS or CSV)</span>{" "}
+        ·{" "}
+        <Link href="/me/collections" className={linkClass}>
+          Your collections
+        </Link>{" "}
+        <span className="text-gray-600 dark:text-gray-400">(named lists to keep, share or publish)</span> ·{" "}
         <Link href="/papers/for-you" className={linkClass}>
           For you
         </Link>{" "}
@@ -193,7 +201,7 @@ export default async function MePage() {
 
       <section aria-labelledby="replies-heading" className={sectionClass}>
         <h2 id="replies-heading" className="text-lg font-semibold">
-          Reply emails
+          Comment emails
         </h2>
         <form action={setReplyNotificationsAction} className="mt-2 flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2 text-gray-700 dark:text-gray-300">
@@ -204,6 +212,20 @@ export default async function MePage() {
               className="size-4 accent-indigo-600"
             />
             Email me when someone replies to my comments (at most one email per thread an hour)
+          </label>
+          <button type="submit" className={buttonClasses({ size: "sm", tone: "secondary" })}>
+            Save
+          </button>
+        </form>
+        <form action={setAuthorNotificationsAction} className="mt-3 flex flex-wrap items-center gap-3">
+          <label className="flex items-center gap-2 text-gray-700 dark:text-gray-300">
+            <input
+              type="checkbox"
+              name="authorNotifications"
+              defaultChecked={settings.authorNotifications}
+              className="size-4 accent-indigo-600"
+            />
+            Email me when someone starts a thread on a paper I am a verified author of (one email per thread)
           </label>
           <button type="submit" className={buttonClasses({ size: "sm", tone: "secondary" })}>
             Save

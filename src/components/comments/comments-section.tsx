@@ -1,24 +1,47 @@
 import Link from "next/link";
 import { CommentBody } from "@/components/comment-body";
 import { CommentForm, ReplyForm } from "@/components/comments/comment-form";
+import { CommentVoteButton } from "@/components/comments/comment-vote-button";
 import { OwnCommentControls } from "@/components/comments/edit-comment-form";
 import { ReportForm } from "@/components/report-form";
 import type { CommentOrder } from "@/lib/comments";
 import { formatDay } from "@/lib/periods";
-import { countOf } from "@/lib/plural";
+import { countOf, pluralNoun } from "@/lib/plural";
 import type { CommentDto, CommentPage } from "@/server/comments/comments";
 
 const linkClass = "font-medium text-indigo-600 hover:underline dark:text-indigo-400";
 
+const ORDERS: { order: CommentOrder; label: string }[] = [
+  { order: "best", label: "Best" },
+  { order: "newest", label: "Newest first" },
+  { order: "oldest", label: "Oldest first" },
+];
+
 function commentsHref(paperId: string, order: CommentOrder, page = 0): string {
   const query = new URLSearchParams();
-  if (order !== "newest") query.set("comments", order);
+  if (order !== "best") query.set("comments", order);
   if (page > 0) query.set("cpage", String(page));
   const search = query.toString();
   return `/papers/${paperId}${search ? `?${search}` : ""}#discussion`;
 }
 
+/**
+ * A live comment's upvotes: a toggle for a signed-in reader's vote on someone else's comment, the
+ * count alone on one's own and for signed-out readers (the discussion offers them sign-in once).
+ */
+function CommentVotes({ comment, signedIn }: { comment: CommentDto; signedIn: boolean }) {
+  if (signedIn && !comment.mine) return <CommentVoteButton commentId={comment.id} count={comment.upvotes} upvoted={comment.upvoted} />;
+  return (
+    <span data-testid="comment-upvotes" className="px-1 font-medium tabular-nums">
+      <span aria-hidden>▲ </span>
+      {comment.upvotes}
+      <span className="sr-only"> {pluralNoun(comment.upvotes, "upvote", "upvotes")}</span>
+    </span>
+  );
+}
+
 function Comment({ comment, paperId, signedIn }: { comment: CommentDto; paperId: string; signedIn: boolean }) {
+  const live = !comment.deleted && !comment.hidden;
   return (
     // Focusable from script only: a comment just posted takes the focus (comment-form.tsx).
     <article
@@ -27,18 +50,28 @@ function Comment({ comment, paperId, signedIn }: { comment: CommentDto; paperId:
       tabIndex={-1}
       className="min-w-0 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500"
     >
-      <p className="text-xs text-gray-500 dark:text-gray-400">
+      <p className="flex flex-wrap items-center gap-x-1 text-xs text-gray-500 dark:text-gray-400">
+        {live && <CommentVotes comment={comment} signedIn={signedIn} />}
         {comment.authorHandle ? (
           <Link href={`/users/${comment.authorHandle}`} className="font-medium text-gray-700 hover:underline dark:text-gray-300">
             {comment.author}
           </Link>
         ) : (
           <span className="font-medium text-gray-700 dark:text-gray-300">{comment.author}</span>
+        )}
+        {comment.paperAuthor && (
+          <span
+            data-testid="author-badge"
+            title="A verified author of this paper"
+            className="rounded bg-indigo-100 px-1.5 py-px font-semibold text-indigo-800 dark:bg-indigo-500/20 dark:text-indigo-200"
+          >
+            Author
+          </span>
         )}{" "}
         · <time dateTime={comment.createdAt}>{formatDay(comment.createdAt.slice(0, 10))}</time>
         {comment.editedAt && !comment.deleted && <span> · edited</span>}
       </p>
-      {comment.deleted || comment.hidden ? (
+      {!live ? (
         <p className="text-sm text-gray-500 italic dark:text-gray-400">{comment.hidden ? "[removed by a moderator]" : "[deleted]"}</p>
       ) : (
         <CommentBody markdown={comment.body} />
@@ -59,7 +92,7 @@ export interface CommentsSectionProps {
   upstreamComments: number;
 }
 
-/** A paper's discussion: threads with one level of replies, newest or oldest first, a page at a time. */
+/** A paper's discussion: threads with one level of replies, best (votes with age), newest or oldest first, a page at a time. */
 export function CommentsSection({ paperId, comments, order, signedIn, upstreamComments }: CommentsSectionProps) {
   return (
     <section
@@ -72,14 +105,14 @@ export function CommentsSection({ paperId, comments, order, signedIn, upstreamCo
           Discussion <span className="text-gray-500 dark:text-gray-400">({comments.total})</span>
         </h2>
         <nav aria-label="Comment order" className="flex gap-3 text-sm">
-          {(["newest", "oldest"] as const).map((option) => (
+          {ORDERS.map((option) => (
             <Link
-              key={option}
-              href={commentsHref(paperId, option)}
-              aria-current={option === order ? "true" : undefined}
-              className={option === order ? "font-semibold" : linkClass}
+              key={option.order}
+              href={commentsHref(paperId, option.order)}
+              aria-current={option.order === order ? "true" : undefined}
+              className={option.order === order ? "font-semibold" : linkClass}
             >
-              {option === "newest" ? "Newest first" : "Oldest first"}
+              {option.label}
             </Link>
           ))}
         </nav>

@@ -35,7 +35,11 @@ export interface DayMarkdownInput {
 
 const dayLabel = (day: string) => periodLabel(parsePeriod("date", day)!);
 
-function paperItem(paper: DayMarkdownPaper, index: number, siteUrl: string): string {
+/**
+ * A paper as a numbered item (`index` from 0): its linked title, counts and the start of its
+ * abstract, then `notes` (Markdown lines the caller escaped) as further lines of the item.
+ */
+export function paperItem(paper: DayMarkdownPaper, index: number, siteUrl: string, notes: string[] = []): string {
   const facts = [
     countOf(paper.upvotes, "upvote", "upvotes"),
     countOf(paper.comments, "comment", "comments"),
@@ -47,6 +51,7 @@ function paperItem(paper: DayMarkdownPaper, index: number, siteUrl: string): str
     `${index + 1}. ${markdownLink(paper.title, `${siteUrl}${paperPagePath(paper.id)}.md`)}`,
     `${indent}${facts.join(" · ")}`,
     `${indent}${markdownText(shorten(collapseWhitespace(paper.abstract), EXCERPT_CHARACTERS))}`,
+    ...notes.map((note) => `${indent}${note}`),
   ].join("\n");
 }
 

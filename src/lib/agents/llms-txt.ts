@@ -36,6 +36,16 @@ export function llmsTxt(latestDay: string | null, siteUrl: string): string {
       path: "/api/papers/search?q=large+language+models",
       note: 'full-text search over titles, abstracts and authors: `q=` (words, "phrases", OR, -word), `limit=1..50`, `p=`, `sort=relevance|newest|upvotes`, `from=`/`to=` (feed days), the same filters; `X-Total-Count` says how many matched',
     },
+    {
+      title: "OpenAPI description",
+      path: "/api/openapi.json",
+      note: "every JSON endpoint as OpenAPI 3.1: parameters with their limits, answers' schemas, errors, and the personal-access-token endpoints (library, upvotes, follows, For you); read as a page at /api/docs",
+    },
+    {
+      title: "MCP server",
+      path: "/api/mcp",
+      note: "Model Context Protocol over Streamable HTTP (POST, stateless): `search_papers`, `get_paper`, `list_papers`, `trending`, `similar_papers`, and with a personal access token (`Authorization: Bearer dp_…`) `my_library`, `for_you`, `save_paper`; answers are Markdown, 20 papers a page",
+    },
   ];
   const feeds: LinkItem[] = [
     { title: "Latest papers (RSS)", path: "/papers/feed.xml", note: "the papers of the latest 3 feed days" },

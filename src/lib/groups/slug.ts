@@ -8,7 +8,7 @@ export const SLUG_MAX_LENGTH = 48;
  * `theorie-des-graphes-lunch`. Lowercase ASCII letters, digits and single dashes; the server adds
  * a suffix when it is taken or reserved.
  */
-export function slugFromName(name: string): string {
+export function slugFromName(name: string, fallback = "group"): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -16,7 +16,7 @@ export function slugFromName(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .slice(0, SLUG_MAX_LENGTH)
     .replace(/^-+|-+$/g, "");
-  return slug || "group";
+  return slug || fallback;
 }
 
 export function isReservedSlug(slug: string): boolean {

@@ -1,3 +1,4 @@
+import { collectionReason } from "@/lib/collections/collection-form";
 import { followReason, type FollowKindName } from "@/lib/follows";
 import { countOf } from "@/lib/plural";
 
@@ -8,7 +9,8 @@ export type ForYouReason =
   | { kind: "follow"; followKind: FollowKindName; value: string }
   | { kind: "similar"; count: number; closest: { id: string; title: string }[]; terms: string[] }
   | { kind: "terms"; terms: string[] }
-  | { kind: "trending"; categories: string[] };
+  | { kind: "trending"; categories: string[] }
+  | { kind: "collection"; name: string; handle: string; slug: string };
 
 const quoted = (title: string) => `“${title}”`;
 
@@ -24,6 +26,8 @@ export function reasonText(reason: ForYouReason): string {
     }
     case "terms":
       return reason.terms.length > 0 ? `Matches what you keep: ${reason.terms.join(", ")}` : "Ranked by what you save and upvote";
+    case "collection":
+      return collectionReason(reason);
     case "trending":
       return reason.categories.length > 0 ? `Trending this week in ${reason.categories.join(", ")}` : "Trending this week";
   }

@@ -23,6 +23,10 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
       accounts: { select: { provider: true, providerAccountId: true } },
       sessions: { select: { expires: true }, orderBy: { expires: "desc" } },
       upvotes: { select: { paperId: true, createdAt: true, paper: { select: { title: true } } }, orderBy: { createdAt: "desc" } },
+      commentVotes: {
+        select: { commentId: true, createdAt: true, comment: { select: { paperId: true } } },
+        orderBy: { createdAt: "desc" },
+      },
       submittedPapers: { select: { id: true, title: true, feedDate: true, createdAt: true }, orderBy: { createdAt: "desc" } },
       subscriber: { select: { email: true, status: true, cadence: true, createdAt: true, confirmedAt: true, unsubscribedAt: true } },
       comments: {
@@ -30,7 +34,7 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
         orderBy: { createdAt: "desc" },
       },
       reports: {
-        select: { paperId: true, commentId: true, reason: true, createdAt: true, resolvedAt: true },
+        select: { paperId: true, commentId: true, collectionId: true, reason: true, createdAt: true, resolvedAt: true },
         orderBy: { createdAt: "desc" },
       },
       hiddenPapers: { select: { paperId: true, hiddenAt: true, lessLikeThis: true }, orderBy: [{ hiddenAt: "desc" }, { paperId: "asc" }] },
@@ -42,6 +46,26 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
         orderBy: { joinedAt: "desc" },
       },
       sessionQuestions: { select: { sessionId: true, body: true, upvotes: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      collections: {
+        select: {
+          name: true,
+          slug: true,
+          description: true,
+          visibility: true,
+          createdAt: true,
+          papers: { select: { paperId: true, note: true, addedAt: true }, orderBy: { addedAt: "desc" } },
+        },
+        orderBy: { createdAt: "desc" },
+      },
+      collectionFollows: {
+        select: { createdAt: true, collection: { select: { name: true, slug: true, owner: { select: { handle: true } } } } },
+      },
+      authorClaims: {
+        select: { paperId: true, authorName: true, orcid: true, status: true, createdAt: true, decidedAt: true },
+        orderBy: { createdAt: "desc" },
+      },
+      authorLinks: { select: { paperId: true, kind: true, url: true, createdAt: true } },
+      authorNotifications: true,
       // What a token is, never the token or its hash.
       apiTokens: {
         select: { name: true, scope: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
@@ -65,6 +89,11 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     linkedAccounts: user.accounts,
     sessions: user.sessions,
     upvotes: user.upvotes.map((upvote) => ({ paperId: upvote.paperId, title: upvote.paper.title, upvotedAt: upvote.createdAt })),
+    commentUpvotes: user.commentVotes.map((vote) => ({
+      commentId: vote.commentId,
+      paperId: vote.comment.paperId,
+      upvotedAt: vote.createdAt,
+    })),
     submittedPapers: user.submittedPapers.map((paper) => ({ ...paper, feedDate: toIsoDate(paper.feedDate) })),
     subscription: user.subscriber,
     comments: user.comments,
@@ -78,6 +107,16 @@ export async function exportUserData(db: Db, userId: string, now: Date = new Dat
     forYouLearning: { pausedAt: user.recsPausedAt, resetAt: user.recsResetAt, model: user.readerModel },
     readingGroups: user.groupMemberships.map(({ group, ...membership }) => ({ ...group, ...membership })),
     sessionQuestions: user.sessionQuestions,
+    collections: user.collections,
+    followedCollections: user.collectionFollows.map(({ createdAt, collection }) => ({
+      name: collection.name,
+      handle: collection.owner.handle,
+      slug: collection.slug,
+      followedAt: createdAt,
+    })),
+    authorClaims: user.authorClaims,
+    authorLinks: user.authorLinks,
+    authorNotifications: user.authorNotifications,
     apiTokens: user.apiTokens,
   };
 }
@@ -110,7 +149,7 @@ async function exportSeenPapers(db: Db, userId: string): Promise<z.infer<typeof 
 }
 
 /**
- * Deletes the user, their sessions, linked accounts, votes (lowering each paper's count), reports,
+ * Deletes the user, their sessions, linked accounts, votes (lowering each paper's and comment's count), reports,
  * read state (seen and hidden papers: the foreign keys cascade) and digest subscription. Their
  * comments become tombstones ("[deleted]"), so threads still read; papers they submitted stay,
  * without a submitter.
@@ -141,6 +180,14 @@ export async function deleteUserAccount(db: Db, userId: string): Promise<{ remov
         )
         SELECT coalesce(sum(votes), 0)::int AS removed FROM lowered`,
     );
+    // Raw: likewise for comment votes, so each comment's count stays equal to its rows.
+    await tx.$executeRaw`
+      WITH deleted AS (
+        DELETE FROM "CommentVote" WHERE "userId" = ${userId} RETURNING "commentId"
+      )
+      UPDATE "Comment" SET "upvotes" = "Comment"."upvotes" - per_comment.votes
+      FROM (SELECT "commentId", count(*)::int AS votes FROM deleted GROUP BY "commentId") AS per_comment
+      WHERE "Comment"."id" = per_comment."commentId"`;
     // Raw: every live comment becomes a tombstone and each paper's count drops with it, in one statement.
     await tx.$executeRaw`
       WITH emptied AS (

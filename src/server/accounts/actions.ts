@@ -59,3 +59,11 @@ export async function setReplyNotificationsAction(formData: FormData): Promise<v
   await db.user.update({ where: { id: user.id }, data: { replyNotifications: formData.get("replyNotifications") === "on" } });
   await pagesChanged({ from: "action", readerPages: ["/me"] });
 }
+
+/** The /me switch for emails about new threads on papers one is a verified author of (a plain form post). */
+export async function setAuthorNotificationsAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/auth/signin?callbackUrl=%2Fme");
+  await db.user.update({ where: { id: user.id }, data: { authorNotifications: formData.get("authorNotifications") === "on" } });
+  await pagesChanged({ from: "action", readerPages: ["/me"] });
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { shorten } from "@/lib/text";
+import { listPublicCollections, type CollectionSummary } from "@/server/collections/collections";
 import type { Db } from "@/server/db";
 import { paperSelect, toPaperDto, type PaperDto } from "@/server/papers/dto";
 
@@ -10,13 +11,16 @@ export interface PublicProfile {
   joinedAt: string;
   comments: { id: string; paperId: string; paperTitle: string; excerpt: string; createdAt: string }[];
   submitted: PaperDto[];
+  collections: CollectionSummary[];
+  /** The author names a moderator verified this reader as. */
+  authorNames: string[];
 }
 
-/** What anyone may see of an account: its handle, comments and submitted papers. Upvotes stay private. */
+/** What anyone may see of an account: its handle, comments, submitted papers and public collections. Upvotes stay private. */
 export async function getPublicProfile(db: Db, handle: string): Promise<PublicProfile | null> {
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, handle: true, createdAt: true } });
   if (!user?.handle) return null;
-  const [comments, submitted] = await Promise.all([
+  const [comments, submitted, collections, claims] = await Promise.all([
     db.comment.findMany({
       where: { userId: user.id, deletedAt: null, hiddenAt: null, paper: { hiddenAt: null } },
       orderBy: { createdAt: "desc" },
@@ -28,6 +32,13 @@ export async function getPublicProfile(db: Db, handle: string): Promise<PublicPr
       orderBy: { createdAt: "desc" },
       take: SHOWN,
       select: paperSelect,
+    }),
+    listPublicCollections(db, user.id),
+    db.authorClaim.findMany({
+      where: { userId: user.id, status: "APPROVED" },
+      select: { authorName: true },
+      distinct: ["authorName"],
+      take: 10,
     }),
   ]);
   return {
@@ -41,5 +52,7 @@ export async function getPublicProfile(db: Db, handle: string): Promise<PublicPr
       createdAt: comment.createdAt.toISOString(),
     })),
     submitted: submitted.map(toPaperDto),
+    collections,
+    authorNames: claims.map((claim) => claim.authorName),
   };
 }

@@ -7,9 +7,11 @@ import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute } from "@/server/auth/session";
 import { pagesChanged } from "@/server/changes/pages-changed";
+import { setCommentVote } from "@/server/comments/comment-votes";
 import { deleteComment, editComment, postComment } from "@/server/comments/comments";
 import { db } from "@/server/db";
 import { createDefaultMailer } from "@/server/email/default-mailer";
+import { notifyPaperAuthors } from "@/server/notifications/notify-authors";
 import { notifyReply } from "@/server/notifications/notify-reply";
 
 /** What a comment form shows after a submit: nothing new (a new comment's id, to focus it), or why it failed (keeping the text). */
@@ -31,12 +33,14 @@ async function refresh(paperId: string): Promise<void> {
   await pagesChanged({ from: "action", papers: "changed", db, readerPages: [`/papers/${paperId}`] });
 }
 
-async function sendReplyNotification(replyId: string): Promise<void> {
+// Emails about a new comment: its thread's starter for a reply, the paper's verified authors for a new thread.
+async function sendCommentNotifications(comment: { id: string; reply: boolean }): Promise<void> {
   const mailer = createDefaultMailer();
   try {
-    await notifyReply({ db, mailer, siteUrl }, replyId);
+    if (comment.reply) await notifyReply({ db, mailer, siteUrl }, comment.id);
+    else await notifyPaperAuthors({ db, mailer, siteUrl }, comment.id);
   } catch (error) {
-    console.error("Reply notification not sent:", error);
+    console.error(`${comment.reply ? "Reply" : "Author"} notification not sent:`, error);
   } finally {
     mailer.close();
   }
@@ -53,11 +57,31 @@ export async function postCommentAction(_previous: CommentFormState, formData: F
     const replyTo = text(formData, "replyTo") || null;
     const comment = await postComment(db, user.id, { paperId, replyTo, body });
     await refresh(paperId);
-    // The reply is saved whatever happens to the email, so the poster does not wait for SMTP.
-    if (replyTo) void sendReplyNotification(comment.id);
+    // The comment is saved whatever happens to the email, so the poster does not wait for SMTP.
+    void sendCommentNotifications({ id: comment.id, reply: replyTo !== null });
     return { ok: true, postedAt: Date.now(), commentId: comment.id };
   } catch (error) {
     return failure(error, body, "posted");
+  }
+}
+
+export type CommentVoteResult = { ok: true; upvoted: boolean; upvotes: number } | { ok: false; message: string };
+
+/**
+ * Upvotes a comment or takes the upvote back. The vote's own statement tells every instance, so
+ * the page kept for signed-out readers shows the count; the voter's page is not re-rendered, so
+ * threads do not jump under the pointer: the new order shows on the next visit.
+ */
+export async function setCommentVoteAction(commentId: string, upvoted: boolean): Promise<CommentVoteResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, message: "Your session has ended. Sign in again to upvote." };
+  try {
+    const state = await setCommentVote(db, user, { commentId, upvoted });
+    return { ok: true, upvoted: state.upvoted, upvotes: state.upvotes };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message };
+    console.error(error);
+    return { ok: false, message: "Your vote was not saved. Please try again." };
   }
 }
 

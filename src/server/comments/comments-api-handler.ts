@@ -1,27 +1,19 @@
 import "server-only";
-import { z } from "zod";
-import { queryObject } from "@/lib/api-params";
-import { arxivIdSchema } from "@/lib/arxiv-id";
-import { commentOrderSchema } from "@/lib/comments";
+import { commentsParamsSchema, paperIdParamsSchema, queryObject } from "@/lib/api-params";
+import type { CommentsPage } from "@/lib/api-responses";
 import { AppError } from "@/lib/errors";
 import { listPaperComments, type CommentDto } from "@/server/comments/comments";
 import type { Db } from "@/server/db";
 import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http/errors";
 
-const paramsSchema = z.object({ id: arxivIdSchema });
-const querySchema = z.object({
-  p: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(10_000).default(0),
-  sort: commentOrderSchema.default("newest"),
-});
+// `mine` and `upvoted` are about a viewer; the public API has none.
+const publicComment = ({ mine: _mine, upvoted: _upvoted, ...comment }: CommentDto) => comment;
 
-// `mine` is about a viewer; the public API has none.
-const publicComment = ({ mine: _mine, ...comment }: CommentDto) => comment;
-
-/** GET /api/papers/<arXiv id>/comments?p=&sort=newest|oldest: this site's comments, threads with their replies. */
+/** GET /api/papers/<arXiv id>/comments?p=&sort=newest|oldest|best: this site's comments, threads with their replies. */
 export function createCommentsApiHandler(db: Db) {
   return handleErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-    const { id } = parseOrThrow(paramsSchema, { id: decodeSegment((await params).id, "id") });
-    const { p, sort } = parseOrThrow(querySchema, queryObject(request.url));
+    const { id } = parseOrThrow(paperIdParamsSchema, { id: decodeSegment((await params).id, "id") });
+    const { p, sort } = parseOrThrow(commentsParamsSchema, queryObject(request.url));
     const paper = await db.paper.findFirst({ where: { id, hiddenAt: null }, select: { localComments: true } });
     if (!paper) throw new AppError("NOT_FOUND", `No paper with id ${id} on this instance`);
     const page = await listPaperComments(db, id, { order: sort, page: p, total: paper.localComments });
@@ -31,7 +23,7 @@ export function createCommentsApiHandler(db: Db) {
         page: page.page,
         hasMore: page.hasMore,
         total: page.total,
-      },
+      } satisfies CommentsPage,
       // Shared caches may keep it briefly: a new comment shows within seconds.
       { headers: { "Cache-Control": "public, s-maxage=10, stale-while-revalidate=60" } },
     );

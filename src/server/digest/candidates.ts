@@ -2,13 +2,18 @@ import "server-only";
 import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
 import { rankByTrending } from "@/lib/ranking";
+import { collectionReason } from "@/lib/collections/collection-form";
 import { reasonText } from "@/lib/recs/reason";
+import { papersFromFollowedCollections } from "@/server/collections/followed-papers";
 import type { Db } from "@/server/db";
 import type { DigestContentPapers, DigestPaper } from "@/server/digest/email";
 import { FOLLOWED_SECTION_SIZE, loadFollowedPapers, pickUnmutedUnsentPapers } from "@/server/digest/personal";
 import type { ClaimedDelivery } from "@/server/digest/queue";
 import { rankPeriodForReader } from "@/server/recs/for-you";
 import { getReaderModel } from "@/server/recs/reader-model";
+
+/** Papers from followed collections a personal digest adds to its second section, at most. */
+const FROM_COLLECTIONS = 3;
 
 /** A paper as a digest lists it. */
 function digestPaperOf(paper: {
@@ -87,8 +92,33 @@ export async function selectDigestPapers(
       limit: FOLLOWED_SECTION_SIZE,
     });
     const followed = items.map(({ paper, reason }) => ({ ...digestPaperOf(paper), reason: reasonText(reason) }));
-    return { trending, followed, followedHeading: "For you" };
+    return {
+      trending,
+      followed: await withCollectionPapers(db, { subscriberId: delivery.subscriberId, userId: delivery.userId }, period, exclude, followed),
+      followedHeading: "For you",
+    };
   }
   const followed = await loadFollowedPapers(db, { userId: delivery.userId, subscriberId: delivery.subscriberId, period, exclude });
-  return { trending, followed };
+  return {
+    trending,
+    followed: await withCollectionPapers(db, { subscriberId: delivery.subscriberId, userId: delivery.userId }, period, exclude, followed),
+  };
+}
+
+/** The followed section, then up to FROM_COLLECTIONS papers added in the period to collections the reader follows. */
+async function withCollectionPapers(
+  db: Db,
+  delivery: { subscriberId: string; userId: string },
+  period: DigestPeriod,
+  exclude: string[],
+  followed: DigestContentPapers["followed"],
+): Promise<DigestContentPapers["followed"]> {
+  const added = await papersFromFollowedCollections(db, delivery.userId, {
+    since: new Date(`${period.firstDay}T00:00:00Z`),
+    until: period.rankedAt,
+    limit: FROM_COLLECTIONS,
+    exclude: [...exclude, ...followed.map((paper) => paper.id)],
+    sentTo: delivery.subscriberId,
+  });
+  return [...followed, ...added.map(({ paper, collection }) => ({ ...digestPaperOf(paper), reason: collectionReason(collection) }))];
 }

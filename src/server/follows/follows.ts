@@ -45,10 +45,12 @@ export async function applyFollow(db: Db, userId: string, request: FollowRequest
   });
 }
 
+/** The reader's follows, then their mutes, newest first (at most MAX_FOLLOWS: applyFollow keeps them to that). */
 export async function listFollows(db: Db, userId: string): Promise<FollowRow[]> {
   return db.follow.findMany({
     where: { userId },
     orderBy: [{ muted: "asc" }, { createdAt: "desc" }],
+    take: MAX_FOLLOWS,
     select: { kind: true, value: true, muted: true },
   });
 }

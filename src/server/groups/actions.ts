@@ -4,44 +4,22 @@ import "server-only";
 
 import { redirect } from "next/navigation";
 import { isAppError } from "@/lib/errors";
-import type { FieldErrors } from "@/lib/form-errors";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { assertMayContribute } from "@/server/auth/session";
 import { pagesChanged } from "@/server/changes/pages-changed";
 import { db } from "@/server/db";
+import {
+  formFailure as failure,
+  formText as text,
+  signedOutForm as signedOut,
+  typedValues,
+  type FormState,
+} from "@/server/forms/form-state";
 import { createGroup, joinByInvite, joinGroup, leaveGroup, regenerateInviteToken, setGroupReminders } from "@/server/groups/groups";
 import { addQuestion, setQuestionVote, type QuestionVoteState } from "@/server/groups/questions";
 import { scheduleSession } from "@/server/groups/sessions";
 
-/** What a group form shows after a submit: each field's problem next to it, and what was typed. */
-export type GroupFormState =
-  { ok: false; message: string; fields: FieldErrors; values: Record<string, string> } | { ok: true; message: string; at: number } | null;
-
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
-
-/** The fields as typed, to put back into the form after a refusal (never Next.js's own `$ACTION_…` fields). */
-function typedValues(formData: FormData): Record<string, string> {
-  return Object.fromEntries(
-    [...formData.entries()].filter(([name, value]) => typeof value === "string" && !name.startsWith("$")) as [string, string][],
-  );
-}
-
-function failure(error: unknown, formData: FormData, whatFailed: string): GroupFormState {
-  const values = typedValues(formData);
-  if (isAppError(error)) return { ok: false, message: error.message, fields: error.details.fields ?? {}, values };
-  console.error(error);
-  return { ok: false, message: `${whatFailed}: something went wrong on our side. Please try again.`, fields: {}, values };
-}
-
-const signedOut = (formData: FormData, doing: string): GroupFormState => ({
-  ok: false,
-  message: `Your session has ended. Sign in again to ${doing}.`,
-  fields: {},
-  values: typedValues(formData),
-});
+export type GroupFormState = FormState;
 
 // Group pages are rendered per reader; these make the acting reader's next render read the change.
 async function refresh(slug: string, ...more: string[]): Promise<void> {

@@ -1,14 +1,7 @@
 import "server-only";
+import type { Health } from "@/lib/api-responses";
 import type { Db } from "@/server/db";
 import { getLatestFeedDate } from "@/server/papers/feed";
-
-export interface Health {
-  status: "ok" | "unavailable";
-  db: "ok" | "unreachable";
-  latestFeedDay: string | null;
-  lastSync: { source: string; status: string; startedAt: string; finishedAt: string | null } | null;
-  version: string;
-}
 
 class TimedOut extends Error {}
 

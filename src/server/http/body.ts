@@ -35,3 +35,9 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
   }
 }
+
+/** A JSON body the request may leave out: undefined when it has none, else read as `readJsonBody` does. */
+export async function readOptionalJsonBody(request: Request): Promise<unknown> {
+  if ((await request.clone().text()).trim() === "") return undefined;
+  return readJsonBody(request);
+}

@@ -2,14 +2,14 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import type { ErrorBody } from "@/lib/api-responses";
 import { AppError, isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/form-errors";
 import { parseListFilter, type ListFilter } from "@/lib/list-filter";
 import { decodePathSegment } from "@/lib/url-path";
 
-export interface ErrorBody {
-  error: { code: string; message: string; param?: string };
-}
+// The shape is the schema /api/openapi.json publishes for every error.
+export type { ErrorBody };
 
 // Prisma's codes for a saturated database: no pooled connection in time, a transaction that could
 // not start in time, a write conflict or deadlock. The request changed nothing and may be retried.
@@ -48,13 +48,13 @@ export function errorResponse(thrown: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
     const headers: Record<string, string> = {};
     if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
-    return NextResponse.json(
+    return NextResponse.json<ErrorBody>(
       { error: { code: error.code, message: error.message, ...(error.details.param ? { param: error.details.param } : {}) } },
       { status: error.status, headers },
     );
   }
   console.error(error);
-  return NextResponse.json(
+  return NextResponse.json<ErrorBody>(
     { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } },
     { status: 500 },
   );

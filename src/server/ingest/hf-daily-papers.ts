@@ -29,7 +29,17 @@ const paperSchema = z.object({
   id: z.string().refine(isArxivId, "is not an arXiv id"),
   title: z.string().refine((value) => value.trim().length > 0, "is empty"),
   summary: z.string(),
-  authors: z.array(z.object({ name: z.string() })).min(1, "has no authors"),
+  authors: z
+    .array(
+      z.object({
+        name: z.string(),
+        // `claimed_verified`: the author claimed the paper on Hugging Face and it was verified.
+        status: nullish(z.string()),
+        hidden: nullish(z.boolean()),
+        user: nullish(z.object({ user: z.string() })),
+      }),
+    )
+    .min(1, "has no authors"),
   publishedAt: z.iso.datetime({ offset: true }),
   upvotes: z.number().int().nonnegative(),
   submittedOnDailyAt: nullish(z.iso.datetime({ offset: true })),
@@ -134,6 +144,9 @@ function feedDateOf(item: HfDailyPaper, requestDate: string | null): string | nu
   return item.publishedAt ? toIsoDate(new Date(item.publishedAt)) : null;
 }
 
+// A Hugging Face user name as their addresses spell it; anything else is not shown as a handle.
+const HF_USER = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
+
 function toPaperRecord(item: HfDailyPaper, feedDate: string): PaperRecord {
   const { paper } = item;
   const organization = item.organization ?? paper.organization ?? null;
@@ -145,6 +158,15 @@ function toPaperRecord(item: HfDailyPaper, feedDate: string): PaperRecord {
     title: collapseWhitespace(item.title || paper.title),
     abstract: unwrapParagraphs(paper.summary),
     authors: paper.authors.map((author) => collapseWhitespace(author.name)).filter((name) => name.length > 0),
+    verifiedAuthors: paper.authors.flatMap((author) =>
+      author.status === "claimed_verified" &&
+      author.user &&
+      HF_USER.test(author.user.user) &&
+      !author.hidden &&
+      collapseWhitespace(author.name)
+        ? [{ name: collapseWhitespace(author.name), hfUser: author.user.user }]
+        : [],
+    ),
     publishedAt: new Date(paper.publishedAt),
     feedDate,
     submittedAt: paper.submittedOnDailyAt ? new Date(paper.submittedOnDailyAt) : null,

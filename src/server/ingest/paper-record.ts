@@ -43,7 +43,16 @@ export type PaperRecord = Omit<Pick<Paper, Exclude<ImportedColumn, FlattenedColu
   feedDate: string;
   organization: Pick<Organization, "name" | "fullName" | "avatarUrl"> | null;
   submitter: { name: string; fullName: string | null; avatarUrl: string | null } | null;
+  /** The authors the source shows as verified, with their handle there; null when the source does not say (the stored ones stay). */
+  verifiedAuthors: VerifiedAuthorRecord[] | null;
 };
+
+export interface VerifiedAuthorRecord {
+  /** The name as the paper lists it. */
+  name: string;
+  /** Their Hugging Face user name. */
+  hfUser: string;
+}
 
 type RequiredFields = Pick<PaperRecord, "id" | "title" | "abstract" | "authors" | "publishedAt" | "feedDate" | "source">;
 
@@ -60,6 +69,7 @@ export function blankPaperRecord(fields: RequiredFields): PaperRecord {
     submittedAt: null,
     organization: null,
     submitter: null,
+    verifiedAuthors: null,
     upstreamUpvotes: 0,
     upstreamComments: 0,
     githubRepo: null,
@@ -75,7 +85,7 @@ export function blankPaperRecord(fields: RequiredFields): PaperRecord {
 
 /** The record as the row it becomes, keyed by column. */
 export function toImportedRow(record: PaperRecord): Record<ImportedColumn, unknown> {
-  const { organization, submitter, ...columns } = record;
+  const { organization, submitter, verifiedAuthors: _verified, ...columns } = record;
   return {
     ...columns,
     organizationName: organization?.name ?? null,

@@ -36,6 +36,7 @@ export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMod
         const batch = papers.slice(start, start + BATCH_SIZE);
         await upsertOrganizations(tx, batch);
         const rows = await upsertPaperBatch(tx, batch, mode);
+        await replaceVerifiedAuthors(tx, batch);
         const created = rows.filter((row) => row.inserted).map((row) => row.id);
         summary.created += created.length;
         summary.createdIds.push(...created);
@@ -47,6 +48,23 @@ export async function writePapers(db: Db, records: PaperRecord[], mode: WriteMod
     { timeout: 120_000 },
   );
   return summary;
+}
+
+/**
+ * The verified authors of each paper whose source says who they are: the source's list replaces the
+ * stored one (an author may withdraw a claim). Raw: one DELETE and one INSERT per batch.
+ */
+async function replaceVerifiedAuthors(tx: Prisma.TransactionClient, batch: PaperRecord[]) {
+  const known = batch.filter((paper) => paper.verifiedAuthors !== null);
+  if (known.length === 0) return;
+  const rows = JSON.stringify(
+    known.flatMap((paper) => (paper.verifiedAuthors ?? []).map(({ name, hfUser }) => ({ paperId: paper.id, name, hfUser }))),
+  );
+  await tx.$executeRaw`DELETE FROM "VerifiedAuthor" WHERE "paperId" = ANY(${known.map((paper) => paper.id)}::text[])`;
+  await tx.$executeRaw`
+    INSERT INTO "VerifiedAuthor" ("paperId", "authorName", "hfUser")
+    SELECT v."paperId", v."name", v."hfUser" FROM jsonb_to_recordset(${rows}::jsonb) AS v("paperId" text, "name" text, "hfUser" text)
+    ON CONFLICT DO NOTHING`;
 }
 
 function latestPerId(records: PaperRecord[]): PaperRecord[] {

@@ -1,6 +1,6 @@
 import "server-only";
-import { z } from "zod";
-import { arxivIdSchema } from "@/lib/arxiv-id";
+import { paperIdParamsSchema } from "@/lib/api-params";
+import type { LibraryEntry, LibrarySaveState } from "@/lib/api-responses";
 import type { Db } from "@/server/db";
 import { decodeSegment, handleErrors, parseOrThrow } from "@/server/http/errors";
 import { listLibrary, setSaved } from "@/server/library/library";
@@ -11,14 +11,13 @@ import { requireTokenUser } from "@/server/tokens/token-request";
 // first, at most LIBRARY_LIMIT), PUT and DELETE on a paper save and unsave it (idempotent).
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
-const paramsSchema = z.object({ id: arxivIdSchema });
 
 export function createLibraryListHandler(db: Db) {
   return handleErrors(async (request: Request) => {
     const { user } = await requireTokenUser(db, request, "read");
     const entries = await listLibrary(db, user.id);
     return Response.json(
-      entries.map(({ paper, note, savedAt }) => ({ paper: toHfPaper(paper), note, savedAt })),
+      entries.map(({ paper, note, savedAt }): LibraryEntry => ({ paper: toHfPaper(paper), note, savedAt })),
       { headers: NO_STORE },
     );
   });
@@ -27,8 +26,8 @@ export function createLibraryListHandler(db: Db) {
 export function createLibrarySaveHandler(db: Db, saved: boolean) {
   return handleErrors(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const { user } = await requireTokenUser(db, request, "write");
-    const { id } = parseOrThrow(paramsSchema, { id: decodeSegment((await params).id, "id") });
+    const { id } = parseOrThrow(paperIdParamsSchema, { id: decodeSegment((await params).id, "id") });
     await setSaved(db, user.id, id, saved);
-    return Response.json({ id, saved }, { headers: NO_STORE });
+    return Response.json({ id, saved } satisfies LibrarySaveState, { headers: NO_STORE });
   });
 }

@@ -46,11 +46,17 @@ export async function getSavedPaperIds(db: Db, userId: string | null | undefined
   return new Set(rows.map((row) => row.paperId));
 }
 
-export async function listLibrary(db: Db, userId: string): Promise<LibraryEntry[]> {
+/** The reader's saved papers, newest saved first: the first LIBRARY_LIMIT, or `limit` of them from `offset`. */
+export async function listLibrary(
+  db: Db,
+  userId: string,
+  { offset = 0, limit = LIBRARY_LIMIT }: { offset?: number; limit?: number } = {},
+): Promise<LibraryEntry[]> {
   const rows = await db.savedPaper.findMany({
     where: { userId, paper: { hiddenAt: null } },
     orderBy: [{ createdAt: "desc" }, { paperId: "asc" }],
-    take: LIBRARY_LIMIT,
+    skip: offset,
+    take: limit,
     select: { note: true, createdAt: true, paper: { select: paperSelect } },
   });
   return rows.map((row) => ({ paper: toPaperDto(row.paper), note: row.note, savedAt: row.createdAt.toISOString() }));

@@ -10,7 +10,7 @@ import { reportItem } from "@/server/moderation/reports";
 
 export type ReportState = { ok: true; message: string } | { ok: false; message: string; reason: string } | null;
 
-/** A reader reports a comment (`commentId`) or a paper (`paperId`) with a reason. */
+/** A reader reports a comment (`commentId`), a collection (`collectionId`) or a paper (`paperId`) with a reason. */
 export async function reportAction(_previous: ReportState, formData: FormData): Promise<ReportState> {
   const field = (name: string) => {
     const value = formData.get(name);
@@ -20,9 +20,10 @@ export async function reportAction(_previous: ReportState, formData: FormData): 
   const user = await getCurrentUser();
   if (!user) return { ok: false, message: "Your session has ended. Sign in again to report.", reason };
   const commentId = field("commentId");
+  const collectionId = field("collectionId");
   try {
     assertMayContribute(user);
-    await reportItem(db, user.id, commentId ? { commentId } : { paperId: field("paperId") }, reason);
+    await reportItem(db, user.id, commentId ? { commentId } : collectionId ? { collectionId } : { paperId: field("paperId") }, reason);
     return { ok: true, message: "Thank you: the moderators will look at it." };
   } catch (error) {
     if (isAppError(error)) return { ok: false, message: error.message, reason };

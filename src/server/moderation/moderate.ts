@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { ModerationRequest } from "@/lib/moderation";
+import { ensureHandle } from "@/server/accounts/handle";
 import type { Db } from "@/server/db";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -27,6 +28,25 @@ async function setCommentHidden(tx: Tx, id: string, hidden: boolean, now: Date) 
   if (hidden) await tx.report.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: now } });
 }
 
+async function setCollectionHidden(tx: Tx, id: string, hidden: boolean, now: Date) {
+  const { count } = await tx.collection.updateMany({ where: { id }, data: { hiddenAt: hidden ? now : null } });
+  if (count === 0) notFound(`collection ${id}`);
+  if (hidden) await tx.report.updateMany({ where: { collectionId: id, resolvedAt: null }, data: { resolvedAt: now } });
+}
+
+// A claim is decided once; the author page, the badge and the notices read APPROVED claims.
+async function decideAuthorClaim(tx: Tx, id: string, approved: boolean, moderator: string, now: Date) {
+  const { count } = await tx.authorClaim.updateMany({
+    where: { id, status: "PENDING" },
+    data: { status: approved ? "APPROVED" : "REJECTED", decidedAt: now, decidedBy: moderator },
+  });
+  if (count === 0) notFound(`undecided author claim ${id}`);
+  if (approved) {
+    const { userId } = await tx.authorClaim.findUniqueOrThrow({ where: { id }, select: { userId: true } });
+    await ensureHandle(tx, userId);
+  }
+}
+
 async function setUserBanned(tx: Tx, email: string, banned: boolean, now: Date) {
   const user = await tx.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   if (!user) notFound(`account with the address ${email}`);
@@ -50,6 +70,14 @@ export async function moderate(db: Db, moderator: string, request: ModerationReq
       case "UNHIDE_COMMENT":
         await setCommentHidden(tx, request.target, request.kind === "HIDE_COMMENT", now);
         break;
+      case "HIDE_COLLECTION":
+      case "UNHIDE_COLLECTION":
+        await setCollectionHidden(tx, request.target, request.kind === "HIDE_COLLECTION", now);
+        break;
+      case "APPROVE_AUTHOR_CLAIM":
+      case "REJECT_AUTHOR_CLAIM":
+        await decideAuthorClaim(tx, request.target, request.kind === "APPROVE_AUTHOR_CLAIM", moderator, now);
+        break;
       case "BAN_USER":
       case "UNBAN_USER":
         await setUserBanned(tx, request.target, request.kind === "BAN_USER", now);
@@ -61,7 +89,14 @@ export async function moderate(db: Db, moderator: string, request: ModerationReq
       }
     }
     await tx.moderationAction.create({
-      data: { moderator, kind: request.kind, target: request.target, reason: request.reason, createdAt: now },
+      data: {
+        moderator,
+        kind: request.kind,
+        target: request.target,
+        reason: request.reason,
+        reasonPrivate: request.reasonPrivate ?? false,
+        createdAt: now,
+      },
     });
   });
 }

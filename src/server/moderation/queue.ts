@@ -1,4 +1,5 @@
 import "server-only";
+import { collectionPath } from "@/lib/collections/collection-form";
 import type { ModerationKindName } from "@/lib/moderation";
 import { shorten } from "@/lib/text";
 import type { Db } from "@/server/db";
@@ -12,7 +13,8 @@ export interface OpenReport {
   /** What was reported, with what a moderator needs to act on it. */
   target:
     | { type: "paper"; paperId: string; title: string }
-    | { type: "comment"; commentId: string; paperId: string; excerpt: string; authorEmail: string | null };
+    | { type: "comment"; commentId: string; paperId: string; excerpt: string; authorEmail: string | null }
+    | { type: "collection"; collectionId: string; name: string; path: string; ownerEmail: string | null };
 }
 
 export interface ModerationLogEntry {
@@ -21,6 +23,8 @@ export interface ModerationLogEntry {
   kind: ModerationKindName;
   target: string;
   reason: string;
+  /** The reason is for moderators only: the public log says "(private)". */
+  reasonPrivate: boolean;
   createdAt: Date;
 }
 
@@ -37,6 +41,7 @@ export async function getModerationQueue(db: Db): Promise<{ reports: OpenReport[
         createdAt: true,
         paper: { select: { id: true, title: true } },
         comment: { select: { id: true, paperId: true, body: true, user: { select: { email: true } } } },
+        collection: { select: { id: true, name: true, slug: true, owner: { select: { handle: true, email: true } } } },
       },
     }),
     db.moderationAction.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: SHOWN }),
@@ -53,6 +58,18 @@ export async function getModerationQueue(db: Db): Promise<{ reports: OpenReport[
           paperId: comment.paperId,
           excerpt: shorten(comment.body, 280),
           authorEmail: comment.user?.email ?? null,
+        };
+        return [{ ...base, target }];
+      }
+      if (report.collection) {
+        const { collection } = report;
+        const path = collectionPath({ handle: collection.owner.handle ?? "", slug: collection.slug });
+        const target = {
+          type: "collection" as const,
+          collectionId: collection.id,
+          name: collection.name,
+          path,
+          ownerEmail: collection.owner.email,
         };
         return [{ ...base, target }];
       }

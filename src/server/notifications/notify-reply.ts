@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { emailAddressSchema } from "@/lib/email-address";
@@ -8,6 +7,7 @@ import { commenterName } from "@/server/accounts/commenter-name";
 import { queryRows, type Db } from "@/server/db";
 import type { Mailer } from "@/server/email/mailer";
 import { replyEmail } from "@/server/notifications/reply-email";
+import { unsubscribeToken } from "@/server/notifications/unsubscribe-token";
 
 export interface NotifyReplyDeps {
   db: Db;
@@ -61,12 +61,7 @@ export async function notifyReply(deps: NotifyReplyDeps, replyId: string): Promi
       RETURNING "userId"`,
   );
   if (claim.length === 0) return "recently-notified";
-  const [recipient] = await queryRows(
-    db,
-    z.object({ token: z.string() }),
-    Prisma.sql`UPDATE "User" SET "notificationToken" = coalesce("notificationToken", ${randomBytes(24).toString("base64url")})
-               WHERE "id" = ${thread.userId} RETURNING "notificationToken" AS "token"`,
-  );
+  const token = await unsubscribeToken(db, thread.userId);
   await deps.mailer.send(
     replyEmail({
       to: address.data,
@@ -74,16 +69,10 @@ export async function notifyReply(deps: NotifyReplyDeps, replyId: string): Promi
       paperTitle: reply.paper.title,
       excerpt: shorten(reply.body, 500),
       commentUrl: new URL(`/papers/${reply.paper.id}#comment-${replyId}`, deps.siteUrl).toString(),
-      unsubscribeUrl: new URL(`/api/notifications/unsubscribe/${recipient!.token}`, deps.siteUrl).toString(),
+      unsubscribeUrl: new URL(`/api/notifications/unsubscribe/${token}`, deps.siteUrl).toString(),
       settingsUrl: new URL("/me", deps.siteUrl).toString(),
       host: new URL(deps.siteUrl).hostname,
     }),
   );
   return "sent";
-}
-
-/** One-click unsubscribe from reply emails; true when the token named an account. */
-export async function stopReplyNotifications(db: Db, token: string): Promise<boolean> {
-  const { count } = await db.user.updateMany({ where: { notificationToken: token }, data: { replyNotifications: false } });
-  return count > 0;
 }

@@ -68,8 +68,10 @@ export const getCachedPeriodFeed = cachedPaperQuery(
     getPeriodFeed(db, parsePeriod(kind, key)!, sort, new Date(), position(cursor, offset, limit), { filter }),
 );
 
-export const getCachedTrendingPapers = cachedPaperQuery("trending", (cursor: string | null, filter: ListFilter) =>
-  getTrendingPapers(db, new Date(), position(cursor), { filter }),
+export const getCachedTrendingPapers = cachedPaperQuery(
+  "trending",
+  (cursor: string | null, filter: ListFilter, offset?: number, limit?: number) =>
+    getTrendingPapers(db, new Date(), position(cursor, offset, limit), { filter }),
 );
 
 export const getCachedPaper = cachedPaperQuery("paper", (id: string) => getPaperById(db, id));

@@ -1,8 +1,10 @@
 import "server-only";
+import type { HfDailyPaper, HfPaper } from "@/lib/api-responses";
 import type { PaperDto } from "@/server/papers/dto";
 
 // The field names of Hugging Face's /api/daily_papers and /api/papers/{id}, so existing HF
-// clients can point at a Daily Papers instance.
+// clients can point at a Daily Papers instance. The return types are the schemas'
+// (src/lib/api-responses.ts), which /api/openapi.json publishes: an answer cannot drift from them.
 
 function organizationOf(paper: PaperDto) {
   return paper.organization
@@ -14,7 +16,7 @@ function organizationOf(paper: PaperDto) {
     : undefined;
 }
 
-export function toHfPaper(paper: PaperDto) {
+export function toHfPaper(paper: PaperDto): HfPaper {
   return {
     id: paper.id,
     authors: paper.authors.map((name) => ({ name })),
@@ -32,7 +34,7 @@ export function toHfPaper(paper: PaperDto) {
   };
 }
 
-export function toHfDailyPaper(paper: PaperDto) {
+export function toHfDailyPaper(paper: PaperDto): HfDailyPaper {
   return {
     paper: toHfPaper(paper),
     publishedAt: paper.addedAt,

@@ -53,7 +53,9 @@ export interface ListPosition {
   limit?: number;
 }
 
-// The SQL twin of lib/ranking's order: score, then upvotes, then id.
+// The SQL twin of lib/ranking's order: score, then upvotes, then id. "discussed" puts the most
+// commented first, by the count the card shows (Hugging Face's comments plus the live ones here,
+// which leave hidden and deleted comments out), ties in trending order.
 export function feedOrderSql(sort: FeedSort, now: Date): Prisma.Sql {
   const upvotes = Prisma.sql`(p."upstreamUpvotes" + p."localUpvotes")`;
   if (sort === "upvotes") return Prisma.sql`${upvotes} DESC, p."id"`;
@@ -62,7 +64,9 @@ export function feedOrderSql(sort: FeedSort, now: Date): Prisma.Sql {
   const clock = Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')`;
   // float8, not extract's numeric: power() on numeric costs ~50 µs a paper, 0.7 s for a month's order.
   const ageHours = Prisma.sql`greatest(0, extract(epoch FROM (${clock} - coalesce(p."submittedAt", p."feedDate"::timestamp)))::float8 / 3600)`;
-  return Prisma.sql`(${upvotes} + 1) / power(${ageHours} + 2, ${GRAVITY}) DESC, ${upvotes} DESC, p."id"`;
+  const trending = Prisma.sql`(${upvotes} + 1) / power(${ageHours} + 2, ${GRAVITY}) DESC, ${upvotes} DESC, p."id"`;
+  if (sort === "discussed") return Prisma.sql`(p."upstreamComments" + p."localComments") DESC, ${trending}`;
+  return trending;
 }
 
 const snapshotRow = z.object({ id: z.bigint(), paperIds: z.array(z.string()) });

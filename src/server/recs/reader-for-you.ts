@@ -1,6 +1,7 @@
 import "server-only";
 import { NO_FILTER, type ListFilter } from "@/lib/list-filter";
 import type { ForYouReason } from "@/lib/recs/reason";
+import { papersFromFollowedCollections } from "@/server/collections/followed-papers";
 import type { Db } from "@/server/db";
 import { getForYouPapers } from "@/server/follows/follows";
 import type { PaperDto } from "@/server/papers/dto";
@@ -15,6 +16,8 @@ import { getReadState } from "@/server/triage/read-state";
 
 /** The starter feed is topped up with trending papers to at least this many. */
 const STARTER_MIN = 20;
+/** Papers from followed collections at the top of for-you, at most. */
+const FROM_COLLECTIONS = 10;
 
 export interface ReaderForYou {
   mode: "learned" | "starter";
@@ -73,10 +76,34 @@ async function starterForYou(db: Db, userId: string, now: Date, filter: ListFilt
   return items;
 }
 
+/** Papers added this week to collections the reader follows: first, each saying which collection. */
+async function fromFollowedCollections(db: Db, userId: string, now: Date, filter: ListFilter): Promise<ReaderForYou["items"]> {
+  const added = await papersFromFollowedCollections(db, userId, {
+    since: new Date(now.getTime() - FOR_YOU_DAYS * 86_400_000),
+    until: now,
+    limit: FROM_COLLECTIONS,
+    filter,
+  });
+  return added.map(({ paper, collection }) => ({ paper, reason: { kind: "collection", ...collection } }));
+}
+
+function withCollectionsFirst(first: ReaderForYou["items"], rest: ReaderForYou["items"]): ReaderForYou["items"] {
+  const shown = new Set(first.map((item) => item.paper.id));
+  return [...first, ...rest.filter((item) => !shown.has(item.paper.id))];
+}
+
 export async function getReaderForYou(db: Db, userId: string, now: Date, filter: ListFilter = NO_FILTER): Promise<ReaderForYou> {
-  const state = await getReaderModel(db, userId, now);
+  const [state, collected] = await Promise.all([getReaderModel(db, userId, now), fromFollowedCollections(db, userId, now, filter)]);
   const common = { positives: state.positives.length, paused: state.paused };
-  if (!state.model) return { mode: "starter", days: FOR_YOU_DAYS, items: await starterForYou(db, userId, now, filter), ...common };
+  if (!state.model) {
+    return {
+      mode: "starter",
+      days: FOR_YOU_DAYS,
+      items: withCollectionsFirst(collected, await starterForYou(db, userId, now, filter)),
+      ...common,
+    };
+  }
   const learned = await rankForReader(db, userId, { ...state, model: state.model }, now, filter);
-  return { mode: "learned", days: learned.days, items: learned.items.map(({ paper, reason }) => ({ paper, reason })), ...common };
+  const items = learned.items.map(({ paper, reason }) => ({ paper, reason }));
+  return { mode: "learned", days: learned.days, items: withCollectionsFirst(collected, items), ...common };
 }

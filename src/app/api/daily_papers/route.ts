@@ -5,7 +5,7 @@ import { getCachedLatestFeedDate, getCachedPeriodFeed } from "@/server/papers/ca
 import { toHfDailyPaper } from "@/server/papers/hf-shape";
 
 /**
- * GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending&p=&limit= (Hugging Face's
+ * GET /api/daily_papers?date=|week=|month=&sort=publishedAt|trending|discussed&p=&limit= (Hugging Face's
  * shape), and the lists' filters: cat=, not= (repeatable), code=1, min=.
  */
 export const GET = handleErrors(async (request: Request) => {
@@ -17,7 +17,7 @@ export const GET = handleErrors(async (request: Request) => {
       ? (["month", params.month] as const)
       : (["date", params.date ?? (await getCachedLatestFeedDate())] as const);
   if (!key) return cacheableJson(request, []);
-  const sort = params.sort === "trending" ? "trending" : "newest";
+  const sort = params.sort === "publishedAt" ? "newest" : params.sort;
   const page = await getCachedPeriodFeed(kind, key, sort, null, filter, params.p * params.limit, params.limit);
   return cacheableJson(request, page.papers.map(toHfDailyPaper));
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FilterBar } from "@/components/filter-bar";
 import { FilterErrorNotice, NoMatches } from "@/components/filter-notices";
@@ -11,6 +12,8 @@ import { countOf } from "@/lib/plural";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { decodePathSegment } from "@/lib/url-path";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { getAuthorIdentity } from "@/server/authors/authorship";
+import { db } from "@/server/db";
 import { getViewerFollow } from "@/server/follows/follows";
 import { getCachedAuthorPapers } from "@/server/papers/cache";
 import { cursorParam } from "@/server/papers/list-pages";
@@ -34,7 +37,7 @@ export default async function AuthorPage({ params, searchParams }: { params: Par
   if (!page) notFound();
   const path = `/authors/${encodeURIComponent(page.author)}`;
   const viewer = await getCurrentUser();
-  const following = await getViewerFollow(viewer?.id, "AUTHOR", page.author);
+  const [following, identity] = await Promise.all([getViewerFollow(viewer?.id, "AUTHOR", page.author), getAuthorIdentity(db, page.author)]);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -44,6 +47,34 @@ export default async function AuthorPage({ params, searchParams }: { params: Par
             {countOf(page.totalPapers, "paper", "papers")} here, {countOf(page.totalUpvotes, "upvote", "upvotes")} in all; newest first
             {isFiltered(filter) && `. Showing the ${countOf(page.total, "paper", "papers")} ${describeFilter(filter)}`}
           </p>
+          {(identity.handles.length > 0 || identity.hfUsers.length > 0) && (
+            <p data-testid="author-identity" className="mt-1 text-sm text-gray-700 dark:text-gray-300">
+              Verified author:{" "}
+              {identity.handles.map((handle, index) => (
+                <span key={handle}>
+                  {index > 0 && ", "}
+                  <Link
+                    href={`/users/${encodeURIComponent(handle)}`}
+                    className="font-medium text-indigo-700 underline dark:text-indigo-300"
+                  >
+                    {handle}
+                  </Link>{" "}
+                  here
+                </span>
+              ))}
+              {identity.handles.length > 0 && identity.hfUsers.length > 0 && "; "}
+              {identity.hfUsers.map((hfUser, index) => (
+                <span key={hfUser}>
+                  {index > 0 && ", "}
+                  <a href={`https://huggingface.co/${encodeURIComponent(hfUser)}`} rel="noopener noreferrer" className="underline">
+                    @{hfUser}
+                  </a>{" "}
+                  on Hugging Face
+                </span>
+              ))}
+              . A name can be shared by several people: this says who claimed papers listed here.
+            </p>
+          )}
         </div>
         <FollowButtons kind="AUTHOR" value={page.author} current={following} signedIn={viewer !== null} />
       </header>

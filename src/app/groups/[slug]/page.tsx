@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GroupActionButton } from "@/components/groups/group-action-button";
+import { FormActionButton } from "@/components/ui/form-action-button";
 import { InviteLink } from "@/components/groups/invite-link";
 import { SessionForm } from "@/components/groups/session-form";
 import { SessionList } from "@/components/groups/session-list";
@@ -64,7 +64,7 @@ export default async function GroupPage({ params }: Params) {
             </Link>
           )}
           {user && !group.role && (
-            <GroupActionButton action={joinGroupAction} fields={{ slug: group.slug }} label="Join group" pendingLabel="Joining…" />
+            <FormActionButton action={joinGroupAction} fields={{ slug: group.slug }} label="Join group" pendingLabel="Joining…" />
           )}
           <Link href={`/groups/${group.slug}/past`} className={buttonClasses({ tone: "secondary" })}>
             What we read
@@ -104,7 +104,7 @@ export default async function GroupPage({ params }: Params) {
                 ? "Email me reminders: on. You get an email the day before each session, with its papers and questions."
                 : "Email me reminders: off. You get no emails about this group’s sessions."}
             </p>
-            <GroupActionButton
+            <FormActionButton
               action={setRemindersAction}
               fields={{ slug: group.slug, reminders: group.remindersOn ? "off" : "on" }}
               label={group.remindersOn ? "Stop email reminders" : "Email me reminders"}
@@ -112,7 +112,7 @@ export default async function GroupPage({ params }: Params) {
               tone="secondary"
             />
           </div>
-          <GroupActionButton
+          <FormActionButton
             action={leaveGroupAction}
             fields={{ slug: group.slug }}
             label="Leave group"
@@ -132,7 +132,7 @@ export default async function GroupPage({ params }: Params) {
           </h2>
           <div className="flex flex-col gap-3">
             <InviteLink url={`${siteUrl}/groups/join/${group.inviteToken}`} />
-            <GroupActionButton
+            <FormActionButton
               action={regenerateInviteAction}
               fields={{ slug: group.slug }}
               label="Make a new invite link"

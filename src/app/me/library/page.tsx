@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { LibraryNoteForm } from "@/components/library-note-form";
+import { NoteForm } from "@/components/note-form";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
 import { countOf } from "@/lib/plural";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { db } from "@/server/db";
+import { saveNoteAction } from "@/server/library/actions";
 import { LIBRARY_LIMIT, listLibrary } from "@/server/library/library";
 import { getUpvotedPaperIds } from "@/server/votes/votes";
 
@@ -58,7 +59,14 @@ export default async function LibraryPage() {
           {entries.map(({ paper, note }) => (
             <li key={paper.id} data-testid="library-entry">
               <PaperCard paper={paper} upvoted={upvoted.has(paper.id)} signedIn saved />
-              <LibraryNoteForm paperId={paper.id} note={note} />
+              <NoteForm
+                action={saveNoteAction}
+                fields={{ paperId: paper.id }}
+                paperId={paper.id}
+                note={note}
+                label="Private note"
+                maxLength={2000}
+              />
             </li>
           ))}
         </ol>

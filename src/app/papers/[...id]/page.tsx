@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AuthorTools } from "@/components/authors/author-tools";
+import { PaperAuthors } from "@/components/authors/paper-authors";
 import { CiteBox } from "@/components/cite-box";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { OrgAvatar } from "@/components/org-badge";
@@ -10,6 +12,7 @@ import { SaveButton } from "@/components/save-button";
 import { SimilarPapers } from "@/components/similar-papers";
 import { PaperTopics } from "@/components/topic-chips";
 import { UpvoteButton } from "@/components/upvote-button";
+import { AUTHOR_LINK_LABELS } from "@/lib/authors/author-claim";
 import { bibtexEntry } from "@/lib/bibtex";
 import { highwireTags } from "@/lib/citation-meta";
 import { commentOrderSchema } from "@/lib/comments";
@@ -19,6 +22,8 @@ import { countOf } from "@/lib/plural";
 import { risEntry } from "@/lib/ris";
 import { firstParam, type SearchParams } from "@/lib/search-params";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { readerClaims } from "@/server/authors/author-claims";
+import { getPaperAuthorship } from "@/server/authors/authorship";
 import { db } from "@/server/db";
 import { paperFromPath } from "@/server/papers/paper-from-path";
 import { getPaperPageForReader } from "@/server/papers/paper-page";
@@ -53,7 +58,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
   if (!found) notFound();
   const { paper } = found;
   const query = await searchParams;
-  const order = commentOrderSchema.catch("newest").parse(firstParam(query.comments) ?? "newest");
+  const order = commentOrderSchema.catch("best").parse(firstParam(query.comments) ?? "best");
   const commentsPage = z.coerce
     .number()
     .int()
@@ -66,6 +71,10 @@ export default async function PaperPage({ params, searchParams }: { params: Para
     order,
     page: commentsPage,
   });
+  const [authorship, ownClaims] = await Promise.all([
+    getPaperAuthorship(db, paper.id),
+    viewer ? readerClaims(db, viewer.id, paper.id) : Promise.resolve([]),
+  ]);
   const links = [
     { label: "arXiv abstract", href: `https://arxiv.org/abs/${paper.id}` },
     { label: "PDF", href: `https://arxiv.org/pdf/${paper.id}` },
@@ -73,6 +82,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
       ? [{ label: `GitHub${paper.githubStars !== null ? ` ★ ${paper.githubStars}` : ""}`, href: paper.githubRepo }]
       : []),
     ...(paper.projectPage ? [{ label: "Project page", href: paper.projectPage }] : []),
+    ...authorship.links.map((link) => ({ label: `${AUTHOR_LINK_LABELS[link.kind]} (added by the author)`, href: link.url })),
   ];
   const commentSources = sourcesNote(paper.upstreamComments, paper.localComments);
   return (
@@ -102,7 +112,7 @@ export default async function PaperPage({ params, searchParams }: { params: Para
           <UpvoteButton paperId={paper.id} count={paper.upvotes} upvoted={upvoted} signedIn={viewer !== null} />
           <nav aria-label="Links" className="flex flex-wrap gap-2">
             {links.map((link) => (
-              <a key={link.href} href={link.href} rel="noopener noreferrer" className={actionClass}>
+              <a key={`${link.label} ${link.href}`} href={link.href} rel="noopener noreferrer" className={actionClass}>
                 {link.label}
               </a>
             ))}
@@ -148,21 +158,14 @@ export default async function PaperPage({ params, searchParams }: { params: Para
         </div>
       </section>
 
-      <section>
-        <h2 className="text-lg font-semibold">
-          <span data-testid="paper-authors">{countOf(paper.authors.length, "author", "authors")}</span>
-        </h2>
-        <ul data-testid="author-list" className="mt-2 flex flex-wrap gap-x-1 text-gray-700 dark:text-gray-300">
-          {paper.authors.map((author, index) => (
-            <li key={`${index}-${author}`}>
-              <Link href={`/authors/${encodeURIComponent(author)}`} className="hover:underline">
-                {author}
-              </Link>
-              {index < paper.authors.length - 1 && ","}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PaperAuthors authors={paper.authors} marks={authorship.marks} />
+      {viewer && (
+        <AuthorTools
+          paperId={paper.id}
+          claimable={paper.authors.filter((author) => !authorship.marks.get(author)?.handle)}
+          claims={ownClaims}
+        />
+      )}
 
       {paper.submitter && (
         <p className="text-sm text-gray-500 dark:text-gray-400">Submitted by {paper.submitter.fullName || paper.submitter.name}</p>

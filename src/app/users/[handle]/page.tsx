@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperList } from "@/components/paper-list";
-import { handleSchema } from "@/lib/handles";
+import { collectionPath } from "@/lib/collections/collection-form";
+import { handleInAddressSchema } from "@/lib/handles";
 import { formatDay } from "@/lib/periods";
 import { countOf } from "@/lib/plural";
 import { decodePathSegment } from "@/lib/url-path";
@@ -12,7 +13,7 @@ import { db } from "@/server/db";
 type Params = Promise<{ handle: string }>;
 
 async function profileFor(params: Params) {
-  const handle = handleSchema.safeParse(decodePathSegment((await params).handle) ?? "");
+  const handle = handleInAddressSchema.safeParse(decodePathSegment((await params).handle) ?? "");
   return handle.success ? getPublicProfile(db, handle.data) : null;
 }
 
@@ -33,6 +34,22 @@ export default async function UserProfilePage({ params }: { params: Params }) {
           {countOf(profile.comments.length, "recent comment", "recent comments")} ·{" "}
           {countOf(profile.submitted.length, "submitted paper", "submitted papers")}
         </p>
+        {profile.authorNames.length > 0 && (
+          <p data-testid="profile-author" className="mt-1 text-sm text-gray-700 dark:text-gray-300">
+            Verified author:{" "}
+            {profile.authorNames.map((name, index) => (
+              <span key={name}>
+                {index > 0 && ", "}
+                <Link
+                  href={`/authors/${encodeURIComponent(name)}`}
+                  className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                >
+                  {name}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="comments-heading">
@@ -61,6 +78,26 @@ export default async function UserProfilePage({ params }: { params: Params }) {
           </ul>
         )}
       </section>
+
+      {profile.collections.length > 0 && (
+        <section aria-labelledby="collections-heading">
+          <h2 id="collections-heading" className="text-lg font-semibold">
+            Collections
+          </h2>
+          <ul className="mt-3 flex flex-col gap-2">
+            {profile.collections.map((collection) => (
+              <li key={collection.id} className="text-sm">
+                <Link href={collectionPath(collection)} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+                  {collection.name}
+                </Link>{" "}
+                <span className="text-gray-500 dark:text-gray-400">
+                  · {countOf(collection.papers, "paper", "papers")} · {countOf(collection.followers, "follower", "followers")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="submitted-heading">
         <h2 id="submitted-heading" className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
-import { GroupActionButton } from "@/components/groups/group-action-button";
+import { FormActionButton } from "@/components/ui/form-action-button";
 import { buttonClasses } from "@/components/ui/button";
 import { countOf } from "@/lib/plural";
 import { shorten } from "@/lib/text";
@@ -43,7 +43,7 @@ export default async function JoinGroupPage({ params }: { params: Promise<{ toke
             You are a member: open the group
           </Link>
         ) : (
-          <GroupActionButton action={joinByInviteAction} fields={{ token }} label="Join group" pendingLabel="Joining…" />
+          <FormActionButton action={joinByInviteAction} fields={{ token }} label="Join group" pendingLabel="Joining…" />
         )}
       </div>
     </AuthCard>

@@ -1,5 +1,5 @@
 import { siteUrl } from "@/env";
 import { db } from "@/server/db";
-import { createReplyUnsubscribeHandlers } from "@/server/notifications/reply-unsubscribe-handlers";
+import { createNotificationUnsubscribeHandlers } from "@/server/notifications/notification-unsubscribe-handlers";
 
-export const { GET, POST } = createReplyUnsubscribeHandlers(db, siteUrl);
+export const { GET, POST } = createNotificationUnsubscribeHandlers(db, siteUrl);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { GroupActionButton } from "@/components/groups/group-action-button";
+import { FormActionButton } from "@/components/ui/form-action-button";
 import { QuestionForm } from "@/components/groups/question-form";
 import { QuestionVoteButton } from "@/components/groups/question-vote-button";
 import { SessionTime } from "@/components/groups/session-time";
@@ -155,7 +155,7 @@ export default async function SessionPage({ params }: Params) {
         {user && !member && (
           <div className="flex flex-col gap-2">
             <p className="text-sm text-gray-700 dark:text-gray-300">Members add questions and upvote them.</p>
-            <GroupActionButton action={joinGroupAction} fields={{ slug: group.slug }} label="Join group" pendingLabel="Joining…" />
+            <FormActionButton action={joinGroupAction} fields={{ slug: group.slug }} label="Join group" pendingLabel="Joining…" />
           </div>
         )}
       </section>

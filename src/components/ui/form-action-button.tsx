@@ -4,20 +4,20 @@ import { useActionState } from "react";
 import type { ButtonStyle } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { GroupFormState } from "@/server/groups/actions";
+import type { FormState } from "@/server/forms/form-state";
 
-export interface GroupActionButtonProps {
-  action: (previous: GroupFormState, formData: FormData) => Promise<GroupFormState>;
-  /** Hidden fields the action reads (the group's slug, the invite token, a switch's new value). */
+export interface FormActionButtonProps {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  /** Hidden fields the action reads (a group's slug, an invite token, a switch's new value). */
   fields: Record<string, string>;
   label: string;
   pendingLabel: string;
   tone?: ButtonStyle["tone"];
 }
 
-/** One button that posts a group action (Join, Leave, a new invite link…) and says how it went. */
-export function GroupActionButton({ action, fields, label, pendingLabel, tone }: GroupActionButtonProps) {
-  const [state, formAction, pending] = useActionState<GroupFormState, FormData>(action, null);
+/** One button that posts an action (Join, Leave, a new invite link, Follow…) and says how it went. */
+export function FormActionButton({ action, fields, label, pendingLabel, tone }: FormActionButtonProps) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, null);
   return (
     <form action={formAction} className="flex flex-col gap-2">
       {Object.entries(fields).map(([name, value]) => (

@@ -1,0 +1,4 @@
+import { db } from "@/server/db";
+import { createForYouApiHandler } from "@/server/recs/for-you-api-handler";
+
+export const GET = createForYouApiHandler(db);

@@ -1,0 +1,4 @@
+import { db } from "@/server/db";
+import { createUpvotesListHandler } from "@/server/votes/upvotes-api-handlers";
+
+export const GET = createUpvotesListHandler(db);
