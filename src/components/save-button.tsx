@@ -32,7 +32,12 @@ export function SaveButton({
   className?: string;
 }) {
   const pathname = usePathname();
-  const { on: optimistic, pending, error, toggle } = useOptimisticToggle(saved, async (next) => {
+  const {
+    on: optimistic,
+    pending,
+    error,
+    toggle,
+  } = useOptimisticToggle(saved, async (next) => {
     const result = await setSavedAction(paperId, next);
     return result.ok ? { ok: true, on: result.saved } : result;
   });

@@ -109,7 +109,11 @@ export async function proxy(request: NextRequest) {
   if (refused) return refused;
   if (!needsContentSecurityPolicy(request, pathname)) return NextResponse.next();
   const sessionToken = sessionTokenFromCookies((name) => request.cookies.get(name)?.value);
-  if (isDocumentRequest(request) && ((await isMissingPage(pathname, { sessionToken, shareKey: request.nextUrl.searchParams.get("key") })) || (await isConsoleHiddenFrom(request, pathname)))) {
+  if (
+    isDocumentRequest(request) &&
+    ((await isMissingPage(pathname, { sessionToken, shareKey: request.nextUrl.searchParams.get("key") })) ||
+      (await isConsoleHiddenFrom(request, pathname)))
+  ) {
     return notFoundPage(request);
   }
   const badFilter = filterError(request.nextUrl);

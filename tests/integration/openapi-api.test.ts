@@ -4,7 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { JsonSchema } from "@/lib/api-docs/schema-text";
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiMethod } from "@/server/api-docs/openapi";
-import { OPERATIONS, type ApiOperation } from "@/server/api-docs/operations";
+import { EXAMPLE_COLLECTION_ID, OPERATIONS, type ApiOperation } from "@/server/api-docs/operations";
 import type * as DbModule from "@/server/db";
 import type { Db } from "@/server/db";
 import { createApiToken, revokeApiToken } from "@/server/tokens/api-tokens";
@@ -178,6 +178,16 @@ beforeAll(async () => {
   await db.upvote.create({ data: { userId: reader.id, paperId: "2606.11177" } });
   await db.follow.create({ data: { userId: reader.id, kind: "ORGANIZATION", value: "nvidia" } });
   await db.follow.create({ data: { userId: reader.id, kind: "TOPIC", value: "survey", muted: true } });
+  await db.collection.create({
+    data: {
+      id: EXAMPLE_COLLECTION_ID,
+      ownerId: reader.id,
+      name: "Reading list",
+      slug: "reading-list",
+      shareKey: "example-share-key",
+      papers: { create: { paperId: "2606.11176", note: "Start here." } },
+    },
+  });
 
   // The document the app serves is the one answers are checked against.
   const served = await call(operation("getOpenApiDocument"));
@@ -260,7 +270,8 @@ describe("every documented GET", () => {
 
   it("answers a malformed id in the path with the documented 400", async () => {
     for (const target of gets.filter((candidate) => candidate.path.includes("{id}"))) {
-      const answer = await call(target, { url: target.example.url.replace("2606.11176", "not-an-id") });
+      const url = target.example.url.replace("2606.11176", "not-an-id").replace(EXAMPLE_COLLECTION_ID, "not-an-id");
+      const answer = await call(target, { token: tokenFor(target), url });
       expect(answer.status).toBe(400);
       expectDocumented(target, answer);
       expect(answer.body).toMatchObject({ error: { code: "BAD_REQUEST", param: "id" } });
@@ -286,23 +297,32 @@ describe("the token endpoints", () => {
   it("refuse a read-only token on every write with the documented 403, changing nothing", async () => {
     const writes = tokenOperations.filter((target) => target.auth === "write");
     expect(writes.map((target) => target.operationId).sort()).toEqual([
+      "addToCollection",
+      "createCollection",
+      "deleteCollection",
       "follow",
+      "removeFromCollection",
       "removeUpvote",
       "savePaper",
       "unfollow",
       "unsavePaper",
       "upvotePaper",
     ]);
-    const before = { saved: await t.db.savedPaper.count(), follows: await t.db.follow.count(), upvotes: await t.db.upvote.count() };
+    const counts = async () => ({
+      saved: await t.db.savedPaper.count(),
+      follows: await t.db.follow.count(),
+      upvotes: await t.db.upvote.count(),
+      collections: await t.db.collection.count(),
+      collected: await t.db.collectionPaper.count(),
+    });
+    const before = await counts();
     for (const target of writes) {
       const answer = await call(target, { token: tokens.read });
       expect(answer.status, target.operationId).toBe(403);
       expectDocumented(target, answer);
       expect(answer.body).toMatchObject({ error: { code: "FORBIDDEN", message: expect.stringContaining("read-only") } });
     }
-    expect({ saved: await t.db.savedPaper.count(), follows: await t.db.follow.count(), upvotes: await t.db.upvote.count() }).toEqual(
-      before,
-    );
+    expect(await counts()).toEqual(before);
   });
 
   it("follow, mute and unfollow, idempotently, answering the documented state", async () => {

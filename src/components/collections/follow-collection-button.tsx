@@ -6,7 +6,12 @@ import { setCollectionFollowedAction } from "@/server/collections/actions";
 
 /** Follows a public collection at once (its new papers come to for-you and the digest), rolled back if refused. */
 export function FollowCollectionButton({ collectionId, name, followed }: { collectionId: string; name: string; followed: boolean }) {
-  const { on: optimistic, pending, error, toggle } = useOptimisticToggle(followed, async (next) => {
+  const {
+    on: optimistic,
+    pending,
+    error,
+    toggle,
+  } = useOptimisticToggle(followed, async (next) => {
     const result = await setCollectionFollowedAction(collectionId, next);
     return result.ok ? { ok: true, on: result.followed } : result;
   });

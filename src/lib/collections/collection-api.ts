@@ -2,9 +2,9 @@
 // parameters and answers as zod schemas, which the handlers parse with and type their answers by,
 // and from which /api/openapi.json describes them.
 import { z } from "zod";
+import { hfPaperSchema } from "@/lib/api-responses";
 import { arxivIdSchema } from "@/lib/arxiv-id";
 import { COLLECTION_VISIBILITIES, MAX_COLLECTION_PAPERS } from "@/lib/collections/collection-form";
-import { hfPaperSchema } from "@/lib/api-responses";
 
 const collectionId = z
   .string()
@@ -57,6 +57,11 @@ export const collectionPageSchema = z
   })
   .meta({ description: "A collection and a page of its papers." });
 export type CollectionPageBody = z.output<typeof collectionPageSchema>;
+
+export const collectionDeletedSchema = z
+  .object({ id: collectionId, deleted: z.literal(true) })
+  .meta({ description: "The collection is deleted." });
+export type CollectionDeleted = z.output<typeof collectionDeletedSchema>;
 
 export const collectionPaperStateSchema = z
   .object({ collectionId, id: z.string(), inCollection: z.boolean() })

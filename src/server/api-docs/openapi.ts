@@ -157,7 +157,11 @@ function successResponses(operation: ApiOperation, schemaName: string): Record<s
   };
   const content = { "application/json": { schema: { $ref: `${SCHEMA_REF_PREFIX}${schemaName}` } } };
   return {
-    "200": { description: response.description, ...(Object.keys(headers).length > 0 ? { headers } : {}), content },
+    [String(response.status ?? 200)]: {
+      description: response.description,
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      content,
+    },
     ...(response.shared ? { "304": { description: "Not modified: the ETag sent in If-None-Match is still current." } } : {}),
     ...Object.fromEntries(Object.entries(response.sameShapeOn ?? {}).map(([status, description]) => [status, { description, content }])),
   };

@@ -23,6 +23,16 @@ import {
   openApiDocumentSchema,
   upvoteStateSchema,
 } from "@/lib/api-responses";
+import {
+  collectionDeletedSchema,
+  collectionIdParamsSchema,
+  collectionPageParamsSchema,
+  collectionPageSchema,
+  collectionPaperParamsSchema,
+  collectionPaperStateSchema,
+  collectionSchema,
+} from "@/lib/collections/collection-api";
+import { newCollectionSchema } from "@/lib/collections/collection-form";
 import type { AppErrorCode } from "@/lib/errors";
 import { listFilterParamsSchema } from "@/lib/list-filter";
 
@@ -58,6 +68,8 @@ export interface ApiOperation {
     headers?: Readonly<Record<string, string>>;
     /** Other statuses answered with the same schema, each with when. */
     sameShapeOn?: Readonly<Record<string, string>>;
+    /** The success status when it is not 200: 201 for what a POST makes. */
+    status?: 201;
   };
   /** The failures particular to it, each with when it happens; token failures (401, 403, 429) are added from `auth`. */
   errors: Partial<Record<AppErrorCode, string>>;
@@ -89,6 +101,9 @@ export const COMPONENT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
 };
 
 const NOT_FOUND_PAPER = "No paper with this id here, or a hidden one.";
+const NOT_FOUND_COLLECTION = "The reader has no collection with this id (another reader's is not found either).";
+/** The id the collection examples name: take one from `GET /api/me/collections`. */
+export const EXAMPLE_COLLECTION_ID = "cm4examplecollection00001";
 
 export const OPERATIONS: readonly ApiOperation[] = [
   {
@@ -289,6 +304,90 @@ export const OPERATIONS: readonly ApiOperation[] = [
     response: { schema: forYouPageSchema, description: "A page of the list." },
     errors: { BAD_REQUEST: "limit, p or a filter is invalid." },
     example: { url: "/api/me/for-you?limit=10" },
+  },
+  {
+    method: "GET",
+    path: "/api/me/collections",
+    operationId: "listCollections",
+    tag: "Your account",
+    summary: "Your collections",
+    description:
+      "The reader's collections, most recently changed first, at most 100. An unlisted collection's url carries its secret key: whoever has it can read the collection, its feeds and exports without a token.",
+    auth: "read",
+    response: { schema: z.array(collectionSchema), description: "The collections." },
+    errors: {},
+    example: { url: "/api/me/collections" },
+  },
+  {
+    method: "POST",
+    path: "/api/me/collections",
+    operationId: "createCollection",
+    tag: "Your account",
+    summary: "Make a collection",
+    description: "Makes a collection, private unless the body says otherwise; its address is made from the name. A reader has at most 100.",
+    auth: "write",
+    body: { schema: newCollectionSchema, required: true },
+    response: { schema: collectionSchema, description: "The collection made.", status: 201 },
+    errors: { BAD_REQUEST: "The body is not JSON, or a field is missing or invalid.", CONFLICT: "The reader has 100 collections already." },
+    example: { url: "/api/me/collections", body: { name: "Long-context reading", visibility: "UNLISTED" } },
+  },
+  {
+    method: "GET",
+    path: "/api/me/collections/{id}",
+    operationId: "getCollection",
+    tag: "Your account",
+    summary: "One of your collections and its papers",
+    description: "The collection and a page of 50 of its papers, newest added first, each with the owner's note.",
+    auth: "read",
+    params: collectionIdParamsSchema,
+    query: [collectionPageParamsSchema],
+    response: { schema: collectionPageSchema, description: "The collection and a page of papers." },
+    errors: { BAD_REQUEST: "The id or p is invalid.", NOT_FOUND: NOT_FOUND_COLLECTION },
+    example: { url: `/api/me/collections/${EXAMPLE_COLLECTION_ID}` },
+  },
+  {
+    method: "DELETE",
+    path: "/api/me/collections/{id}",
+    operationId: "deleteCollection",
+    tag: "Your account",
+    summary: "Delete a collection",
+    description: "Deletes the collection, its link, feeds and followers; its papers stay in the library.",
+    auth: "write",
+    params: collectionIdParamsSchema,
+    response: { schema: collectionDeletedSchema, description: "The collection is gone." },
+    errors: { BAD_REQUEST: "The id is invalid.", NOT_FOUND: NOT_FOUND_COLLECTION },
+    example: { url: `/api/me/collections/${EXAMPLE_COLLECTION_ID}` },
+  },
+  {
+    method: "PUT",
+    path: "/api/me/collections/{id}/papers/{paperId}",
+    operationId: "addToCollection",
+    tag: "Your account",
+    summary: "Put a paper in a collection",
+    description:
+      "Puts the paper in the collection, and in the library; putting it again changes nothing. A collection holds at most 500 papers.",
+    auth: "write",
+    params: collectionPaperParamsSchema,
+    response: { schema: collectionPaperStateSchema, description: "The paper is in the collection." },
+    errors: {
+      BAD_REQUEST: "The id or the paper id is invalid.",
+      NOT_FOUND: `${NOT_FOUND_COLLECTION} Or: ${NOT_FOUND_PAPER}`,
+      CONFLICT: "The collection holds 500 papers.",
+    },
+    example: { url: `/api/me/collections/${EXAMPLE_COLLECTION_ID}/papers/2606.11176` },
+  },
+  {
+    method: "DELETE",
+    path: "/api/me/collections/{id}/papers/{paperId}",
+    operationId: "removeFromCollection",
+    tag: "Your account",
+    summary: "Take a paper out of a collection",
+    description: "Takes the paper out of the collection (it stays in the library); idempotent.",
+    auth: "write",
+    params: collectionPaperParamsSchema,
+    response: { schema: collectionPaperStateSchema, description: "The paper is not in the collection." },
+    errors: { BAD_REQUEST: "The id or the paper id is invalid.", NOT_FOUND: NOT_FOUND_COLLECTION },
+    example: { url: `/api/me/collections/${EXAMPLE_COLLECTION_ID}/papers/2606.11176` },
   },
   {
     method: "GET",

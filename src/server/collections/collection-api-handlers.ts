@@ -5,6 +5,7 @@ import {
   collectionPageParamsSchema,
   collectionPaperParamsSchema,
   type CollectionBody,
+  type CollectionDeleted,
   type CollectionPageBody,
   type CollectionPaperState,
 } from "@/lib/collections/collection-api";
@@ -80,7 +81,7 @@ export function createCollectionHandlers(db: Db) {
       const { user } = await requireTokenUser(db, request, "write");
       const { id } = parseOrThrow(collectionIdParamsSchema, { id: decodeSegment((await params).id, "id") });
       await deleteCollection(db, user.id, id);
-      return new Response(null, { status: 204, headers: NO_STORE });
+      return Response.json({ id, deleted: true } satisfies CollectionDeleted, { headers: NO_STORE });
     }),
   };
 }

@@ -1,8 +1,8 @@
 import "server-only";
+import { collectionReason } from "@/lib/collections/collection-form";
 import { fromIsoDate } from "@/lib/dates";
 import type { DigestPeriod } from "@/lib/digest-period";
 import { rankByTrending } from "@/lib/ranking";
-import { collectionReason } from "@/lib/collections/collection-form";
 import { reasonText } from "@/lib/recs/reason";
 import { papersFromFollowedCollections } from "@/server/collections/followed-papers";
 import type { Db } from "@/server/db";

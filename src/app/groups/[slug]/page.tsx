@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormActionButton } from "@/components/ui/form-action-button";
 import { InviteLink } from "@/components/groups/invite-link";
 import { SessionForm } from "@/components/groups/session-form";
 import { SessionList } from "@/components/groups/session-list";
 import { NOT_FOUND_TITLES } from "@/components/not-found-titles";
 import { buttonClasses } from "@/components/ui/button";
+import { FormActionButton } from "@/components/ui/form-action-button";
 import { siteUrl } from "@/env";
 import { instantToZonedFields, timeZoneChoices } from "@/lib/groups/zoned-time";
 import { countOf } from "@/lib/plural";

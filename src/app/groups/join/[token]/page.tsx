@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
-import { FormActionButton } from "@/components/ui/form-action-button";
 import { buttonClasses } from "@/components/ui/button";
+import { FormActionButton } from "@/components/ui/form-action-button";
 import { countOf } from "@/lib/plural";
 import { shorten } from "@/lib/text";
 import { getCurrentUser } from "@/server/auth/current-user";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormActionButton } from "@/components/ui/form-action-button";
 import { QuestionForm } from "@/components/groups/question-form";
 import { QuestionVoteButton } from "@/components/groups/question-vote-button";
 import { SessionTime } from "@/components/groups/session-time";
 import { NOT_FOUND_TITLES } from "@/components/not-found-titles";
 import { PaperCard } from "@/components/paper-card";
 import { buttonClasses } from "@/components/ui/button";
+import { FormActionButton } from "@/components/ui/form-action-button";
 import { isWebLink } from "@/lib/groups/session-form";
 import { formatZonedTime } from "@/lib/groups/zoned-time";
 import { countOf } from "@/lib/plural";
