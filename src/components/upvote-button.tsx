@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useOptimistic, useState, useTransition } from "react";
+import { useEffect } from "react";
 import { rememberPendingUpvote, takePendingUpvote } from "@/components/pending-upvote";
+import { useOptimisticVote, VOTE_ERROR_CLASS } from "@/components/ui/use-optimistic-vote";
 import { pluralNoun } from "@/lib/plural";
 import { setUpvoteAction } from "@/server/votes/actions";
 
@@ -13,47 +14,13 @@ export interface UpvoteButtonProps {
   signedIn: boolean;
 }
 
-interface VoteState {
-  count: number;
-  upvoted: boolean;
-}
-
 /**
  * Toggles the viewer's upvote, showing the new state at once and rolling back if the server
  * refuses. Signed-out viewers are sent to sign in and brought back to this page.
  */
 export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButtonProps) {
   const router = useRouter();
-  const [confirmed, setConfirmed] = useState<VoteState>({ count, upvoted });
-  const [optimistic, setOptimistic] = useOptimistic(confirmed);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  // A fresh server render (after any vote or a reload) is the truth: adopt new props while rendering.
-  const [rendered, setRendered] = useState<VoteState>({ count, upvoted });
-  if (rendered.count !== count || rendered.upvoted !== upvoted) {
-    setRendered({ count, upvoted });
-    setConfirmed({ count, upvoted });
-  }
-
-  useEffect(() => {
-    if (!error) return;
-    const timer = setTimeout(() => setError(null), 5000);
-    return () => clearTimeout(timer);
-  }, [error]);
-
-  function vote(next: boolean) {
-    startTransition(async () => {
-      setError(null);
-      setOptimistic({ upvoted: next, count: optimistic.count + (next ? 1 : -1) });
-      const result = await setUpvoteAction(paperId, next).catch(() => ({
-        ok: false as const,
-        message: "Your vote was not saved: we could not reach the server.",
-      }));
-      if (result.ok) setConfirmed({ count: result.upvotes, upvoted: result.upvoted });
-      else setError(result.message);
-    });
-  }
+  const { optimistic, pending, error, vote } = useOptimisticVote({ count, upvoted }, (next) => setUpvoteAction(paperId, next));
 
   // Back from signing in: the upvote pressed before counts now.
   useEffect(() => {
@@ -97,15 +64,7 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: UpvoteButton
           {optimistic.count}
         </span>
       </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={
-          error
-            ? "absolute top-full left-0 z-10 mt-1 w-56 rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 shadow dark:bg-red-950 dark:text-red-200"
-            : "sr-only"
-        }
-      >
+      <p role="status" aria-live="polite" className={error ? VOTE_ERROR_CLASS : "sr-only"}>
         {error}
       </p>
     </div>

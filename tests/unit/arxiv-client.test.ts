@@ -73,6 +73,8 @@ describe("fetchArxivPapers", () => {
         source: "ARXIV",
         organization: null,
         submitter: null,
+        // arXiv does not say who verified their authorship: the stored verified authors stay.
+        verifiedAuthors: null,
         upstreamUpvotes: 0,
         upstreamComments: 0,
         githubRepo: null,

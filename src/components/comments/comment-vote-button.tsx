@@ -1,13 +1,8 @@
 "use client";
 
-import { useEffect, useOptimistic, useState, useTransition } from "react";
+import { useOptimisticVote, VOTE_ERROR_CLASS } from "@/components/ui/use-optimistic-vote";
 import { pluralNoun } from "@/lib/plural";
 import { setCommentVoteAction } from "@/server/comments/actions";
-
-interface VoteState {
-  count: number;
-  upvoted: boolean;
-}
 
 const buttonClass =
   "inline-flex items-center gap-1 rounded px-1 font-medium tabular-nums transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500";
@@ -18,37 +13,8 @@ const buttonClass =
  * next visit, so nothing moves under the pointer.
  */
 export function CommentVoteButton({ commentId, count, upvoted }: { commentId: string; count: number; upvoted: boolean }) {
-  const [confirmed, setConfirmed] = useState<VoteState>({ count, upvoted });
-  const [optimistic, setOptimistic] = useOptimistic(confirmed);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  // A fresh server render is the truth: adopt new props while rendering.
-  const [rendered, setRendered] = useState<VoteState>({ count, upvoted });
-  if (rendered.count !== count || rendered.upvoted !== upvoted) {
-    setRendered({ count, upvoted });
-    setConfirmed({ count, upvoted });
-  }
-
-  useEffect(() => {
-    if (!error) return;
-    const timer = setTimeout(() => setError(null), 5000);
-    return () => clearTimeout(timer);
-  }, [error]);
-
-  function toggle() {
-    const next = !optimistic.upvoted;
-    startTransition(async () => {
-      setError(null);
-      setOptimistic({ upvoted: next, count: optimistic.count + (next ? 1 : -1) });
-      const result = await setCommentVoteAction(commentId, next).catch(() => ({
-        ok: false as const,
-        message: "Your vote was not saved: we could not reach the server.",
-      }));
-      if (result.ok) setConfirmed({ count: result.upvotes, upvoted: result.upvoted });
-      else setError(result.message);
-    });
-  }
+  const { optimistic, pending, error, vote } = useOptimisticVote({ count, upvoted }, (next) => setCommentVoteAction(commentId, next));
+  const toggle = () => vote(!optimistic.upvoted);
 
   const action = optimistic.upvoted ? "remove your upvote" : "upvote";
   return (
@@ -71,15 +37,7 @@ export function CommentVoteButton({ commentId, count, upvoted }: { commentId: st
         <span aria-hidden>▲</span>
         {optimistic.count}
       </button>
-      <span
-        role="status"
-        aria-live="polite"
-        className={
-          error
-            ? "absolute top-full left-0 z-10 mt-1 w-56 rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-800 shadow dark:bg-red-950 dark:text-red-200"
-            : "sr-only"
-        }
-      >
+      <span role="status" aria-live="polite" className={error ? VOTE_ERROR_CLASS : "sr-only"}>
         {error}
       </span>
     </span>

@@ -9,7 +9,7 @@ import { MIN_POSITIVES } from "@/lib/recs/reader-training";
 import { reasonText } from "@/lib/recs/reason";
 import { shorten } from "@/lib/text";
 import { LIBRARY_LIMIT, listLibrary, setSaved } from "@/server/library/library";
-import type { McpDeps } from "@/server/mcp/mcp-server";
+import type { McpDeps } from "@/server/mcp/mcp-deps";
 import { toolAnswer } from "@/server/mcp/tool-answer";
 import { getReaderForYou } from "@/server/recs/reader-for-you";
 import { assertTokenMayWrite, type TokenUser } from "@/server/tokens/api-tokens";

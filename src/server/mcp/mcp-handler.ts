@@ -1,7 +1,8 @@
 import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { handleErrors } from "@/server/http/errors";
-import { createMcpServer, type McpDeps } from "@/server/mcp/mcp-server";
+import type { McpDeps } from "@/server/mcp/mcp-deps";
+import { createMcpServer } from "@/server/mcp/mcp-server";
 import { userFromBearer } from "@/server/tokens/api-tokens";
 
 /** A tool call is a few hundred bytes, the longest query allowed about 10 kB; past this the body is refused (413) unread. */

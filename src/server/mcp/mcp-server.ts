@@ -1,17 +1,10 @@
 import "server-only";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { LIST_PAGE_SIZE, MAX_ANSWER_CHARACTERS } from "@/lib/agents/list-markdown";
-import type { Db } from "@/server/db";
 import { registerAccountTools } from "@/server/mcp/account-tools";
-import type { PaperQueries } from "@/server/mcp/paper-queries";
+import type { McpDeps } from "@/server/mcp/mcp-deps";
 import { registerPaperTools } from "@/server/mcp/paper-tools";
 import type { TokenUser } from "@/server/tokens/api-tokens";
-
-export interface McpDeps {
-  db: Db;
-  siteUrl: string;
-  papers: PaperQueries;
-}
 
 // The arguments of one call are a few strings and at most two lists of 20 categories.
 const MAX_TOOL_INPUT_ELEMENTS = 100;

@@ -21,7 +21,7 @@ import { countOf } from "@/lib/plural";
 import { TRENDING_DAYS } from "@/lib/ranking";
 import { shorten } from "@/lib/text";
 import { paperRendition } from "@/server/agents/paper-rendition";
-import type { McpDeps } from "@/server/mcp/mcp-server";
+import type { McpDeps } from "@/server/mcp/mcp-deps";
 import { toolAnswer } from "@/server/mcp/tool-answer";
 import { SEARCH_CANDIDATES } from "@/server/papers/search";
 import { MORE_LIKE_THIS } from "@/server/papers/similar";
