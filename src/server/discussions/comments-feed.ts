@@ -1,7 +1,7 @@
 import "server-only";
 import { shorten } from "@/lib/text";
 import type { RecentComment } from "@/server/discussions/recent-comments";
-import { escapeXml, type FeedMeta } from "@/server/feeds/render";
+import { escapeXml, rssDocument, type FeedMeta } from "@/server/feeds/render";
 
 // A comment's item: "<author> on <paper title>", linking to the comment on the paper page, with
 // the comment as text (its Markdown as written, never rendered: feed readers get no HTML from readers).
@@ -29,20 +29,7 @@ export function renderCommentsRss(meta: FeedMeta, comments: RecentComment[], sit
       "    </item>",
     ].join("\n");
   });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
-    "  <channel>",
-    `    <title>${escapeXml(meta.title)}</title>`,
-    `    <link>${escapeXml(meta.pageUrl)}</link>`,
-    `    <description>${escapeXml(meta.description)}</description>`,
-    `    <atom:link href="${escapeXml(meta.feedUrl)}" rel="self" type="application/rss+xml"/>`,
-    "    <language>en</language>",
-    ...items,
-    "  </channel>",
-    "</rss>",
-    "",
-  ].join("\n");
+  return rssDocument(meta, items);
 }
 
 /** JSON Feed 1.1, one item a comment. */

@@ -51,6 +51,11 @@ export function renderRss(meta: FeedMeta, papers: PaperDto[], siteUrl: string): 
       "    </item>",
     ].join("\n");
   });
+  return rssDocument(meta, items);
+}
+
+/** An RSS 2.0 document around its `<item>`s (each already escaped), with the channel's title, links and language. */
+export function rssDocument(meta: FeedMeta, items: string[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
