@@ -9,6 +9,7 @@ import { handleInAddressSchema } from "@/lib/handles";
 import { keywordSchema } from "@/lib/paper-scope";
 import { parsePeriod } from "@/lib/periods";
 import { decodePathSegment } from "@/lib/url-path";
+import { mayViewCollection } from "@/server/collections/collections";
 import { db } from "@/server/db";
 
 // Raw: the containment test is what the GIN indexes on these array columns answer.
@@ -38,11 +39,11 @@ async function collectionVisible(handle: string, slug: string, request: MissingP
     select: { ownerId: true, visibility: true, hiddenAt: true, shareKey: true },
   });
   if (!collection) return false;
-  if (collection.visibility === "PUBLIC" && !collection.hiddenAt) return true;
-  if (collection.visibility === "UNLISTED" && !collection.hiddenAt && request.shareKey === collection.shareKey) return true;
+  // Most asks are anonymous ones of shared collections: the session is read only when that is not enough.
+  if (mayViewCollection(collection, null, request.shareKey)) return true;
   if (!request.sessionToken) return false;
   const session = await db.session.findUnique({ where: { sessionToken: request.sessionToken }, select: { userId: true, expires: true } });
-  return session !== null && session.expires > new Date() && session.userId === collection.ownerId;
+  return session !== null && session.expires > new Date() && mayViewCollection(collection, session.userId, request.shareKey);
 }
 
 /** What of the request beside its path decides whether a page's subject exists for this reader. */

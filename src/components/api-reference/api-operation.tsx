@@ -1,4 +1,4 @@
-import { cellClass, FieldsTable, nameCellClass, tableHeadClass } from "@/components/api-reference/fields-table";
+import { cellClass, FieldsTable, nameCellClass, ReferenceTable } from "@/components/api-reference/fields-table";
 import { InlineCode } from "@/components/api-reference/inline-code";
 import { MethodBadge } from "@/components/api-reference/method-badge";
 import { schemaAnchor, TypeCell } from "@/components/api-reference/type-cell";
@@ -20,38 +20,20 @@ function authText(operation: OpenApiOperation): string {
 
 function ParametersTable({ parameters, label }: { parameters: OpenApiParameter[]; label: string }) {
   return (
-    <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={label}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{label}</caption>
-        <thead className={tableHeadClass}>
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Name
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Type
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Description
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {parameters.map((parameter) => (
-            <tr key={`${parameter.in}:${parameter.name}`} className="border-t border-gray-100 dark:border-gray-800">
-              <th scope="row" className={nameCellClass}>
-                <code className="font-mono text-xs">{parameter.name}</code>
-                <span className="block text-xs text-gray-600 dark:text-gray-400">in {parameter.in}</span>
-              </th>
-              <td className={cellClass}>
-                <TypeCell schema={parameter.schema} required={parameter.required} />
-              </td>
-              <td className={`${cellClass} pr-0`}>{parameter.description && <InlineCode text={parameter.description} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReferenceTable label={label} nameHeading="Name">
+      {parameters.map((parameter) => (
+        <tr key={`${parameter.in}:${parameter.name}`} className="border-t border-gray-100 dark:border-gray-800">
+          <th scope="row" className={nameCellClass}>
+            <code className="font-mono text-xs">{parameter.name}</code>
+            <span className="block text-xs text-gray-600 dark:text-gray-400">in {parameter.in}</span>
+          </th>
+          <td className={cellClass}>
+            <TypeCell schema={parameter.schema} required={parameter.required} />
+          </td>
+          <td className={`${cellClass} pr-0`}>{parameter.description && <InlineCode text={parameter.description} />}</td>
+        </tr>
+      ))}
+    </ReferenceTable>
   );
 }
 

@@ -31,7 +31,7 @@ import { requireTokenUser } from "@/server/tokens/token-request";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-function collectionBody(collection: CollectionSummary & { shareKey?: string | null }): CollectionBody {
+function collectionBody(collection: CollectionSummary & { shareKey: string | null }): CollectionBody {
   const path = collectionPath(collection);
   const key = collection.visibility === "UNLISTED" && collection.shareKey ? `?key=${encodeURIComponent(collection.shareKey)}` : "";
   const { id, name, description, visibility, papers, followers, hidden, updatedAt } = collection;
@@ -46,17 +46,12 @@ export function createCollectionsHandlers(db: Db) {
   return {
     GET: handleErrors(async (request: Request) => {
       const { user } = await requireTokenUser(db, request, "read");
-      const collections = await Promise.all(
-        (await listOwnCollections(db, user.id)).map(async (collection) =>
-          collectionBody(await ownCollectionById(db, user.id, collection.id)),
-        ),
-      );
-      return Response.json(collections, { headers: NO_STORE });
+      return Response.json((await listOwnCollections(db, user.id)).map(collectionBody), { headers: NO_STORE });
     }),
     POST: handleErrors(async (request: Request) => {
       const { user } = await requireTokenUser(db, request, "write");
       const made = await createCollection(db, user.id, await readJsonBody(request));
-      return Response.json(collectionBody(await ownCollectionById(db, user.id, made.id)), { status: 201, headers: NO_STORE });
+      return Response.json(collectionBody(made), { status: 201, headers: NO_STORE });
     }),
   };
 }

@@ -39,6 +39,9 @@ export interface CollectionSummary {
   updatedAt: string;
 }
 
+/** One of the reader's own collections: with its secret key, which only its owner is ever given. */
+export type OwnCollection = CollectionSummary & { shareKey: string };
+
 /** A collection as one viewer may see it; `shareKey` only for its owner. */
 export interface CollectionView extends CollectionSummary {
   ownerId: string;
@@ -78,6 +81,8 @@ function toSummary(row: CollectionRow): CollectionSummary {
   };
 }
 
+const toOwn = (row: CollectionRow): OwnCollection => ({ ...toSummary(row), shareKey: row.shareKey });
+
 const newShareKey = () => randomBytes(18).toString("base64url");
 
 function sameSecret(given: string, expected: string): boolean {
@@ -88,7 +93,7 @@ function sameSecret(given: string, expected: string): boolean {
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-export async function createCollection(db: Db, ownerId: string, input: unknown): Promise<CollectionSummary> {
+export async function createCollection(db: Db, ownerId: string, input: unknown): Promise<OwnCollection> {
   const { name, description, visibility } = parseFormOrThrow(newCollectionSchema, input);
   if ((await db.collection.count({ where: { ownerId } })) >= MAX_COLLECTIONS) {
     throw new AppError("CONFLICT", `You have ${MAX_COLLECTIONS} collections, the most one reader can have; remove one to make another.`);
@@ -103,7 +108,7 @@ export async function createCollection(db: Db, ownerId: string, input: unknown):
         data: { ownerId, name, description, visibility, slug, shareKey: newShareKey() },
         select: summarySelect,
       });
-      return toSummary(row);
+      return toOwn(row);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -176,18 +181,14 @@ export async function setCollectionNote(db: Db, ownerId: string, collectionId: s
 }
 
 /** The reader's collections, most recently changed first, and which of them hold `paperId`. */
-export async function listOwnCollections(
-  db: Db,
-  ownerId: string,
-  paperId?: string,
-): Promise<(CollectionSummary & { holdsPaper: boolean })[]> {
+export async function listOwnCollections(db: Db, ownerId: string, paperId?: string): Promise<(OwnCollection & { holdsPaper: boolean })[]> {
   const rows = await db.collection.findMany({
     where: { ownerId },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: MAX_COLLECTIONS,
     select: { ...summarySelect, papers: { where: { paperId: paperId ?? "" }, select: { paperId: true } } },
   });
-  return rows.map((row) => ({ ...toSummary(row), holdsPaper: row.papers.length > 0 }));
+  return rows.map((row) => ({ ...toOwn(row), holdsPaper: row.papers.length > 0 }));
 }
 
 /** A profile's public collections (not hidden), most recently changed first. */
@@ -202,9 +203,21 @@ export async function listPublicCollections(db: Db, ownerId: string): Promise<Co
 }
 
 /**
- * The collection at /collections/<handle>/<slug> if this viewer may see it: its owner always; anyone
- * else a public one that no moderator hid, or an unlisted one with its key. Otherwise null (a 404).
+ * Who may see a collection: its owner always; anyone else a public one that no moderator hid, or an
+ * unlisted one (not hidden) with its key. The one rule for pages, feeds, exports and the edge's 404.
  */
+export function mayViewCollection(
+  collection: { ownerId: string; visibility: CollectionVisibilityName; hiddenAt: Date | null; shareKey: string },
+  viewerId: string | null,
+  key: string | null | undefined,
+): boolean {
+  if (viewerId === collection.ownerId) return true;
+  if (collection.hiddenAt) return false;
+  if (collection.visibility === "PUBLIC") return true;
+  return collection.visibility === "UNLISTED" && !!key && sameSecret(key, collection.shareKey);
+}
+
+/** The collection at /collections/<handle>/<slug> if this viewer may see it (`mayViewCollection`), else null (a 404). */
 export async function visibleCollection(
   db: Db,
   address: { handle: string; slug: string; key?: string | null },
@@ -214,12 +227,8 @@ export async function visibleCollection(
     where: { slug: address.slug, owner: { handle: address.handle } },
     select: summarySelect,
   });
-  if (!row) return null;
+  if (!row || !mayViewCollection(row, viewerId, address.key)) return null;
   const isOwner = viewerId === row.ownerId;
-  if (!isOwner) {
-    if (row.hiddenAt || row.visibility === "PRIVATE") return null;
-    if (row.visibility === "UNLISTED" && !(address.key && sameSecret(address.key, row.shareKey))) return null;
-  }
   const followed =
     viewerId && !isOwner ? (await db.collectionFollow.count({ where: { userId: viewerId, collectionId: row.id } })) > 0 : false;
   return { ...toSummary(row), ownerId: row.ownerId, isOwner, followed, shareKey: isOwner ? row.shareKey : null };
